@@ -1,0 +1,49 @@
+// Runtime configuration, read from the environment once per process.
+import path from "node:path";
+
+export interface DatabaseConfig {
+  /** PostgreSQL server URL; when absent the embedded PGlite database is used. */
+  url?: string;
+  /** PGlite data directory (embedded mode only). */
+  dataDir: string;
+  /** Connections per service process (PostgreSQL only). */
+  poolSize: number;
+}
+
+export interface ServiceConfig {
+  host: string;
+  production: boolean;
+  logLevel: string;
+  database: DatabaseConfig;
+}
+
+/** Repository root, found from this file's location (works from src/ and dist/). */
+export const repoRoot = path.resolve(__dirname, "..", "..");
+
+function intFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) {
+    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  }
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
+  return {
+    host: env.HOST ?? "127.0.0.1",
+    production: env.NODE_ENV === "production",
+    logLevel: env.LOG_LEVEL ?? "info",
+    database: {
+      url: env.DATABASE_URL || undefined,
+      dataDir: path.resolve(env.PGLITE_DATA_DIR ?? path.join(repoRoot, ".data", "pglite")),
+      poolSize: intFromEnv("DATABASE_POOL_SIZE", 10, env),
+    },
+  };
+}
+
+/** Port of a service: `<NAME>_PORT` overrides the registry default. */
+export function portFor(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+  return intFromEnv(`${name.toUpperCase()}_PORT`, fallback, env);
+}

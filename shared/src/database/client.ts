@@ -1,0 +1,95 @@
+// Opens the database every service shares: PGlite in-process by default, PostgreSQL when a URL is given.
+// Prisma runs through a driver adapter in both cases (no native engine).
+import fs from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaClient } from "../generated/prisma/client";
+import type { DatabaseConfig } from "../config";
+import { rootLogger } from "../logger";
+
+export { PrismaClient };
+
+/** A connection outside Prisma, for scripts and set-based SQL (migrations, bulk writes). */
+export interface SqlSession {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs a script of several statements (no parameters). */
+  exec(script: string): Promise<void>;
+}
+
+export interface Database {
+  kind: "pglite" | "postgres";
+  prisma: PrismaClient;
+  /** Runs `work` on one dedicated connection (needed for locks and multi-statement transactions). */
+  withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /** Resolves when the database answers a trivial query. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(config: Pick<DatabaseConfig, "url" | "poolSize"> & { dataDir?: string }): Promise<Database> {
+  if (config.url) return openPostgres(config.url, config.poolSize);
+  return openPGlite(config.dataDir);
+}
+
+function openPostgres(url: string, poolSize: number): Database {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
+  // An idle client losing its server emits 'error' on the pool; unhandled, it would end the process.
+  pool.on("error", (err) => rootLogger.warn({ err }, "idle database connection lost"));
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  return {
+    kind: "postgres",
+    prisma,
+    async withSession(work) {
+      const client = await pool.connect();
+      try {
+        return await work({
+          async query(sql, params) {
+            return (await client.query(sql, params as unknown[])).rows;
+          },
+          async exec(script) {
+            await client.query(script);
+          },
+        });
+      } finally {
+        client.release();
+      }
+    },
+    async ping() {
+      await pool.query("SELECT 1");
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}
+
+async function openPGlite(dataDir?: string): Promise<Database> {
+  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
+  const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
+  await pglite.waitReady;
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    kind: "pglite",
+    prisma,
+    async withSession(work) {
+      return work({
+        async query(sql, params) {
+          return (await pglite.query(sql, params as unknown[])).rows as never[];
+        },
+        async exec(script) {
+          await pglite.exec(script);
+        },
+      });
+    },
+    async ping() {
+      await pglite.query("SELECT 1");
+    },
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,97 @@
+// Typed errors: each reaches the client with an `extensions.code`, never a stack trace or SQL.
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import { unwrapResolverError } from "@apollo/server/errors";
+import type { Logger } from "./logger";
+
+export type ErrorCode =
+  | "BAD_USER_INPUT"
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "UNAUTHENTICATED"
+  | "DATABASE_UNAVAILABLE"
+  | "INTERNAL_SERVER_ERROR";
+
+export class AppError extends GraphQLError {
+  constructor(message: string, code: ErrorCode, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code } });
+    this.name = this.constructor.name;
+  }
+}
+
+export class BadUserInputError extends AppError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, "BAD_USER_INPUT", extensions);
+  }
+}
+
+export class NotFoundError extends AppError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, "NOT_FOUND", extensions);
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, "FORBIDDEN", extensions);
+  }
+}
+
+export class DatabaseUnavailableError extends AppError {
+  constructor() {
+    super("The database is unavailable; try again shortly.", "DATABASE_UNAVAILABLE");
+  }
+}
+
+const CONNECTION_ERROR_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "57P01", // admin_shutdown
+  "57P02", // crash_shutdown
+  "57P03", // cannot_connect_now
+  "08000",
+  "08003",
+  "08006",
+]);
+
+/** True when an error (or one it wraps) says the database cannot be reached. */
+export function isConnectionError(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  while (current && typeof current === "object" && !seen.has(current)) {
+    seen.add(current);
+    const record = current as { code?: unknown; message?: unknown; cause?: unknown; originalError?: unknown };
+    if (typeof record.code === "string" && CONNECTION_ERROR_CODES.has(record.code)) return true;
+    if (typeof record.message === "string" && /ECONNREFUSED|Connection terminated|terminating connection|connect ECONN|Can't reach database/i.test(record.message)) {
+      return true;
+    }
+    current = record.cause ?? record.originalError;
+  }
+  return false;
+}
+
+/**
+ * Apollo `formatError`: known errors pass with their code; anything else is logged in full and
+ * replaced by a generic message so no internals (stack, SQL, file paths) reach the client.
+ */
+export function createErrorFormatter(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    if (original instanceof AppError) {
+      return { ...formatted, extensions };
+    }
+    if (isConnectionError(original)) {
+      logger.warn({ err: original }, "database unavailable");
+      return { message: new DatabaseUnavailableError().message, path: formatted.path, extensions: { code: "DATABASE_UNAVAILABLE" } };
+    }
+    const code = typeof extensions.code === "string" ? extensions.code : "INTERNAL_SERVER_ERROR";
+    // Validation, parse and input-coercion errors from graphql-js and Apollo are safe to show.
+    if (code !== "INTERNAL_SERVER_ERROR") {
+      return { ...formatted, extensions };
+    }
+    logger.error({ err: original }, "unexpected error");
+    return { message: "Internal server error", path: formatted.path, extensions: { code } };
+  };
+}

@@ -1,0 +1,25 @@
+// The one place that turns type-graphql resolvers into an Apollo Federation 2 subgraph schema.
+import "reflect-metadata";
+import { type GraphQLResolverMap, buildSubgraphSchema } from "@apollo/subgraph";
+import { printSchemaWithDirectives } from "@graphql-tools/utils";
+import { type GraphQLSchema, parse } from "graphql";
+import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
+
+export const FEDERATION_LINK =
+  'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@override", "@tag"])';
+
+/** `__resolveReference` functions per entity type name, typed by their key fields. */
+export type ReferenceResolvers = Record<string, { __resolveReference: (reference: never, context: never) => unknown }>;
+
+export async function buildFederatedSchema(
+  options: Omit<BuildSchemaOptions, "skipCheck">,
+  referenceResolvers: ReferenceResolvers = {},
+): Promise<GraphQLSchema> {
+  const schema = await buildSchema({ ...options, skipCheck: true });
+  const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
+  const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
+  for (const [typeName, reference] of Object.entries(referenceResolvers)) {
+    resolvers[typeName] = { ...(resolvers[typeName] as object), ...reference } as GraphQLResolverMap<unknown>[string];
+  }
+  return buildSubgraphSchema([{ typeDefs, resolvers }]);
+}

@@ -1,0 +1,148 @@
+// A plain node:http server around Apollo Server: /graphql, /healthz (liveness) and /readyz
+// (readiness, including the database), request ids, a body size limit and graceful shutdown.
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
+import type { Logger } from "../logger";
+import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
+
+export interface RequestInfo {
+  requestId: string;
+  headers: IncomingMessage["headers"];
+  logger: Logger;
+}
+
+export interface ServiceServerOptions<TContext extends BaseContext> {
+  name: string;
+  apollo: ApolloServer<TContext>;
+  logger: Logger;
+  context: (request: RequestInfo) => Promise<TContext>;
+  /** Throws when the service cannot serve (e.g. its database is down). */
+  readiness: () => Promise<void>;
+  maxBodyBytes?: number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+class PayloadTooLargeError extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new PayloadTooLargeError(`request body exceeds ${limit} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify(body));
+}
+
+export async function startServiceServer<TContext extends BaseContext>(
+  options: ServiceServerOptions<TContext>,
+  port: number,
+  host = "127.0.0.1",
+): Promise<RunningServer> {
+  const { apollo, logger, name } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? 2 * 1024 * 1024;
+  await apollo.start();
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const requestId = requestIdFrom(req.headers);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+
+    if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok", service: name });
+    if (url.pathname === "/readyz") {
+      try {
+        await options.readiness();
+        return sendJson(res, 200, { status: "ready", service: name });
+      } catch (error) {
+        logger.warn({ err: error, requestId }, "not ready");
+        return sendJson(res, 503, { status: "unavailable", service: name, reason: (error as Error).message });
+      }
+    }
+    if (url.pathname !== "/graphql" && url.pathname !== "/") {
+      return sendJson(res, 404, { error: "not found" });
+    }
+
+    let body: unknown;
+    if (req.method === "POST") {
+      let text: string;
+      try {
+        text = await readBody(req, maxBodyBytes);
+      } catch (error) {
+        if (error instanceof PayloadTooLargeError) {
+          return sendJson(res, 413, { errors: [{ message: error.message, extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
+        }
+        throw error;
+      }
+      try {
+        body = text === "" ? {} : JSON.parse(text);
+      } catch {
+        return sendJson(res, 400, { errors: [{ message: "request body is not valid JSON", extensions: { code: "BAD_REQUEST" } }] });
+      }
+    }
+
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    const requestLogger = logger.child({ requestId });
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+      context: () => options.context({ requestId, headers: req.headers, logger: requestLogger }),
+    });
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === "complete") {
+      res.end(response.body.string);
+      return;
+    }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error) => {
+      logger.error({ err: error }, "request failed");
+      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  const serviceUrl = `http://${host}:${actualPort}/graphql`;
+  logger.info({ url: serviceUrl }, `${name} listening`);
+
+  return {
+    url: serviceUrl,
+    port: actualPort,
+    async close() {
+      // Stop accepting, let in-flight requests finish, then stop Apollo.
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}

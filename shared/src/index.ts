@@ -1,0 +1,15 @@
+export * from "./config";
+export * from "./subgraphs";
+export * from "./logger";
+export * from "./errors";
+export * from "./subgraph";
+export * from "./database/client";
+export * from "./database/migrate";
+export * from "./areas/levels";
+export * from "./areas/unit-list";
+export * from "./areas/import";
+export * from "./federation/build-federated-schema";
+export * from "./http/request-id";
+export * from "./http/service-server";
+export { AreaLevel, PlanStatus, PlanType, SupportFacilityKind } from "./generated/prisma/enums";
+export type { Area as AreaRecord, Plan as PlanRecord, SupportFacility as SupportFacilityRecord, Campaign as CampaignRecord } from "./generated/prisma/client";
