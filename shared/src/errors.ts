@@ -9,6 +9,7 @@ export type ErrorCode =
   | "FORBIDDEN"
   | "UNAUTHENTICATED"
   | "DATABASE_UNAVAILABLE"
+  | "SERVICE_UNAVAILABLE"
   | "INTERNAL_SERVER_ERROR";
 
 export class AppError extends GraphQLError {
@@ -75,7 +76,13 @@ export function isConnectionError(error: unknown): boolean {
  * Apollo `formatError`: known errors pass with their code; anything else is logged in full and
  * replaced by a generic message so no internals (stack, SQL, file paths) reach the client.
  */
-export function createErrorFormatter(logger: Logger) {
+export interface ErrorFormatterOptions {
+  /** What a client is told when a connection fails: a subgraph's database, or the gateway's subgraphs. */
+  unavailable?: { message: string; code: ErrorCode };
+}
+
+export function createErrorFormatter(logger: Logger, options: ErrorFormatterOptions = {}) {
+  const unavailable = options.unavailable ?? { message: new DatabaseUnavailableError().message, code: "DATABASE_UNAVAILABLE" };
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
@@ -83,8 +90,8 @@ export function createErrorFormatter(logger: Logger) {
       return { ...formatted, extensions };
     }
     if (isConnectionError(original)) {
-      logger.warn({ err: original }, "database unavailable");
-      return { message: new DatabaseUnavailableError().message, path: formatted.path, extensions: { code: "DATABASE_UNAVAILABLE" } };
+      logger.warn({ err: original }, unavailable.message);
+      return { message: unavailable.message, path: formatted.path, extensions: { code: unavailable.code } };
     }
     const code = typeof extensions.code === "string" ? extensions.code : "INTERNAL_SERVER_ERROR";
     // Validation, parse and input-coercion errors from graphql-js and Apollo are safe to show.

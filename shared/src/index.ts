@@ -13,3 +13,5 @@ export * from "./http/request-id";
 export * from "./http/service-server";
 export { AreaLevel, PlanStatus, PlanType, SupportFacilityKind } from "./generated/prisma/enums";
 export type { Area as AreaRecord, Plan as PlanRecord, SupportFacility as SupportFacilityRecord, Campaign as CampaignRecord } from "./generated/prisma/client";
+export * from "./federation/area-reference";
+export * from "./loaders";

@@ -1,16 +1,14 @@
 // The one list of subgraphs: start-up, the gateway, schema printing and composition all read it.
 export interface SubgraphEntry {
   name: "indicators" | "plans" | "cases" | "communications";
-  /** npm workspace that exports `subgraph: SubgraphModule`. */
-  packageName: string;
   defaultPort: number;
 }
 
 export const SUBGRAPHS: readonly SubgraphEntry[] = [
-  { name: "indicators", packageName: "@vnge/indicators", defaultPort: 4001 },
-  { name: "plans", packageName: "@vnge/plans", defaultPort: 4002 },
-  { name: "cases", packageName: "@vnge/cases", defaultPort: 4003 },
-  { name: "communications", packageName: "@vnge/communications", defaultPort: 4004 },
+  { name: "indicators", defaultPort: 4001 },
+  { name: "plans", defaultPort: 4002 },
+  { name: "cases", defaultPort: 4003 },
+  { name: "communications", defaultPort: 4004 },
 ];
 
 export const GATEWAY_DEFAULT_PORT = 4000;

@@ -1,0 +1,3 @@
+export * from "./gateway";
+export * from "./supergraph";
+export type { GatewayContext } from "./context";

@@ -1,0 +1,3 @@
+export * from "./system";
+export * from "./modules";
+export * from "./schema-files";

@@ -1,0 +1,89 @@
+// Starts the gateway and any set of subgraphs in this process over one database.
+// With PGlite (one owner per data directory) everything runs here; with PostgreSQL each
+// service can also run as its own process (`--only`), several copies behind a load balancer.
+import { startGateway } from "@vnge/gateway";
+import {
+  type Database,
+  GATEWAY_DEFAULT_PORT,
+  type RunningServer,
+  SUBGRAPHS,
+  type SubgraphEntry,
+  migrate,
+  portFor,
+  serveSubgraph,
+  subgraphUrl,
+} from "@vnge/shared";
+import { SUBGRAPH_MODULES } from "./modules";
+
+export type ServiceName = SubgraphEntry["name"] | "gateway";
+export const SERVICE_NAMES: readonly ServiceName[] = [...SUBGRAPHS.map((s) => s.name), "gateway"];
+
+export interface SystemOptions {
+  db: Database;
+  /** Services to run here; all of them by default. */
+  only?: readonly ServiceName[];
+  host?: string;
+  /** "random" picks free ports (tests); "default" uses the registry's ports or <NAME>_PORT. */
+  ports?: "default" | "random";
+  production?: boolean;
+  /** Apply pending migrations first (default true). */
+  migrate?: boolean;
+  /** Load the demo data set (default false). */
+  seedDemo?: boolean;
+}
+
+export interface RunningSystem {
+  gatewayUrl?: string;
+  subgraphUrls: Partial<Record<SubgraphEntry["name"], string>>;
+  stop(): Promise<void>;
+}
+
+export async function seedDemoData(db: Database): Promise<void> {
+  // Areas first: the other subgraphs' demo rows refer to demo areas.
+  for (const entry of SUBGRAPHS) await SUBGRAPH_MODULES[entry.name].seedDemo(db);
+}
+
+export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  const only = new Set(options.only ?? SERVICE_NAMES);
+  const portOf = (name: string, fallback: number) => (options.ports === "random" ? 0 : portFor(name, fallback));
+  if (options.migrate ?? true) await migrate(options.db);
+  if (options.seedDemo) await seedDemoData(options.db);
+
+  const servers: RunningServer[] = [];
+  const subgraphUrls: RunningSystem["subgraphUrls"] = {};
+  try {
+    for (const entry of SUBGRAPHS) {
+      if (!only.has(entry.name)) continue;
+      const server = await serveSubgraph(SUBGRAPH_MODULES[entry.name], options.db, {
+        port: portOf(entry.name, entry.defaultPort),
+        host: options.host,
+        production: options.production,
+      });
+      servers.push(server);
+      subgraphUrls[entry.name] = server.url;
+    }
+    let gatewayUrl: string | undefined;
+    if (only.has("gateway")) {
+      const urls = Object.fromEntries(SUBGRAPHS.map((entry) => [entry.name, subgraphUrls[entry.name] ?? subgraphUrl(entry)]));
+      const gateway = await startGateway({
+        port: portOf("gateway", GATEWAY_DEFAULT_PORT),
+        host: options.host,
+        production: options.production,
+        subgraphUrls: urls,
+      });
+      servers.push(gateway);
+      gatewayUrl = gateway.url;
+    }
+    return {
+      gatewayUrl,
+      subgraphUrls,
+      // The gateway (last started) stops first, so no request reaches a stopped subgraph.
+      stop: async () => {
+        for (const server of [...servers].reverse()) await server.close();
+      },
+    };
+  } catch (error) {
+    for (const server of servers.reverse()) await server.close();
+    throw error;
+  }
+}

@@ -1,0 +1,11 @@
+import type { SubgraphModule } from "@vnge/shared";
+import { type CasesContext, createContext } from "./context";
+import { seedDemo } from "./demo/seed";
+import { buildSchema } from "./schema";
+
+export const subgraph: SubgraphModule<CasesContext> = {
+  name: "cases",
+  buildSchema,
+  createContext,
+  seedDemo,
+};

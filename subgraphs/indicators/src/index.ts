@@ -1,0 +1,11 @@
+import type { SubgraphModule } from "@vnge/shared";
+import { createContext, type IndicatorsContext } from "./context";
+import { seedDemo } from "./demo/seed";
+import { buildSchema } from "./schema";
+
+export const subgraph: SubgraphModule<IndicatorsContext> = {
+  name: "indicators",
+  buildSchema,
+  createContext,
+  seedDemo,
+};

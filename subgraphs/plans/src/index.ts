@@ -1,0 +1,11 @@
+import type { SubgraphModule } from "@vnge/shared";
+import { createContext, type PlansContext } from "./context";
+import { seedDemo } from "./demo/seed";
+import { buildSchema } from "./schema";
+
+export const subgraph: SubgraphModule<PlansContext> = {
+  name: "plans",
+  buildSchema,
+  createContext,
+  seedDemo,
+};
