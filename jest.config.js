@@ -1,0 +1,23 @@
+// One jest run over every workspace. TypeScript is transpiled per file (no type-check here:
+// `npm run typecheck` does that), and @vnge/* resolve to sources so tests need no build.
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  testMatch: [
+    "<rootDir>/tests/**/*.test.ts",
+    "<rootDir>/{shared,gateway,scripts}/src/**/__tests__/**/*.test.ts",
+    "<rootDir>/subgraphs/*/src/**/__tests__/**/*.test.ts",
+  ],
+  transform: {
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json", diagnostics: false }],
+  },
+  moduleNameMapper: {
+    "^@vnge/shared$": "<rootDir>/shared/src",
+    "^@vnge/shared/(.*)$": "<rootDir>/shared/src/$1",
+    "^@vnge/gateway$": "<rootDir>/gateway/src",
+    "^@vnge/system$": "<rootDir>/scripts/src",
+    "^@vnge/(indicators|plans|cases|communications)$": "<rootDir>/subgraphs/$1/src",
+  },
+  setupFiles: ["reflect-metadata"],
+  testTimeout: 120000,
+};
