@@ -19,5 +19,6 @@ module.exports = {
     "^@vnge/(indicators|plans|cases|communications)$": "<rootDir>/subgraphs/$1/src",
   },
   setupFiles: ["reflect-metadata"],
+  reporters: ["default", "<rootDir>/tests/summary-reporter.js"],
   testTimeout: 120000,
 };

@@ -30,6 +30,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     }),
     includeStacktraceInErrorResponses: false,
     introspection: !options.production,
+    logger,
+    // The process owner (scripts/src/cli/start.ts) stops services in order on SIGTERM/SIGINT.
+    stopOnTerminationSignals: false,
   });
   return startServiceServer(
     {

@@ -1,5 +1,6 @@
 // What every subgraph workspace exports, and how one is served.
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import type { Database } from "./database/client";
 import { createErrorFormatter } from "./errors";
@@ -39,6 +40,11 @@ export async function serveSubgraph<TContext extends ServiceContext>(
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: !options.production,
+    logger,
+    // The process owner (scripts/src/cli/start.ts) stops services in order on SIGTERM/SIGINT.
+    stopOnTerminationSignals: false,
+    // Inline traces serve Apollo's hosted studio, which this system does not report to.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   return startServiceServer(
     {

@@ -1,19 +1,12 @@
 // npm run areas:import -- <file.json>: loads the national list of administrative units.
-import fs from "node:fs";
-import { importAreas, migrate, parseUnitList } from "@vnge/shared";
+import { importAreas, migrate, readUnitListFile } from "@vnge/shared";
 import { describeDatabase, withDatabase } from "./database";
 import { runCli } from "./run";
 
 runCli(async (args) => {
   const file = args.find((arg) => !arg.startsWith("--"));
   if (!file) throw new Error("usage: npm run areas:import -- <units.json>");
-  let data: unknown;
-  try {
-    data = JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new Error(`cannot read ${file}: ${(error as Error).message}`);
-  }
-  const rows = parseUnitList(data);
+  const rows = readUnitListFile(file);
   const summary = await withDatabase(async (db) => {
     await migrate(db);
     return importAreas(db.prisma, rows);

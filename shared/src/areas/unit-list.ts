@@ -1,5 +1,6 @@
 // Reads the national list of administrative units (the GSO list as published in JSON:
 // provinces with `District`, districts with `Ward`) into flat area rows, checking every record.
+import fs from "node:fs";
 import { NATION_CODE, isValidCode, type AreaLevelName } from "./levels";
 
 export interface AreaRow {
@@ -112,4 +113,21 @@ export function parseUnitList(data: unknown): AreaRow[] {
   data.forEach((province, i) => visit(province, `[${i}]`, "PROVINCE", NATION_ROW));
   if (problems.length > 0) throw new UnitListError(problems);
   return rows;
+}
+
+/** Reads and checks a unit-list file; a file that is not JSON is reported like any other problem. */
+export function readUnitListFile(file: string): AreaRow[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UnitListError([`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`]);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new UnitListError([`${file} is not valid JSON: ${(error as Error).message}`]);
+  }
+  return parseUnitList(data);
 }

@@ -1,4 +1,7 @@
-import { UnitListError, parseUnitList } from "../unit-list";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { UnitListError, parseUnitList, readUnitListFile } from "../unit-list";
 
 const commune = (code: string, districtCode: string) => ({
   Code: code,
@@ -92,5 +95,22 @@ describe("parseUnitList", () => {
   it("refuses a file that is not a list of provinces", () => {
     expect(problemsOf({ Code: "38" })).toEqual(["the file must hold a JSON array of provinces"]);
     expect(problemsOf([null])).toEqual(["[0]: expected an object"]);
+  });
+});
+
+describe("readUnitListFile", () => {
+  const write = (text: string) => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "units-")), "units.json");
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  it("reads a valid file", () => {
+    expect(readUnitListFile(write(JSON.stringify(validList())))).toHaveLength(6);
+  });
+
+  it("reports a file that is missing or not JSON", () => {
+    expect(() => readUnitListFile("/nonexistent/units.json")).toThrow(/cannot read \/nonexistent\/units.json: ENOENT/);
+    expect(() => readUnitListFile(write("[{"))).toThrow(/is not valid JSON/);
   });
 });

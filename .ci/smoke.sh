@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Starts the whole system as a newcomer would (embedded database, demo data) on spare ports,
+# sends numbered queries through the gateway and compares the answers, then stops it with SIGTERM.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+data_dir=$(mktemp -d)
+log=$(mktemp)
+export PGLITE_DATA_DIR="$data_dir" GATEWAY_PORT=14000 INDICATORS_PORT=14001 PLANS_PORT=14002 CASES_PORT=14003 COMMUNICATIONS_PORT=14004
+node scripts/dist/cli/start.js >"$log" 2>&1 &
+pid=$!
+trap 'kill $pid 2>/dev/null || true; rm -rf "$data_dir"' EXIT
+for _ in $(seq 1 60); do
+  curl -sf http://127.0.0.1:14000/readyz >/dev/null 2>&1 && break
+  kill -0 $pid 2>/dev/null || { cat "$log"; echo "start failed"; exit 1; }
+  sleep 1
+done
+
+fail=0
+check() { # number, query, expected substring
+  local answer
+  answer=$(curl -s http://127.0.0.1:14000/graphql -H 'content-type: application/json' -d "{\"query\":\"$2\"}")
+  if [[ "$answer" == *"$3"* ]]; then echo "smoke $1 ok"; else echo "smoke $1 FAILED: $answer"; fail=1; fi
+}
+check 1 '{ area(code: \"38\") { name children { code name } } }' '"name":"Thanh Hóa","children":[{"code":"380","name":"Thanh Hóa"}'
+check 2 '{ area(code: \"030\") { parent { name } plans { documentNumber } campaigns { code } } }' '{"parent":{"name":"Hà Giang"},"plans":[{"documentNumber":"760/UBND-LĐTBOXH"}],"campaigns":[{"code":"ACTION-MONTH-2023-030"}]}'
+check 3 '{ campaigns(year: 3000) { code } }' '"code":"BAD_USER_INPUT"'
+
+kill -TERM $pid
+for _ in $(seq 1 20); do kill -0 $pid 2>/dev/null || break; sleep 0.5; done
+if kill -0 $pid 2>/dev/null; then echo "smoke: no graceful shutdown on SIGTERM"; fail=1; fi
+grep -q '"msg":"shutting down"' "$log" || { echo "smoke: shutdown not logged"; fail=1; }
+exit $fail
