@@ -8,6 +8,8 @@ module.exports = {
     "<rootDir>/{shared,gateway,scripts}/src/**/__tests__/**/*.test.ts",
     "<rootDir>/subgraphs/*/src/**/__tests__/**/*.test.ts",
   ],
+  // *.postgres.test.ts need a PostgreSQL server (e.g. to cut its connection); they run when TEST_DATABASE_URL is set.
+  testPathIgnorePatterns: ["/node_modules/", ...(process.env.TEST_DATABASE_URL ? [] : ["\\.postgres\\.test\\.ts$"])],
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json", diagnostics: false }],
   },
