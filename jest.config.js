@@ -20,7 +20,7 @@ module.exports = {
     "^@vnge/system$": "<rootDir>/scripts/src",
     "^@vnge/(indicators|plans|cases|communications)$": "<rootDir>/subgraphs/$1/src",
   },
-  setupFiles: ["reflect-metadata"],
+  setupFiles: ["reflect-metadata", "<rootDir>/tests/setup-env.ts"],
   reporters: ["default", "<rootDir>/tests/summary-reporter.js"],
   testTimeout: 120000,
 };

@@ -1,24 +1,49 @@
 // End-to-end testkit: the whole system (gateway + four subgraphs) on a fresh test database,
 // with the demo data, on free ports; each test states only what is special about it.
 import { GraphQLClient } from "graphql-request";
+import { Role, type TokenClaims, loadAuthConfig, signToken } from "@vnge/shared";
 import { createTestDatabase, type TestDatabase } from "@vnge/shared/testing/test-database";
 import { type RunningSystem, type SystemOptions, startSystem } from "@vnge/system";
 
+export type Caller = Partial<TokenClaims>;
+
+/** A national administrator: the default caller of tests that are not about access. */
+export const ADMIN: Caller = { subject: "test-admin", roles: [Role.ADMIN], areaCodes: ["VN"] };
+
+export async function tokenFor(caller: Caller = ADMIN, expiresInSeconds = 600): Promise<string> {
+  const config = loadAuthConfig();
+  return signToken(
+    { subject: caller.subject ?? "test-user", roles: caller.roles ?? [], areaCodes: caller.areaCodes ?? [] },
+    { secret: config.secret!, issuer: config.issuer, audience: config.audience, expiresInSeconds },
+  );
+}
+
+export async function authHeader(caller: Caller = ADMIN): Promise<Record<string, string>> {
+  return { authorization: `Bearer ${await tokenFor(caller)}` };
+}
+
 export interface TestSystem extends RunningSystem {
   db: TestDatabase;
+  /** The gateway, called by a national administrator. */
   gateway: GraphQLClient;
-  subgraph(name: keyof RunningSystem["subgraphUrls"]): GraphQLClient;
+  /** The gateway, called by someone else. */
+  as(caller: Caller): Promise<GraphQLClient>;
+  /** A subgraph called directly (bypassing the gateway), by an administrator unless told otherwise. */
+  subgraph(name: keyof RunningSystem["subgraphUrls"], caller?: Caller): Promise<GraphQLClient>;
   close(): Promise<void>;
 }
 
 export async function startTestSystem(options: Partial<SystemOptions> = {}): Promise<TestSystem> {
   const db = options.db ? (options.db as TestDatabase) : await createTestDatabase();
   const system = await startSystem({ seedDemo: true, ...options, db, ports: "random" });
+  const client = async (url: string | undefined, caller: Caller) =>
+    new GraphQLClient(url ?? "http://service-not-started", { headers: await authHeader(caller) });
   return {
     ...system,
     db,
-    gateway: new GraphQLClient(system.gatewayUrl ?? "http://gateway-not-started"),
-    subgraph: (name) => new GraphQLClient(system.subgraphUrls[name] ?? `http://${name}-not-started`),
+    gateway: await client(system.gatewayUrl, ADMIN),
+    as: (caller) => client(system.gatewayUrl, caller),
+    subgraph: (name, caller = ADMIN) => client(system.subgraphUrls[name], caller),
     async close() {
       await system.stop();
       await db.dispose();
@@ -33,7 +58,14 @@ export async function postGraphQL(url: string, query: string, variables?: Record
     headers: { "content-type": "application/json", ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as GraphQLBody };
+  const text = await response.text();
+  let body: GraphQLBody;
+  try {
+    body = JSON.parse(text) as GraphQLBody;
+  } catch {
+    body = { errors: [{ message: text }] };
+  }
+  return { status: response.status, headers: response.headers, body };
 }
 
 export interface GraphQLBody {

@@ -2,12 +2,16 @@
 // HTTP plumbing (health, readiness, request ids) as the subgraphs.
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
-import { type RunningServer, createErrorFormatter, serviceLogger, startServiceServer } from "@vnge/shared";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { type RunningServer, type TokenVerifier, createErrorFormatter, serviceLogger, startServiceServer } from "@vnge/shared";
+import { type ApiKeyAuthenticator, authenticate } from "./authenticate";
 import type { GatewayContext } from "./context";
 import { SubgraphDataSource } from "./subgraph-data-source";
 import { readSupergraph } from "./supergraph";
 
 export interface GatewayOptions {
+  verifyToken: TokenVerifier;
+  apiKeys?: ApiKeyAuthenticator;
   port: number;
   host?: string;
   production?: boolean;
@@ -18,6 +22,7 @@ export interface GatewayOptions {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const logger = serviceLogger("gateway");
+  const protection = operationLimits();
   const gateway = new ApolloGateway({
     supergraphSdl: options.supergraphSdl ?? readSupergraph(),
     buildService: ({ name, url }) => new SubgraphDataSource({ url: options.subgraphUrls?.[name] ?? url }),
@@ -25,10 +30,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    ...protection,
     formatError: createErrorFormatter(logger, {
       unavailable: { message: "A service needed for this query is unavailable; try again shortly.", code: "SERVICE_UNAVAILABLE" },
     }),
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
     introspection: !options.production,
     logger,
     // The process owner (scripts/src/cli/start.ts) stops services in order on SIGTERM/SIGINT.
@@ -39,10 +46,33 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       name: "gateway",
       apollo,
       logger,
-      context: async ({ requestId, headers, logger: requestLogger }) => ({ requestId, headers, logger: requestLogger }),
+      context: async ({ requestId, headers, logger: requestLogger }) => {
+        const credential = await authenticate(headers, options.verifyToken, options.apiKeys);
+        return { requestId, headers, logger: requestLogger.child({ subject: credential.identity.subject }), ...credential };
+      },
       readiness: async () => undefined,
+      maxBodyBytes: MAX_BODY_BYTES,
     },
     options.port,
     options.host,
   );
+}
+
+/** Largest request body the gateway reads; longer documents are refused with 413 before parsing. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Refuse abusive operations before they are planned: depth, aliases, tokens, directives and cost
+ * (graphql-armor), with field suggestions hidden so the schema cannot be guessed through errors.
+ */
+function operationLimits() {
+  const armor = new ApolloArmor({
+    maxDepth: { n: 15 },
+    maxAliases: { n: 30 },
+    maxTokens: { n: 4000 },
+    maxDirectives: { n: 20 },
+    costLimit: { maxCost: 20000 },
+    blockFieldSuggestion: { enabled: true },
+  });
+  return armor.protect();
 }

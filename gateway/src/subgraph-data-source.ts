@@ -2,17 +2,14 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@
 import { REQUEST_ID_HEADER } from "@vnge/shared";
 import type { GatewayContext } from "./context";
 
-/** Headers the subgraphs need from the client's request: the caller's credentials and the request id. */
-const FORWARDED_HEADERS = ["authorization", "x-api-key", "accept-language"];
-
+/** Only the request id and a verifiable credential travel to the subgraphs: nothing else of the client's request. */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http?.headers;
-    if (!headers || !context?.requestId) return; // health checks and schema loading carry no client context
+    if (!headers || !context?.requestId) return; // requests made without a client carry nothing
     headers.set(REQUEST_ID_HEADER, context.requestId);
-    for (const name of FORWARDED_HEADERS) {
-      const value = context.headers[name];
-      if (typeof value === "string") headers.set(name, value);
-    }
+    headers.set("authorization", context.subgraphAuthorization);
+    const language = context.headers["accept-language"];
+    if (typeof language === "string") headers.set("accept-language", language);
   }
 }

@@ -3,11 +3,14 @@
 // service can also run as its own process (`--only`), several copies behind a load balancer.
 import { startGateway } from "@vnge/gateway";
 import {
+  type AuthConfig,
   type Database,
   GATEWAY_DEFAULT_PORT,
   type RunningServer,
   SUBGRAPHS,
   type SubgraphEntry,
+  createTokenVerifier,
+  loadAuthConfig,
   migrate,
   portFor,
   serveSubgraph,
@@ -30,6 +33,8 @@ export interface SystemOptions {
   migrate?: boolean;
   /** Load the demo data set (default false). */
   seedDemo?: boolean;
+  /** Token keys; read from the environment by default. */
+  auth?: AuthConfig;
 }
 
 export interface RunningSystem {
@@ -49,12 +54,15 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   if (options.migrate ?? true) await migrate(options.db);
   if (options.seedDemo) await seedDemoData(options.db);
 
+  const auth = options.auth ?? loadAuthConfig();
+  const verifyToken = createTokenVerifier(auth);
   const servers: RunningServer[] = [];
   const subgraphUrls: RunningSystem["subgraphUrls"] = {};
   try {
     for (const entry of SUBGRAPHS) {
       if (!only.has(entry.name)) continue;
       const server = await serveSubgraph(SUBGRAPH_MODULES[entry.name], options.db, {
+        verifyToken,
         port: portOf(entry.name, entry.defaultPort),
         host: options.host,
         production: options.production,
@@ -66,6 +74,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     if (only.has("gateway")) {
       const urls = Object.fromEntries(SUBGRAPHS.map((entry) => [entry.name, subgraphUrls[entry.name] ?? subgraphUrl(entry)]));
       const gateway = await startGateway({
+        verifyToken,
         port: portOf("gateway", GATEWAY_DEFAULT_PORT),
         host: options.host,
         production: options.production,

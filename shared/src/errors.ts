@@ -37,6 +37,13 @@ export class ForbiddenError extends AppError {
   }
 }
 
+export class UnauthenticatedError extends AppError {
+  constructor(message = "Authentication required: send a bearer token or an API key") {
+    // `http` sets the response status when thrown while building the context; Apollo strips it from the body.
+    super(message, "UNAUTHENTICATED", { http: { status: 401 } });
+  }
+}
+
 export class DatabaseUnavailableError extends AppError {
   constructor() {
     super("The database is unavailable; try again shortly.", "DATABASE_UNAVAILABLE");

@@ -15,3 +15,4 @@ export { AreaLevel, PlanStatus, PlanType, SupportFacilityKind } from "./generate
 export type { Area as AreaRecord, Plan as PlanRecord, SupportFacility as SupportFacilityRecord, Campaign as CampaignRecord } from "./generated/prisma/client";
 export * from "./federation/area-reference";
 export * from "./loaders";
+export * from "./auth";

@@ -2,8 +2,11 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
+import { AreaScope } from "./auth/area-scope";
+import type { Identity } from "./auth/identity";
+import { type TokenVerifier, bearerToken } from "./auth/tokens";
 import type { Database } from "./database/client";
-import { createErrorFormatter } from "./errors";
+import { UnauthenticatedError, createErrorFormatter } from "./errors";
 import { type Logger, serviceLogger } from "./logger";
 import { type RequestInfo, type RunningServer, startServiceServer } from "./http/service-server";
 import type { SubgraphEntry } from "./subgraphs";
@@ -13,17 +16,22 @@ export interface ServiceContext {
   requestId: string;
   logger: Logger;
   db: Database;
+  /** The verified caller: every request reaching a resolver has one. */
+  identity: Identity;
+  /** The caller's assigned areas and everything beneath them. */
+  scope: AreaScope;
 }
 
 export interface SubgraphModule<TContext extends ServiceContext = ServiceContext> {
   name: SubgraphEntry["name"];
   buildSchema(): Promise<GraphQLSchema>;
-  createContext(db: Database, request: RequestInfo): TContext;
+  createContext(base: ServiceContext): TContext;
   /** Writes the embedded demo's rows for this subgraph's own tables; safe to run twice. */
   seedDemo(db: Database): Promise<void>;
 }
 
 export interface SubgraphServeOptions {
+  verifyToken: TokenVerifier;
   port: number;
   host?: string;
   production?: boolean;
@@ -51,12 +59,29 @@ export async function serveSubgraph<TContext extends ServiceContext>(
       name: module.name,
       apollo,
       logger,
-      context: async (request) => module.createContext(db, request),
+      context: async (request) => module.createContext(await serviceContext(db, request, options.verifyToken)),
       readiness: () => db.ping(),
     },
     options.port,
     options.host,
   );
+}
+
+/**
+ * Subgraphs trust only verified tokens: a request without one is refused here exactly as at the
+ * gateway, whoever sends it (forwarded identity headers are never read).
+ */
+export async function serviceContext(db: Database, request: RequestInfo, verifyToken: TokenVerifier): Promise<ServiceContext> {
+  const token = bearerToken(request.headers.authorization);
+  if (!token) throw new UnauthenticatedError();
+  const identity = await verifyToken(token);
+  return {
+    requestId: request.requestId,
+    logger: request.logger.child({ subject: identity.subject }),
+    db,
+    identity,
+    scope: new AreaScope(db, identity.areaCodes),
+  };
 }
 
 /** Builds a schema once per process; type-graphql's metadata makes rebuilding wasteful. */

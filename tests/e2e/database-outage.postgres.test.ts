@@ -4,7 +4,7 @@
 import net from "node:net";
 import { openDatabase, migrate } from "@vnge/shared";
 import { createServerDatabase, testServerUrl } from "@vnge/shared/testing/test-database";
-import { type TestSystem, postGraphQL, startTestSystem } from "../testkit";
+import { type TestSystem, authHeader, postGraphQL, startTestSystem } from "../testkit";
 
 /** Relays localhost:port to the PostgreSQL server; `cut()` drops every connection and refuses new ones. */
 class Relay {
@@ -62,7 +62,7 @@ describe("database outage (PostgreSQL)", () => {
   });
 
   const readiness = () => fetch(system.subgraphUrls.indicators!.replace(/graphql$/, "readyz"));
-  const query = () => postGraphQL(system.gatewayUrl!, `{ area(code: "38") { name plans { title } } }`);
+  const query = async () => postGraphQL(system.gatewayUrl!, `{ area(code: "38") { name plans { title } } }`, undefined, await authHeader());
 
   it("fails readiness and answers a GraphQL error while the database is away, then recovers", async () => {
     expect((await readiness()).status).toBe(200);

@@ -1,5 +1,5 @@
 // Through the gateway: the demo data, entity references across subgraphs, errors and request ids.
-import { type TestSystem, postGraphQL, startTestSystem } from "../testkit";
+import { type TestSystem, authHeader, postGraphQL, startTestSystem } from "../testkit";
 
 let system: TestSystem;
 beforeAll(async () => {
@@ -71,7 +71,7 @@ describe("the supergraph through the gateway", () => {
   });
 
   it("reports bad input with a code and no stack trace", async () => {
-    const { body } = await postGraphQL(system.gatewayUrl!, `{ campaigns(year: 3000) { code } }`);
+    const { body } = await postGraphQL(system.gatewayUrl!, `{ campaigns(year: 3000) { code } }`, undefined, await authHeader());
     expect(body.errors).toHaveLength(1);
     expect(body.errors![0].message).toBe("year must be between 1900 and 2100, got 3000");
     expect(body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "year" });
@@ -79,9 +79,12 @@ describe("the supergraph through the gateway", () => {
   });
 
   it("answers with the caller's request id, or a fresh one", async () => {
-    const given = await postGraphQL(system.gatewayUrl!, `{ area(code: "38") { plans { title } } }`, undefined, { "x-request-id": "dashboard-42" });
+    const given = await postGraphQL(system.gatewayUrl!, `{ area(code: "38") { plans { title } } }`, undefined, {
+      "x-request-id": "dashboard-42",
+      ...(await authHeader()),
+    });
     expect(given.headers.get("x-request-id")).toBe("dashboard-42");
-    const fresh = await postGraphQL(system.gatewayUrl!, `{ area(code: "38") { name } }`);
+    const fresh = await postGraphQL(system.gatewayUrl!, `{ area(code: "38") { name } }`, undefined, await authHeader());
     expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

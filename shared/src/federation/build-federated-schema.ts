@@ -4,6 +4,7 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
+import { authChecker } from "../auth/auth-checker";
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@override", "@tag"])';
@@ -15,7 +16,7 @@ export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, "skipCheck">,
   referenceResolvers: ReferenceResolvers = {},
 ): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ ...options, skipCheck: true });
+  const schema = await buildSchema({ authChecker, authMode: "error", ...options, skipCheck: true });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as Record<string, object>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {

@@ -1,4 +1,4 @@
-import type { Database, RequestInfo, ServiceContext } from "@vnge/shared";
+import type { ServiceContext } from "@vnge/shared";
 import { createSupportFacilityLoaders, type SupportFacilityLoaders } from "./support-facility/support-facility.loader";
 import { SupportFacilityStore } from "./support-facility/support-facility.store";
 
@@ -6,11 +6,6 @@ export interface CasesContext extends ServiceContext {
   loaders: SupportFacilityLoaders;
 }
 
-export function createContext(db: Database, request: RequestInfo): CasesContext {
-  return {
-    requestId: request.requestId,
-    logger: request.logger,
-    db,
-    loaders: createSupportFacilityLoaders(new SupportFacilityStore(db)),
-  };
+export function createContext(base: ServiceContext): CasesContext {
+  return { ...base, loaders: createSupportFacilityLoaders(new SupportFacilityStore(base.db)) };
 }

@@ -1,4 +1,4 @@
-import type { Database, RequestInfo, ServiceContext } from "@vnge/shared";
+import type { ServiceContext } from "@vnge/shared";
 import { type CampaignLoaders, createCampaignLoaders } from "./campaign/campaign.loader";
 import { CampaignStore } from "./campaign/campaign.store";
 
@@ -7,13 +7,7 @@ export interface CommunicationsContext extends ServiceContext {
   loaders: CampaignLoaders;
 }
 
-export function createContext(db: Database, request: RequestInfo): CommunicationsContext {
-  const campaignStore = new CampaignStore(db);
-  return {
-    requestId: request.requestId,
-    logger: request.logger,
-    db,
-    campaignStore,
-    loaders: createCampaignLoaders(campaignStore),
-  };
+export function createContext(base: ServiceContext): CommunicationsContext {
+  const campaignStore = new CampaignStore(base.db);
+  return { ...base, campaignStore, loaders: createCampaignLoaders(campaignStore) };
 }

@@ -1,4 +1,4 @@
-import type { Database, RequestInfo, ServiceContext } from "@vnge/shared";
+import type { ServiceContext } from "@vnge/shared";
 import { createAreaLoaders, type AreaLoaders } from "./area/area.loader";
 import { AreaStore } from "./area/area.store";
 
@@ -7,13 +7,7 @@ export interface IndicatorsContext extends ServiceContext {
   loaders: { area: AreaLoaders };
 }
 
-export function createContext(db: Database, request: RequestInfo): IndicatorsContext {
-  const areaStore = new AreaStore(db);
-  return {
-    requestId: request.requestId,
-    logger: request.logger,
-    db,
-    areaStore,
-    loaders: { area: createAreaLoaders(areaStore) },
-  };
+export function createContext(base: ServiceContext): IndicatorsContext {
+  const areaStore = new AreaStore(base.db);
+  return { ...base, areaStore, loaders: { area: createAreaLoaders(areaStore) } };
 }

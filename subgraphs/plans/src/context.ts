@@ -1,4 +1,4 @@
-import type { Database, RequestInfo, ServiceContext } from "@vnge/shared";
+import type { ServiceContext } from "@vnge/shared";
 import { createPlanLoaders, type PlanLoaders } from "./plan/plan.loader";
 import { PlanStore } from "./plan/plan.store";
 
@@ -6,11 +6,6 @@ export interface PlansContext extends ServiceContext {
   loaders: PlanLoaders;
 }
 
-export function createContext(db: Database, request: RequestInfo): PlansContext {
-  return {
-    requestId: request.requestId,
-    logger: request.logger,
-    db,
-    loaders: createPlanLoaders(new PlanStore(db)),
-  };
+export function createContext(base: ServiceContext): PlansContext {
+  return { ...base, loaders: createPlanLoaders(new PlanStore(base.db)) };
 }

@@ -1,0 +1,18 @@
+import type { AuthChecker } from "type-graphql";
+import { ForbiddenError } from "../errors";
+import type { ServiceContext } from "../subgraph";
+import { hasAnyRole } from "./identity";
+import type { Role } from "./roles";
+
+/**
+ * `@Authorized()` admits any authenticated caller (every request is authenticated before it
+ * reaches a resolver); `@Authorized(Role.X, Role.Y)` admits callers holding one of the roles.
+ * A refusal is logged with who, what and why, and reaches the client as FORBIDDEN.
+ */
+export const authChecker: AuthChecker<ServiceContext, Role> = ({ context, info }, roles) => {
+  if (roles.length === 0 || hasAnyRole(context.identity, roles)) return true;
+  const operation = `${info.parentType.name}.${info.fieldName}`;
+  const reason = `needs one of the roles ${roles.join(", ")}`;
+  context.logger.warn({ subject: context.identity.subject, operation, reason }, "access denied");
+  throw new ForbiddenError(`${operation} ${reason}`);
+};

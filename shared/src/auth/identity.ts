@@ -1,0 +1,15 @@
+import type { Role } from "./roles";
+
+/** Who is calling, established from a verified credential (never from a forwarded header). */
+export interface Identity {
+  subject: string;
+  roles: ReadonlySet<Role>;
+  /** Assigned areas: the scope is each of them and everything beneath it ("VN": the whole country). */
+  areaCodes: readonly string[];
+  /** How the caller proved who it is: its own token, or a partner API key checked by the gateway. */
+  via: "token" | "api-key";
+}
+
+export function hasAnyRole(identity: Identity, roles: readonly Role[]): boolean {
+  return roles.some((role) => identity.roles.has(role));
+}

@@ -1,0 +1,6 @@
+export * from "./roles";
+export * from "./identity";
+export * from "./auth-config";
+export * from "./tokens";
+export * from "./area-scope";
+export * from "./auth-checker";

@@ -1,0 +1,15 @@
+// Roles a user can hold (several at once). What each may do is listed in docs/security.md.
+export enum Role {
+  ADMIN = "ADMIN",
+  DATA_ENTRY = "DATA_ENTRY",
+  APPROVER = "APPROVER",
+  CASE_WORKER = "CASE_WORKER",
+  ANALYST = "ANALYST",
+  PARTNER = "PARTNER",
+}
+
+export const ROLES: readonly Role[] = Object.values(Role);
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
