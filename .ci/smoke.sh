@@ -16,14 +16,17 @@ for _ in $(seq 1 60); do
 done
 
 fail=0
+token=$(node scripts/dist/cli/token.js --role ANALYST --area VN)
 check() { # number, query, expected substring
   local answer
-  answer=$(curl -s http://127.0.0.1:14000/graphql -H 'content-type: application/json' -d "{\"query\":\"$2\"}")
+  answer=$(curl -s http://127.0.0.1:14000/graphql -H 'content-type: application/json' -H "authorization: Bearer $token" -d "{\"query\":\"$2\"}")
   if [[ "$answer" == *"$3"* ]]; then echo "smoke $1 ok"; else echo "smoke $1 FAILED: $answer"; fail=1; fi
 }
 check 1 '{ area(code: \"38\") { name children { code name } } }' '"name":"Thanh Hóa","children":[{"code":"380","name":"Thanh Hóa"}'
 check 2 '{ area(code: \"030\") { parent { name } plans { documentNumber } campaigns { code } } }' '{"parent":{"name":"Hà Giang"},"plans":[{"documentNumber":"760/UBND-LĐTBOXH"}],"campaigns":[{"code":"ACTION-MONTH-2023-030"}]}'
 check 3 '{ campaigns(year: 3000) { code } }' '"code":"BAD_USER_INPUT"'
+token=""
+check 4 '{ area(code: \"38\") { name } }' '"code":"UNAUTHENTICATED"'
 
 kill -TERM $pid
 for _ in $(seq 1 20); do kill -0 $pid 2>/dev/null || break; sleep 0.5; done

@@ -30,20 +30,20 @@ export interface RunningServer {
 
 class PayloadTooLargeError extends Error {}
 
+/** Bodies past this size are not even drained: the connection is dropped. */
+const DRAIN_LIMIT = 16 * 1024 * 1024;
+
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on("data", (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
-        reject(new PayloadTooLargeError(`request body exceeds ${limit} bytes`));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size > DRAIN_LIMIT) req.destroy();
+      else if (size <= limit) chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    // An oversized body is read to its end (and discarded) so the client receives the 413 answer.
+    req.on("end", () => (size > limit ? reject(new PayloadTooLargeError(`request body exceeds ${limit} bytes`)) : resolve(Buffer.concat(chunks).toString("utf8"))));
     req.on("error", reject);
   });
 }
