@@ -1,3 +1,4 @@
 export * from "./gateway";
 export * from "./supergraph";
 export type { GatewayContext } from "./context";
+export * from "./api-keys/api-key.service";

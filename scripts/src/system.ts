@@ -1,7 +1,7 @@
 // Starts the gateway and any set of subgraphs in this process over one database.
 // With PGlite (one owner per data directory) everything runs here; with PostgreSQL each
 // service can also run as its own process (`--only`), several copies behind a load balancer.
-import { startGateway } from "@vnge/gateway";
+import { ApiKeyService, startGateway } from "@vnge/gateway";
 import {
   type AuthConfig,
   type Database,
@@ -73,8 +73,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     let gatewayUrl: string | undefined;
     if (only.has("gateway")) {
       const urls = Object.fromEntries(SUBGRAPHS.map((entry) => [entry.name, subgraphUrls[entry.name] ?? subgraphUrl(entry)]));
+      const apiKeys = new ApiKeyService(options.db, auth);
       const gateway = await startGateway({
         verifyToken,
+        apiKeys: (key) => apiKeys.authenticate(key),
         port: portOf("gateway", GATEWAY_DEFAULT_PORT),
         host: options.host,
         production: options.production,

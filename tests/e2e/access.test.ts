@@ -119,3 +119,33 @@ describe("operation limits at the gateway", () => {
     expect(response.status).toBe(400);
   });
 });
+
+describe("partner API keys through the gateway", () => {
+  it("admits a valid key as a PARTNER, and answers 429 with Retry-After past its limit", async () => {
+    const { ApiKeyService } = await import("@vnge/gateway");
+    const { loadAuthConfig } = await import("@vnge/shared");
+    const { key } = await new ApiKeyService(system.db, loadAuthConfig()).create({
+      name: "partner app",
+      areaCodes: ["38"],
+      expiresAt: new Date(Date.now() + 86_400_000),
+      rateLimitPerMinute: 2,
+    });
+    const ask = () => postGraphQL(system.gatewayUrl!, `{ area(code: "38") { name plans { documentNumber } } }`, undefined, { "x-api-key": key });
+    const first = await ask();
+    expect(first.body).toEqual({ data: { area: { name: "Thanh Hóa", plans: [{ documentNumber: "397/SLĐTBXH-TEBĐG" }] } } });
+    // Two requests a minute are allowed; a run crossing a minute boundary starts a fresh window once.
+    let refused = await ask();
+    for (let i = 0; i < 5 && refused.status !== 429; i++) refused = await ask();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    expect(refused.body.errors?.[0].extensions?.code).toBe("RATE_LIMITED");
+
+    const wrong = await postGraphQL(system.gatewayUrl!, `{ area(code: "38") { name } }`, undefined, { "x-api-key": "vnge_not-a-key" });
+    expect(wrong.status).toBe(401);
+  });
+
+  it("does not accept an API key at a subgraph: only the gateway exchanges it", async () => {
+    const { status } = await postGraphQL(system.subgraphUrls.indicators!, `{ area(code: "38") { name } }`, undefined, { "x-api-key": "vnge_anything" });
+    expect(status).toBe(401);
+  });
+});
