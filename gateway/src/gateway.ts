@@ -47,7 +47,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       apollo,
       logger,
       context: async ({ requestId, headers, logger: requestLogger }) => {
-        const credential = await authenticate(headers, options.verifyToken, options.apiKeys);
+        const credential = await authenticate(headers, options.verifyToken, options.apiKeys).catch((error: Error) => {
+          requestLogger.warn({ reason: error.message }, "unauthenticated request refused");
+          throw error;
+        });
         return { requestId, headers, logger: requestLogger.child({ subject: credential.identity.subject }), ...credential };
       },
       readiness: async () => undefined,

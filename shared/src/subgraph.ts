@@ -3,6 +3,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import { AreaScope } from "./auth/area-scope";
+import { denialLogPlugin } from "./auth/denial-log";
 import type { Identity } from "./auth/identity";
 import { type TokenVerifier, bearerToken } from "./auth/tokens";
 import type { Database } from "./database/client";
@@ -52,7 +53,7 @@ export async function serveSubgraph<TContext extends ServiceContext>(
     // The process owner (scripts/src/cli/start.ts) stops services in order on SIGTERM/SIGINT.
     stopOnTerminationSignals: false,
     // Inline traces serve Apollo's hosted studio, which this system does not report to.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), denialLogPlugin<TContext>()],
   });
   return startServiceServer(
     {
@@ -73,8 +74,14 @@ export async function serveSubgraph<TContext extends ServiceContext>(
  */
 export async function serviceContext(db: Database, request: RequestInfo, verifyToken: TokenVerifier): Promise<ServiceContext> {
   const token = bearerToken(request.headers.authorization);
-  if (!token) throw new UnauthenticatedError();
-  const identity = await verifyToken(token);
+  let identity: Identity;
+  try {
+    if (!token) throw new UnauthenticatedError();
+    identity = await verifyToken(token);
+  } catch (error) {
+    request.logger.warn({ reason: (error as Error).message }, "unauthenticated request refused");
+    throw error;
+  }
   return {
     requestId: request.requestId,
     logger: request.logger.child({ subject: identity.subject }),

@@ -7,12 +7,9 @@ import type { Role } from "./roles";
 /**
  * `@Authorized()` admits any authenticated caller (every request is authenticated before it
  * reaches a resolver); `@Authorized(Role.X, Role.Y)` admits callers holding one of the roles.
- * A refusal is logged with who, what and why, and reaches the client as FORBIDDEN.
+ * A refusal reaches the client as FORBIDDEN (and is logged by denialLogPlugin).
  */
 export const authChecker: AuthChecker<ServiceContext, Role> = ({ context, info }, roles) => {
   if (roles.length === 0 || hasAnyRole(context.identity, roles)) return true;
-  const operation = `${info.parentType.name}.${info.fieldName}`;
-  const reason = `needs one of the roles ${roles.join(", ")}`;
-  context.logger.warn({ subject: context.identity.subject, operation, reason }, "access denied");
-  throw new ForbiddenError(`${operation} ${reason}`);
+  throw new ForbiddenError(`${info.parentType.name}.${info.fieldName} needs one of the roles ${roles.join(", ")}`);
 };

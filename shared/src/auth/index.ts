@@ -4,3 +4,4 @@ export * from "./auth-config";
 export * from "./tokens";
 export * from "./area-scope";
 export * from "./auth-checker";
+export * from "./denial-log";
