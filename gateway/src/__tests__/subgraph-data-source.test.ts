@@ -18,7 +18,7 @@ describe("SubgraphDataSource", () => {
     const headers = send({
       requestId: "req-1",
       logger: rootLogger,
-      identity: { subject: "partner-app", roles: new Set([Role.PARTNER]), areaCodes: [], via: "api-key" },
+      identity: { subject: "partner-app", roles: new Set([Role.PARTNER]), areaCodes: [], via: "internal" },
       subgraphAuthorization: "Bearer issued-by-gateway",
       headers: { "x-api-key": "key-1", cookie: "session=secret", "x-forwarded-user": "admin", "accept-language": "vi" },
     });

@@ -3,7 +3,7 @@
 // short-lived token that the subgraphs verify like any other.
 import crypto from "node:crypto";
 import { GraphQLError } from "graphql";
-import { type AuthConfig, type Database, INTERNAL_ISSUER, Role, UnauthenticatedError, signToken } from "@vnge/shared";
+import { type AuthConfig, type Database, Role, UnauthenticatedError, signInternalToken } from "@vnge/shared";
 import type { Credential } from "../authenticate";
 import { type ApiKeyRow, ApiKeyStore } from "./api-key.store";
 
@@ -81,12 +81,9 @@ export class ApiKeyService {
     }
 
     const subject = `api-key:${row.prefix}`;
-    const token = await signToken(
-      { subject, roles: [Role.PARTNER], areaCodes: row.areaCodes },
-      { secret: this.auth.internalSecret, issuer: INTERNAL_ISSUER, audience: this.auth.audience, expiresInSeconds: this.auth.internalTokenTtl },
-    );
+    const token = await signInternalToken(this.auth, subject, [Role.PARTNER], row.areaCodes);
     return {
-      identity: { subject, roles: new Set([Role.PARTNER]), areaCodes: row.areaCodes, via: "api-key" },
+      identity: { subject, roles: new Set([Role.PARTNER]), areaCodes: row.areaCodes, via: "internal" },
       subgraphAuthorization: `Bearer ${token}`,
     };
   }

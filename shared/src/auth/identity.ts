@@ -6,8 +6,8 @@ export interface Identity {
   roles: ReadonlySet<Role>;
   /** Assigned areas: the scope is each of them and everything beneath it ("VN": the whole country). */
   areaCodes: readonly string[];
-  /** How the caller proved who it is: its own token, or a partner API key checked by the gateway. */
-  via: "token" | "api-key";
+  /** How the caller proved who it is: its own token, or a token the system issued (for an API key, or a service). */
+  via: "token" | "internal";
 }
 
 export function hasAnyRole(identity: Identity, roles: readonly Role[]): boolean {

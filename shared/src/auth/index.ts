@@ -5,3 +5,4 @@ export * from "./tokens";
 export * from "./area-scope";
 export * from "./auth-checker";
 export * from "./denial-log";
+export * from "./service-token";

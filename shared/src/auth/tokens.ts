@@ -55,7 +55,7 @@ export function createTokenVerifier(config: AuthConfig): TokenVerifier {
       const code = (error as { code?: string }).code;
       throw new UnauthenticatedError(code === "ERR_JWT_EXPIRED" ? "The bearer token has expired" : "The bearer token is not valid");
     }
-    return identityFromClaims(payload, internal ? "api-key" : "token");
+    return identityFromClaims(payload, internal ? "internal" : "token");
   };
 }
 

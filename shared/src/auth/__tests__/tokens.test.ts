@@ -40,7 +40,7 @@ describe("token verification", () => {
   it("refuses a token signed with the gateway's secret unless it names the gateway as issuer", async () => {
     await expect(verify(await sign({ secret: config.internalSecret }))).rejects.toThrow("not valid");
     const issued = await sign({ secret: config.internalSecret, issuer: INTERNAL_ISSUER });
-    expect((await verify(issued)).via).toBe("api-key");
+    expect((await verify(issued)).via).toBe("internal");
     // ...and a user token cannot pose as the gateway's.
     await expect(verify(await sign({ issuer: INTERNAL_ISSUER }))).rejects.toThrow("not valid");
   });
