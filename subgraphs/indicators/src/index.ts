@@ -9,3 +9,6 @@ export const subgraph: SubgraphModule<IndicatorsContext> = {
   createContext,
   seedDemo,
 };
+
+export { seedCatalogue, DEFAULT_CATALOGUE, type Catalogue } from "./catalogue/catalogue.seed";
+export type { DataElementDefinition, IndicatorDefinition } from "./catalogue/catalogue.data";
