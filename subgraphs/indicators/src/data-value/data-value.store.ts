@@ -1,0 +1,130 @@
+// The write path, set-based: each chunk of a batch is one INSERT ... SELECT FROM unnest(...)
+// ON CONFLICT DO UPDATE that skips unchanged rows, and the audit rows are written by the same
+// statement from what it returned; all chunks run in one transaction
+// (see docs/decisions/0012-set-based-write-path.md).
+import type { Database, DataValueSex, DataValueStatus } from "@vnge/shared";
+import type { StoredValue, ValidValue } from "./data-value.validation";
+
+const CHUNK = 10_000;
+
+const INPUT = `SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::text[])
+                 AS t(data_element_code, period, area_code, sex, value, status, comment)`;
+
+const UPSERT = `
+WITH input AS (${INPUT}),
+previous AS (
+  SELECT dv.data_element_code, dv.period, dv.area_code, dv.sex, dv.value, dv.status
+  FROM indicators.data_value dv
+  JOIN input i ON dv.data_element_code = i.data_element_code AND dv.period = i.period
+              AND dv.area_code = i.area_code AND dv.sex = i.sex::indicators."DataValueSex"
+  FOR UPDATE OF dv
+),
+written AS (
+  INSERT INTO indicators.data_value AS dv
+    (data_element_code, period, area_code, sex, value, status, comment, submitted_by, submitted_at)
+  SELECT data_element_code, period, area_code, sex::indicators."DataValueSex", value,
+         status::indicators."DataValueStatus", comment, $8, now()
+  FROM input
+  ON CONFLICT (data_element_code, period, area_code, sex) DO UPDATE SET
+    value = EXCLUDED.value, status = EXCLUDED.status, comment = EXCLUDED.comment,
+    submitted_by = EXCLUDED.submitted_by, submitted_at = EXCLUDED.submitted_at
+  WHERE (dv.value, dv.status, dv.comment) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.status, EXCLUDED.comment)
+  RETURNING dv.data_element_code, dv.period, dv.area_code, dv.sex, dv.value, dv.status, dv.comment, (dv.xmax = 0) AS inserted
+),
+audited AS (
+  INSERT INTO indicators.data_value_audit
+    (data_element_code, period, area_code, sex, old_value, new_value, old_status, new_status, comment, changed_by, changed_at)
+  SELECT w.data_element_code, w.period, w.area_code, w.sex, p.value, w.value, p.status, w.status, w.comment, $8, now()
+  FROM written w
+  LEFT JOIN previous p ON p.data_element_code = w.data_element_code AND p.period = w.period
+                      AND p.area_code = w.area_code AND p.sex = w.sex
+)
+SELECT (count(*) FILTER (WHERE inserted))::int AS imported, (count(*) FILTER (WHERE NOT inserted))::int AS updated FROM written`;
+
+export interface DataValueKeyInput {
+  dataElementCode: string;
+  areaCode: string;
+  period: string;
+  sex: DataValueSex;
+}
+
+export interface DataValueChangeRow {
+  oldValue: number | null;
+  newValue: number;
+  oldStatus: DataValueStatus | null;
+  newStatus: DataValueStatus;
+  comment: string | null;
+  changedBy: string;
+  changedAt: string;
+}
+
+function columns(rows: readonly ValidValue[]): unknown[] {
+  return [
+    rows.map((r) => r.dataElementCode),
+    rows.map((r) => r.period),
+    rows.map((r) => r.areaCode),
+    rows.map((r) => r.sex),
+    rows.map((r) => r.value),
+    rows.map((r) => r.status),
+    rows.map((r) => r.comment),
+  ];
+}
+
+export class DataValueStore {
+  constructor(private readonly db: Database) {}
+
+  /** Writes every row (all or nothing); returns how many were inserted and how many changed. */
+  async upsert(rows: readonly ValidValue[], submittedBy: string): Promise<{ imported: number; updated: number }> {
+    const total = { imported: 0, updated: 0 };
+    if (rows.length === 0) return total;
+    await this.db.prisma.$transaction(
+      async (tx) => {
+        for (let start = 0; start < rows.length; start += CHUNK) {
+          const [result] = await tx.$queryRawUnsafe<{ imported: number; updated: number }[]>(UPSERT, ...columns(rows.slice(start, start + CHUNK)), submittedBy);
+          total.imported += Number(result.imported);
+          total.updated += Number(result.updated);
+        }
+      },
+      { timeout: 300_000, maxWait: 30_000 },
+    );
+    return total;
+  }
+
+  /** The stored values under the keys of `rows` (for a dry run). */
+  async findStored(rows: readonly ValidValue[]): Promise<StoredValue[]> {
+    const found: StoredValue[] = [];
+    for (let start = 0; start < rows.length; start += CHUNK) {
+      const chunk = rows.slice(start, start + CHUNK);
+      const result = await this.db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(
+        `WITH input AS (${INPUT})
+         SELECT dv.data_element_code, dv.period, dv.area_code, dv.sex::text AS sex, dv.value, dv.status::text AS status, dv.comment
+         FROM indicators.data_value dv
+         JOIN input i ON dv.data_element_code = i.data_element_code AND dv.period = i.period
+                     AND dv.area_code = i.area_code AND dv.sex = i.sex::indicators."DataValueSex"`,
+        ...columns(chunk),
+      );
+      for (const row of result) {
+        found.push({
+          dataElementCode: String(row.data_element_code),
+          period: String(row.period),
+          areaCode: String(row.area_code),
+          sex: row.sex as DataValueSex,
+          value: Number(row.value),
+          status: row.status as DataValueStatus,
+          comment: (row.comment as string | null) ?? null,
+        });
+      }
+    }
+    return found;
+  }
+
+  /** Every change to one value, oldest first. */
+  async history(key: DataValueKeyInput): Promise<DataValueChangeRow[]> {
+    const rows = await this.db.prisma.dataValueAudit.findMany({
+      where: { dataElementCode: key.dataElementCode, areaCode: key.areaCode, period: key.period, sex: key.sex },
+      orderBy: [{ changedAt: "asc" }, { id: "asc" }],
+      select: { oldValue: true, newValue: true, oldStatus: true, newStatus: true, comment: true, changedBy: true, changedAt: true },
+    });
+    return rows.map((row) => ({ ...row, changedAt: row.changedAt.toISOString() }));
+  }
+}
