@@ -1,7 +1,8 @@
 // The write path, set-based: each chunk of a batch is one INSERT ... SELECT FROM unnest(...)
 // ON CONFLICT DO UPDATE that skips unchanged rows, and the audit rows are written by the same
 // statement from what it returned; all chunks run in one transaction
-// (see docs/decisions/0012-set-based-write-path.md).
+// (see docs/decisions/0012-set-based-write-path.md). Every part of the statement reads the same
+// snapshot, so `previous` holds the values as they were before the statement.
 import type { Database, DataValueSex, DataValueStatus } from "@vnge/shared";
 import type { StoredValue, ValidValue } from "./data-value.validation";
 
@@ -17,7 +18,6 @@ previous AS (
   FROM indicators.data_value dv
   JOIN input i ON dv.data_element_code = i.data_element_code AND dv.period = i.period
               AND dv.area_code = i.area_code AND dv.sex = i.sex::indicators."DataValueSex"
-  FOR UPDATE OF dv
 ),
 written AS (
   INSERT INTO indicators.data_value AS dv
