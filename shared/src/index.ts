@@ -31,3 +31,4 @@ export type {
 export type { Area as AreaRecord, Plan as PlanRecord, SupportFacility as SupportFacilityRecord, Campaign as CampaignRecord } from "./generated/prisma/client";
 export * from "./federation/area-reference";
 export * from "./loaders";
+export { createServerDatabase, withDatabaseName } from "./testing/test-database";

@@ -12,3 +12,4 @@ export const subgraph: SubgraphModule<IndicatorsContext> = {
 
 export { seedCatalogue, DEFAULT_CATALOGUE, type Catalogue } from "./catalogue/catalogue.seed";
 export type { DataElementDefinition, IndicatorDefinition } from "./catalogue/catalogue.data";
+export { IndicatorValueStore, type AreaTarget } from "./indicator-value/indicator-value.store";
