@@ -1,9 +1,10 @@
 // The write path, set-based: each chunk of a batch is one INSERT ... SELECT FROM unnest(...)
 // ON CONFLICT DO UPDATE that skips unchanged rows, and the audit rows are written by the same
-// statement from what it returned; all chunks run in one transaction
+// statement from what it returned, and so are the running totals per ancestor area that rollups
+// read (data_value_total); all chunks run in one transaction
 // (see docs/decisions/0012-set-based-write-path.md). Every part of the statement reads the same
 // snapshot, so `previous` holds the values as they were before the statement.
-import type { Database, DataValueSex, DataValueStatus } from "@vnge/shared";
+import { type Database, type DataValueSex, type DataValueStatus, NATION_CODE } from "@vnge/shared";
 import type { StoredValue, ValidValue } from "./data-value.validation";
 
 const CHUNK = 10_000;
@@ -38,6 +39,47 @@ audited AS (
   FROM written w
   LEFT JOIN previous p ON p.data_element_code = w.data_element_code AND p.period = w.period
                       AND p.area_code = w.area_code AND p.sex = w.sex
+),
+delta AS (
+  SELECT w.data_element_code, w.period, w.area_code, w.sex, w.value - coalesce(p.value, 0) AS change, p.value IS NULL AS is_new
+  FROM written w
+  LEFT JOIN previous p ON p.data_element_code = w.data_element_code AND p.period = w.period
+                      AND p.area_code = w.area_code AND p.sex = w.sex
+),
+first_report AS (
+  -- Areas with no value at all of the element for the period before this statement.
+  SELECT DISTINCT d.data_element_code, d.period, d.area_code
+  FROM delta d
+  WHERE d.is_new AND NOT EXISTS (
+    SELECT 1 FROM indicators.data_value x
+    WHERE x.data_element_code = d.data_element_code AND x.period = d.period AND x.area_code = d.area_code)
+),
+change AS (
+  SELECT data_element_code, period, area_code,
+         CASE WHEN sex = 'MALE' THEN change END AS male,
+         CASE WHEN sex = 'FEMALE' THEN change END AS female,
+         CASE WHEN sex = 'NONE' THEN change END AS none,
+         0 AS reporting
+  FROM delta
+  UNION ALL
+  SELECT data_element_code, period, area_code, NULL, NULL, NULL, 1 FROM first_report
+),
+totals AS (
+  INSERT INTO indicators.data_value_total AS t
+    (data_element_code, period, area_code, male, female, none, reporting_areas)
+  SELECT c.data_element_code, c.period, ancestor.code, sum(c.male), sum(c.female), sum(c.none), sum(c.reporting)
+  FROM change c
+  JOIN indicators.area a ON a.code = c.area_code
+  CROSS JOIN LATERAL (VALUES (a.code), (a.district_code), (a.province_code),
+                             (CASE WHEN a.level <> 'NATION' THEN '${NATION_CODE}' END)) AS ancestor(code)
+  WHERE ancestor.code IS NOT NULL
+  GROUP BY 1, 2, 3
+  ORDER BY 1, 2, 3 -- one lock order for every writer
+  ON CONFLICT (data_element_code, period, area_code) DO UPDATE SET
+    male = CASE WHEN EXCLUDED.male IS NULL THEN t.male ELSE coalesce(t.male, 0) + EXCLUDED.male END,
+    female = CASE WHEN EXCLUDED.female IS NULL THEN t.female ELSE coalesce(t.female, 0) + EXCLUDED.female END,
+    none = CASE WHEN EXCLUDED.none IS NULL THEN t.none ELSE coalesce(t.none, 0) + EXCLUDED.none END,
+    reporting_areas = t.reporting_areas + EXCLUDED.reporting_areas
 )
 SELECT (count(*) FILTER (WHERE inserted))::int AS imported, (count(*) FILTER (WHERE NOT inserted))::int AS updated FROM written`;
 

@@ -1,6 +1,6 @@
-// The read path of the rollup: one statement sums every requested data element over the areas
-// beneath every requested area, grouping by the ancestor columns the area table keeps on each row
-// (province_code, district_code); a second counts the areas expected to report.
+// The read path of the rollup: one statement reads the sums of every requested data element for
+// every requested area from the running totals (data_value_total, kept by the write statement over
+// the ancestor columns the area table holds on each row); a second counts the areas expected to report.
 import type { AreaLevel, Database } from "@vnge/shared";
 
 export interface AreaTarget {
@@ -24,57 +24,22 @@ export interface ExpectedAreasRow {
   areas: number;
 }
 
-const SUMS = `sum(dv.value) FILTER (WHERE dv.sex = 'MALE') AS male,
-       sum(dv.value) FILTER (WHERE dv.sex = 'FEMALE') AS female,
-       sum(dv.value) FILTER (WHERE dv.sex = 'NONE') AS none,
-       count(DISTINCT dv.area_code) AS reporting`;
-
 export class IndicatorValueStore {
   constructor(private readonly db: Database) {}
 
   /**
-   * Sums of each element and period for each target area: the values stored at the area itself
-   * plus those stored at any area beneath it. The branches cover disjoint sets of rows.
+   * Sums of each element and period for each target area (the values stored at the area and beneath
+   * it), read from the running totals the write statement keeps: one indexed row per target.
    */
   async sumElements(elementCodes: readonly string[], periods: readonly string[], targets: readonly AreaTarget[]): Promise<ElementSumRow[]> {
     if (elementCodes.length === 0 || periods.length === 0 || targets.length === 0) return [];
-    const params: unknown[] = [[...elementCodes], [...periods]];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    const filter = `dv.data_element_code = ANY($1::text[]) AND dv.period = ANY($2::text[])`;
-    const branches = [
-      `SELECT dv.area_code AS target, dv.data_element_code AS element, dv.period, ${SUMS}
-       FROM indicators.data_value dv
-       WHERE ${filter} AND dv.area_code = ANY(${param(targets.map((t) => t.code))}::text[])
-       GROUP BY 1, 2, 3`,
-    ];
-    const codesAt = (level: AreaLevel) => targets.filter((t) => t.level === level).map((t) => t.code);
-    if (targets.some((t) => t.level === "NATION")) {
-      branches.push(
-        `SELECT ${param(targets.find((t) => t.level === "NATION")!.code)}::text AS target, dv.data_element_code, dv.period, ${SUMS}
-         FROM indicators.data_value dv
-         WHERE ${filter} AND dv.area_code <> $${params.length}::text
-         GROUP BY 1, 2, 3`,
-      );
-    }
-    for (const [level, column] of [["PROVINCE", "province_code"], ["DISTRICT", "district_code"]] as const) {
-      const codes = codesAt(level);
-      if (codes.length === 0) continue;
-      branches.push(
-        `SELECT a.${column} AS target, dv.data_element_code, dv.period, ${SUMS}
-         FROM indicators.data_value dv JOIN indicators.area a ON a.code = dv.area_code
-         WHERE ${filter} AND a.${column} = ANY(${param(codes)}::text[])
-         GROUP BY 1, 2, 3`,
-      );
-    }
     const rows = await this.db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(
-      `SELECT target, element, period,
-              sum(male)::float8 AS male, sum(female)::float8 AS female, sum(none)::float8 AS none, sum(reporting)::int AS reporting
-       FROM (${branches.join("\n UNION ALL \n")}) AS branch
-       GROUP BY target, element, period`,
-      ...params,
+      `SELECT area_code AS target, data_element_code AS element, period, male, female, none, reporting_areas AS reporting
+       FROM indicators.data_value_total
+       WHERE data_element_code = ANY($1::text[]) AND period = ANY($2::text[]) AND area_code = ANY($3::text[])`,
+      [...elementCodes],
+      [...periods],
+      targets.map((t) => t.code),
     );
     return rows.map((row) => ({
       target: String(row.target),

@@ -118,4 +118,29 @@ describe("submitDataValues", () => {
     await run(db, SUBMIT, { input: { values: [{ dataElementCode: "MATERNAL_DEATHS", areaCode: "00008", period: "2022", value: 3 }] } });
     expect(await rollup()).toBe(3);
   });
+
+  it("keeps the running totals equal to the sums of the stored values through inserts and updates", async () => {
+    const key = { dataElementCode: "LIVE_BIRTHS", period: "2031" };
+    const rollup = async () =>
+      (await run(db, `{ rollup(indicatorCodes: ["LIVE_BIRTHS"], periods: ["2031"], parentCode: "01") { total male female completeness } }`)).rollup[0];
+    await run(db, SUBMIT, { input: { values: [{ ...key, areaCode: "00001", sex: "MALE", value: 10 }] } });
+    await run(db, SUBMIT, { input: { values: [{ ...key, areaCode: "00001", sex: "FEMALE", value: 7 }, { ...key, areaCode: "00003", sex: "FEMALE", value: 5 }] } });
+    // 00001 reported in two batches: one reporting area, not two.
+    expect(await rollup()).toEqual({ total: 22, male: 10, female: 12, completeness: 0.5 });
+    await run(db, SUBMIT, { input: { values: [{ ...key, areaCode: "00001", sex: "MALE", value: 4 }, { ...key, areaCode: "00003", sex: "FEMALE", value: 5 }] } });
+    expect(await rollup()).toEqual({ total: 16, male: 4, female: 12, completeness: 0.5 });
+
+    const recomputed = await db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(`
+      SELECT dv.data_element_code, dv.period, ancestor.code AS area_code,
+             sum(dv.value) FILTER (WHERE dv.sex = 'MALE') AS male, sum(dv.value) FILTER (WHERE dv.sex = 'FEMALE') AS female,
+             sum(dv.value) FILTER (WHERE dv.sex = 'NONE') AS none, count(DISTINCT dv.area_code)::int AS reporting_areas
+      FROM indicators.data_value dv JOIN indicators.area a ON a.code = dv.area_code
+      CROSS JOIN LATERAL (VALUES (a.code), (a.district_code), (a.province_code), ('VN')) AS ancestor(code)
+      WHERE ancestor.code IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
+    const totals = await db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(
+      `SELECT data_element_code, period, area_code, male, female, none, reporting_areas FROM indicators.data_value_total ORDER BY 1, 2, 3`,
+    );
+    expect(totals.length).toBeGreaterThan(500);
+    expect(totals).toEqual(recomputed);
+  });
 });
