@@ -73,6 +73,9 @@ runCli(async (args) => {
       "",
       table,
       "",
+      "The bare SQL rows run the two statements a batch of values costs (totals read and expected-area count) straight",
+      "on the pool, in parallel, without GraphQL.",
+      "",
       ...verdict(result),
       "",
     ].join("\n");
