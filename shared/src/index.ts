@@ -11,8 +11,25 @@ export * from "./areas/import";
 export * from "./federation/build-federated-schema";
 export * from "./http/request-id";
 export * from "./http/service-server";
-export { AreaLevel, PlanStatus, PlanType, SupportFacilityKind } from "./generated/prisma/enums";
+export {
+  AreaLevel,
+  BetterDirection,
+  DataValueSex,
+  DataValueStatus,
+  IndicatorUnit,
+  PlanStatus,
+  PlanType,
+  Sex,
+  SupportFacilityKind,
+  ValueType,
+} from "./generated/prisma/enums";
+export type {
+  DataElement as DataElementRecord,
+  Indicator as IndicatorRecord,
+  DataValue as DataValueRecord,
+} from "./generated/prisma/client";
 export type { Area as AreaRecord, Plan as PlanRecord, SupportFacility as SupportFacilityRecord, Campaign as CampaignRecord } from "./generated/prisma/client";
 export * from "./federation/area-reference";
 export * from "./loaders";
 export * from "./auth";
+export { createServerDatabase, withDatabaseName } from "./testing/test-database";

@@ -29,9 +29,9 @@ async function onServer(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
-/** Creates an empty database on the test server (no migrations); returns its URL and a drop function. */
-export async function createServerDatabase(serverUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `vnge_test_${crypto.randomBytes(6).toString("hex")}`;
+/** Creates an empty scratch database on a server (no migrations); returns its URL and a drop function. */
+export async function createServerDatabase(serverUrl: string, prefix = "vnge_test"): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${crypto.randomBytes(6).toString("hex")}`;
   await onServer(serverUrl, `CREATE DATABASE "${name}"`);
   return {
     url: withDatabaseName(serverUrl, name),

@@ -1,13 +1,42 @@
 import type { ServiceContext } from "@vnge/shared";
 import { createAreaLoaders, type AreaLoaders } from "./area/area.loader";
 import { AreaStore } from "./area/area.store";
+import { createDataElementLoaders, type DataElementLoaders } from "./data-element/data-element.loader";
+import { DataElementStore } from "./data-element/data-element.store";
+import { DataValueService } from "./data-value/data-value.service";
+import { DataValueStore } from "./data-value/data-value.store";
+import { createIndicatorLoaders, type IndicatorLoaders } from "./indicator/indicator.loader";
+import { IndicatorStore } from "./indicator/indicator.store";
+import { IndicatorValueService } from "./indicator-value/indicator-value.service";
+import { IndicatorValueStore } from "./indicator-value/indicator-value.store";
 
 export interface IndicatorsContext extends ServiceContext {
   areaStore: AreaStore;
-  loaders: { area: AreaLoaders };
+  dataElementStore: DataElementStore;
+  indicatorStore: IndicatorStore;
+  indicatorValueService: IndicatorValueService;
+  dataValueService: DataValueService;
+  loaders: { area: AreaLoaders; dataElement: DataElementLoaders; indicator: IndicatorLoaders };
 }
 
+/** Everything per request: the loaders (and so the batching) never outlive one operation. */
 export function createContext(base: ServiceContext): IndicatorsContext {
-  const areaStore = new AreaStore(base.db);
-  return { ...base, areaStore, loaders: { area: createAreaLoaders(areaStore) } };
+  const { db } = base;
+  const areaStore = new AreaStore(db);
+  const dataElementStore = new DataElementStore(db);
+  const indicatorStore = new IndicatorStore(db);
+  const loaders = {
+    area: createAreaLoaders(areaStore),
+    dataElement: createDataElementLoaders(dataElementStore),
+    indicator: createIndicatorLoaders(indicatorStore),
+  };
+  return {
+    ...base,
+    areaStore,
+    dataElementStore,
+    indicatorStore,
+    loaders,
+    indicatorValueService: new IndicatorValueService({ store: new IndicatorValueStore(db), areaStore, loaders }),
+    dataValueService: new DataValueService(new DataValueStore(db), dataElementStore, areaStore),
+  };
 }

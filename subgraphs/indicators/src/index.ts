@@ -9,3 +9,7 @@ export const subgraph: SubgraphModule<IndicatorsContext> = {
   createContext,
   seedDemo,
 };
+
+export { seedCatalogue, DEFAULT_CATALOGUE, type Catalogue } from "./catalogue/catalogue.seed";
+export type { DataElementDefinition, IndicatorDefinition } from "./catalogue/catalogue.data";
+export { IndicatorValueStore, type AreaTarget } from "./indicator-value/indicator-value.store";

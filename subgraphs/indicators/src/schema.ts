@@ -1,10 +1,18 @@
 import { buildFederatedSchema, memoize } from "@vnge/shared";
+import { AreaIndicatorValuesResolver } from "./area/area-indicator-values.resolver";
 import { resolveArea } from "./area/area.reference";
 import { AreaResolver } from "./area/area.resolver";
+import { DataElementResolver } from "./data-element/data-element.resolver";
+import { DataValueResolver } from "./data-value/data-value.resolver";
+import { resolveIndicator } from "./indicator/indicator.reference";
+import { IndicatorResolver } from "./indicator/indicator.resolver";
+import { IndicatorValueResolver } from "./indicator-value/indicator-value.resolver";
 
 export const buildSchema = memoize(() =>
   buildFederatedSchema(
-    { resolvers: [AreaResolver] },
-    { Area: { __resolveReference: resolveArea } },
+    {
+      resolvers: [AreaResolver, AreaIndicatorValuesResolver, DataElementResolver, IndicatorResolver, IndicatorValueResolver, DataValueResolver],
+    },
+    { Area: { __resolveReference: resolveArea }, Indicator: { __resolveReference: resolveIndicator } },
   ),
 );

@@ -11,12 +11,15 @@ export class AreaResolver {
   }
 
   @Query(() => [Area], { description: "All areas at a level, optionally only those beneath one area." })
-  areas(
+  async areas(
     @Arg("level", () => AreaLevel) level: AreaLevel,
     @Arg("within", () => ID, { nullable: true }) within: string | undefined,
     @Ctx() context: IndicatorsContext,
   ) {
-    return context.areaStore.findByLevel(level, within);
+    const areas = await context.areaStore.findByLevel(level, within);
+    // Later lookups of these areas in the same request (e.g. by indicator values) need no query.
+    for (const area of areas) context.loaders.area.byCode.prime(area.code, area);
+    return areas;
   }
 
   @FieldResolver(() => Area, { nullable: true, description: "The area one level up; null for the nation." })

@@ -1,0 +1,208 @@
+// The default catalogue: the National Strategy on Gender Equality 2021-2030 (Resolution 28/NQ-CP)
+// indicators and those the provincial plans report on, as data elements (what areas report) and
+// indicators (numerator / denominator x factor over those elements). Loaded into every database by
+// seedCatalogue; the codes are stable identifiers that clients may store.
+import type { AreaLevel, BetterDirection, IndicatorUnit, Sex, ValueType } from "@vnge/shared";
+
+export interface DataElementDefinition {
+  code: string;
+  name: string;
+  nameVi: string;
+  description?: string;
+  valueType: ValueType;
+  disaggregatedBySex: boolean;
+  collectionLevel: AreaLevel;
+}
+
+export interface IndicatorTermDefinition {
+  element: string;
+  sex?: Sex;
+}
+
+export interface IndicatorDefinition {
+  code: string;
+  name: string;
+  nameVi: string;
+  description?: string;
+  numerator: IndicatorTermDefinition;
+  /** Absent for a plain sum of the numerator. */
+  denominator?: IndicatorTermDefinition;
+  factor: number;
+  unit: IndicatorUnit;
+  decimals: number;
+  betterDirection: BetterDirection;
+}
+
+const count = (
+  code: string,
+  name: string,
+  nameVi: string,
+  disaggregatedBySex: boolean,
+  collectionLevel: AreaLevel = "COMMUNE",
+): DataElementDefinition => ({ code, name, nameVi, valueType: "COUNT", disaggregatedBySex, collectionLevel });
+
+export const DATA_ELEMENTS: readonly DataElementDefinition[] = [
+  // Health (objective 4)
+  count("LIVE_BIRTHS", "Live births", "Số trẻ sinh ra sống", true),
+  count("MATERNAL_DEATHS", "Maternal deaths", "Số ca tử vong mẹ", false),
+  // Family and gender-based violence (objective 3)
+  count("GBV_VICTIMS_DETECTED", "Detected victims of domestic or gender-based violence", "Số nạn nhân bạo lực gia đình, bạo lực trên cơ sở giới được phát hiện", true),
+  count("GBV_VICTIMS_SUPPORTED", "Detected victims receiving at least one basic support service", "Số nạn nhân được tiếp cận ít nhất một dịch vụ hỗ trợ cơ bản", true),
+  count("GBV_PERPETRATORS_DETECTED", "Detected perpetrators not criminally prosecuted", "Số người gây bạo lực được phát hiện (không bị truy cứu trách nhiệm hình sự)", true),
+  count("GBV_PERPETRATORS_COUNSELLED", "Detected perpetrators receiving counselling", "Số người gây bạo lực được tư vấn", true),
+  count("TRAFFICKING_VICTIMS_IN_NEED", "Returned trafficking victims in need of support", "Số nạn nhân bị mua bán trở về có nhu cầu hỗ trợ", true, "PROVINCE"),
+  count("TRAFFICKING_VICTIMS_SUPPORTED", "Returned trafficking victims receiving support services", "Số nạn nhân bị mua bán trở về được hưởng dịch vụ hỗ trợ", true, "PROVINCE"),
+  count("SOCIAL_ASSISTANCE_FACILITIES", "Public social-assistance facilities", "Số cơ sở trợ giúp xã hội công lập", false, "PROVINCE"),
+  count("FACILITIES_WITH_GBV_SERVICES", "Public social-assistance facilities running GBV support and prevention", "Số cơ sở trợ giúp xã hội công lập có hoạt động hỗ trợ, phòng ngừa bạo lực trên cơ sở giới", false, "PROVINCE"),
+  // Economy and labour (objective 2); labour figures come from the provincial labour force survey
+  count("EMPLOYED_PERSONS", "Employed persons", "Số người có việc làm", true, "PROVINCE"),
+  count("WAGE_WORKERS", "Employed persons working for wages", "Số lao động làm công hưởng lương", true, "PROVINCE"),
+  count("AGRICULTURE_WORKERS", "Employed persons working in agriculture", "Số lao động làm việc trong khu vực nông nghiệp", true, "PROVINCE"),
+  count("ENTERPRISES", "Enterprises and cooperatives", "Số doanh nghiệp, hợp tác xã", false, "PROVINCE"),
+  count("ENTERPRISES_WOMAN_LED", "Enterprises and cooperatives with a woman director or owner", "Số doanh nghiệp, hợp tác xã có giám đốc hoặc chủ sở hữu là nữ", false, "PROVINCE"),
+  count("RURAL_WORKERS", "Rural workers", "Số lao động nông thôn", true),
+  count("RURAL_WORKERS_TRAINED", "Rural workers with vocational training", "Số lao động nông thôn được đào tạo nghề", true),
+  // Politics (objective 1)
+  count("AGENCIES", "State agencies and local governments", "Số cơ quan quản lý nhà nước, chính quyền địa phương", false, "PROVINCE"),
+  count("AGENCIES_WITH_WOMAN_KEY_LEADER", "State agencies and local governments with a woman among their key leaders", "Số cơ quan quản lý nhà nước, chính quyền địa phương có lãnh đạo chủ chốt là nữ", false, "PROVINCE"),
+  // Education (objective 5)
+  count("ETHNIC_MINORITY_PRIMARY_COHORT", "Ethnic-minority children in the primary-school cohort", "Số trẻ em người dân tộc thiểu số trong độ tuổi tiểu học", true, "DISTRICT"),
+  count("ETHNIC_MINORITY_PRIMARY_COMPLETED", "Ethnic-minority children completing primary school", "Số trẻ em người dân tộc thiểu số hoàn thành chương trình tiểu học", true, "DISTRICT"),
+  // Communication (Decision 1790/QĐ-TTg)
+  count("COMMUNITY_CONVENTIONS", "Community conventions (village rules)", "Số hương ước, quy ước", false),
+  count("COMMUNITY_CONVENTIONS_NON_DISCRIMINATORY", "Community conventions free of gender discrimination", "Số hương ước, quy ước không có nội dung phân biệt đối xử về giới", false),
+];
+
+const share = (
+  code: string,
+  name: string,
+  nameVi: string,
+  numerator: IndicatorTermDefinition,
+  denominator: IndicatorTermDefinition,
+  betterDirection: BetterDirection = "HIGHER",
+): IndicatorDefinition => ({ code, name, nameVi, numerator, denominator, factor: 100, unit: "PERCENT", decimals: 1, betterDirection });
+
+export const INDICATORS: readonly IndicatorDefinition[] = [
+  {
+    code: "SEX_RATIO_AT_BIRTH",
+    name: "Sex ratio at birth",
+    nameVi: "Tỷ số giới tính khi sinh",
+    description: "Male live births per 100 female live births.",
+    numerator: { element: "LIVE_BIRTHS", sex: "MALE" },
+    denominator: { element: "LIVE_BIRTHS", sex: "FEMALE" },
+    factor: 100,
+    unit: "BOYS_PER_100_GIRLS",
+    decimals: 1,
+    betterDirection: "LOWER",
+  },
+  {
+    code: "MATERNAL_MORTALITY_RATIO",
+    name: "Maternal mortality ratio",
+    nameVi: "Tỷ số tử vong mẹ",
+    description: "Maternal deaths per 100,000 live births.",
+    numerator: { element: "MATERNAL_DEATHS" },
+    denominator: { element: "LIVE_BIRTHS" },
+    factor: 100_000,
+    unit: "PER_100000",
+    decimals: 1,
+    betterDirection: "LOWER",
+  },
+  {
+    code: "LIVE_BIRTHS",
+    name: "Live births",
+    nameVi: "Số trẻ sinh ra sống",
+    numerator: { element: "LIVE_BIRTHS" },
+    factor: 1,
+    unit: "COUNT",
+    decimals: 0,
+    betterDirection: "HIGHER",
+  },
+  {
+    code: "GBV_VICTIMS_DETECTED",
+    name: "Detected victims of domestic or gender-based violence",
+    nameVi: "Số nạn nhân bạo lực gia đình, bạo lực trên cơ sở giới được phát hiện",
+    numerator: { element: "GBV_VICTIMS_DETECTED" },
+    factor: 1,
+    unit: "COUNT",
+    decimals: 0,
+    betterDirection: "LOWER",
+  },
+  share(
+    "GBV_VICTIMS_SUPPORTED_SHARE",
+    "Detected victims of domestic or gender-based violence receiving at least one basic support service",
+    "Tỷ lệ nạn nhân bạo lực gia đình, bạo lực trên cơ sở giới được phát hiện được tiếp cận ít nhất một dịch vụ hỗ trợ cơ bản",
+    { element: "GBV_VICTIMS_SUPPORTED" },
+    { element: "GBV_VICTIMS_DETECTED" },
+  ),
+  share(
+    "GBV_PERPETRATORS_COUNSELLED_SHARE",
+    "Detected perpetrators (not criminally prosecuted) receiving counselling",
+    "Tỷ lệ người gây bạo lực được phát hiện được tư vấn tại cơ sở tư vấn",
+    { element: "GBV_PERPETRATORS_COUNSELLED" },
+    { element: "GBV_PERPETRATORS_DETECTED" },
+  ),
+  share(
+    "TRAFFICKING_VICTIMS_SUPPORTED_SHARE",
+    "Returned trafficking victims in need receiving support services",
+    "Tỷ lệ nạn nhân bị mua bán trở về có nhu cầu được hưởng dịch vụ hỗ trợ",
+    { element: "TRAFFICKING_VICTIMS_SUPPORTED" },
+    { element: "TRAFFICKING_VICTIMS_IN_NEED" },
+  ),
+  share(
+    "FACILITIES_WITH_GBV_SERVICES_SHARE",
+    "Public social-assistance facilities running GBV support and prevention activities",
+    "Tỷ lệ cơ sở trợ giúp xã hội công lập tổ chức hoạt động hỗ trợ, phòng ngừa bạo lực trên cơ sở giới",
+    { element: "FACILITIES_WITH_GBV_SERVICES" },
+    { element: "SOCIAL_ASSISTANCE_FACILITIES" },
+  ),
+  share(
+    "WOMEN_WAGE_WORKERS_SHARE",
+    "Employed women who are wage workers",
+    "Tỷ lệ lao động nữ có việc làm hưởng lương",
+    { element: "WAGE_WORKERS", sex: "FEMALE" },
+    { element: "EMPLOYED_PERSONS", sex: "FEMALE" },
+  ),
+  share(
+    "WOMEN_AGRICULTURE_SHARE",
+    "Employed women working in agriculture",
+    "Tỷ lệ lao động nữ làm việc trong khu vực nông nghiệp",
+    { element: "AGRICULTURE_WORKERS", sex: "FEMALE" },
+    { element: "EMPLOYED_PERSONS", sex: "FEMALE" },
+    "LOWER",
+  ),
+  share(
+    "ENTERPRISES_WOMAN_LED_SHARE",
+    "Enterprises and cooperatives with a woman director or owner",
+    "Tỷ lệ doanh nghiệp, hợp tác xã có giám đốc hoặc chủ sở hữu là nữ",
+    { element: "ENTERPRISES_WOMAN_LED" },
+    { element: "ENTERPRISES" },
+  ),
+  share(
+    "AGENCIES_WITH_WOMAN_KEY_LEADER_SHARE",
+    "State agencies and local governments with a woman among their key leaders",
+    "Tỷ lệ cơ quan quản lý nhà nước, chính quyền địa phương các cấp có lãnh đạo chủ chốt là nữ",
+    { element: "AGENCIES_WITH_WOMAN_KEY_LEADER" },
+    { element: "AGENCIES" },
+  ),
+  share(
+    "RURAL_WOMEN_TRAINED_SHARE",
+    "Rural women workers with vocational training",
+    "Tỷ lệ lao động nữ ở nông thôn được đào tạo nghề",
+    { element: "RURAL_WORKERS_TRAINED", sex: "FEMALE" },
+    { element: "RURAL_WORKERS", sex: "FEMALE" },
+  ),
+  share(
+    "ETHNIC_MINORITY_PRIMARY_COMPLETION",
+    "Primary-school completion of ethnic-minority children",
+    "Tỷ lệ trẻ em người dân tộc thiểu số hoàn thành chương trình tiểu học",
+    { element: "ETHNIC_MINORITY_PRIMARY_COMPLETED" },
+    { element: "ETHNIC_MINORITY_PRIMARY_COHORT" },
+  ),
+  share(
+    "COMMUNITY_CONVENTIONS_NON_DISCRIMINATORY_SHARE",
+    "Community conventions free of gender discrimination",
+    "Tỷ lệ hương ước, quy ước không có nội dung phân biệt đối xử về giới",
+    { element: "COMMUNITY_CONVENTIONS_NON_DISCRIMINATORY" },
+    { element: "COMMUNITY_CONVENTIONS" },
+  ),
+];

@@ -1,0 +1,27 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { AreaLevel } from "../area/area-level.enum";
+import { ValueType } from "./data-element.enums";
+
+@ObjectType({ description: "A raw figure areas report (e.g. live births); higher areas hold the sum of the areas beneath." })
+export class DataElement {
+  @Field(() => ID)
+  code!: string;
+
+  @Field(() => String, { description: "Name in English." })
+  name!: string;
+
+  @Field(() => String, { description: "Name in Vietnamese." })
+  nameVi!: string;
+
+  @Field(() => String, { nullable: true })
+  description!: string | null;
+
+  @Field(() => ValueType)
+  valueType!: ValueType;
+
+  @Field(() => Boolean, { description: "Values are reported separately for MALE and FEMALE (and the total is their sum)." })
+  disaggregatedBySex!: boolean;
+
+  @Field(() => AreaLevel, { description: "The only level values are accepted at." })
+  collectionLevel!: AreaLevel;
+}

@@ -1,0 +1,64 @@
+import type { AreaLevel } from "@vnge/shared";
+import { type ElementRule, type SubmittedValue, classifyAgainstStored, validateDataValues } from "../data-value.validation";
+
+const elements = new Map<string, ElementRule>([
+  ["BIRTHS", { code: "BIRTHS", valueType: "COUNT", disaggregatedBySex: true, collectionLevel: "COMMUNE" }],
+  ["DEATHS", { code: "DEATHS", valueType: "COUNT", disaggregatedBySex: false, collectionLevel: "COMMUNE" }],
+  ["HOURS", { code: "HOURS", valueType: "NUMBER", disaggregatedBySex: false, collectionLevel: "PROVINCE" }],
+]);
+const areas = new Map<string, AreaLevel>([
+  ["00001", "COMMUNE"],
+  ["01", "PROVINCE"],
+]);
+const ok: SubmittedValue = { dataElementCode: "BIRTHS", areaCode: "00001", period: "2023", sex: "MALE", value: 5 };
+
+const conflictsOf = (row: Partial<SubmittedValue>) => validateDataValues([{ ...ok, ...row }], elements, areas).conflicts;
+
+describe("validateDataValues", () => {
+  it("accepts good rows, storing sex NONE and status FINAL by default", () => {
+    const result = validateDataValues([ok, { dataElementCode: "DEATHS", areaCode: "00001", period: "2023Q2", value: 0 }, { dataElementCode: "HOURS", areaCode: "01", period: "202312", value: -1.5 }], elements, areas);
+    expect(result.conflicts).toEqual([]);
+    expect(result.valid[1]).toEqual({ dataElementCode: "DEATHS", areaCode: "00001", period: "2023Q2", sex: "NONE", value: 0, comment: null, status: "FINAL" });
+    expect(result.valid[2].value).toBe(-1.5);
+  });
+
+  it.each<[string, Partial<SubmittedValue>, string, RegExp]>([
+    ["an unknown element", { dataElementCode: "NOPE" }, "dataElementCode", /^unknown data element "NOPE"$/],
+    ["an unknown area", { areaCode: "99999" }, "areaCode", /^unknown area "99999"$/],
+    ["an area at the wrong level", { areaCode: "01" }, "areaCode", /^BIRTHS is collected at COMMUNE level; area 01 is a PROVINCE$/],
+    ["a bad period", { period: "2023M1" }, "period", /^period "2023M1" must be a year/],
+    ["a negative count", { value: -1 }, "value", /^BIRTHS is a count: value must be a whole number >= 0, got -1$/],
+    ["a fractional count", { value: 1.5 }, "value", /^BIRTHS is a count: value must be a whole number >= 0, got 1.5$/],
+    ["a non-finite value", { value: Number.NaN }, "value", /^value must be a finite number/],
+    ["a missing sex for a disaggregated element", { sex: null }, "sex", /^BIRTHS is disaggregated by sex: sex must be MALE or FEMALE$/],
+    ["a sex for an undisaggregated element", { dataElementCode: "DEATHS", sex: "FEMALE" }, "sex", /^DEATHS is not disaggregated by sex: leave sex empty$/],
+    ["an overlong comment", { comment: "x".repeat(1001) }, "comment", /^comment must be at most 1000 characters$/],
+  ])("refuses %s", (_, row, field, message) => {
+    const conflicts = conflictsOf(row);
+    expect(conflicts).toHaveLength(1);
+    expect(conflicts[0]).toEqual({ index: 0, field, message: expect.stringMatching(message) });
+  });
+
+  it("refuses a key that appears twice in the batch, naming the first row", () => {
+    const result = validateDataValues([ok, { ...ok, sex: "FEMALE" }, { ...ok, value: 6 }], elements, areas);
+    expect(result.conflicts).toEqual([{ index: 2, field: null, message: expect.stringMatching(/^duplicate of row 0/) }]);
+    expect(result.rejected).toBe(1);
+  });
+
+  it("reports every problem of a row and counts the row once", () => {
+    const result = validateDataValues([{ ...ok, areaCode: "01", period: "23", value: -2 }], elements, areas);
+    expect(result.conflicts.map((c) => c.field)).toEqual(["areaCode", "period", "value"]);
+    expect(result.rejected).toBe(1);
+  });
+});
+
+describe("classifyAgainstStored", () => {
+  it("counts new, changed and unchanged values", () => {
+    const rows = validateDataValues([ok, { ...ok, sex: "FEMALE" }, { ...ok, areaCode: "00001", sex: "MALE", period: "2024" }], elements, areas).valid;
+    const stored = [
+      { ...rows[0] },
+      { ...rows[1], status: "PROVISIONAL" as const },
+    ];
+    expect(classifyAgainstStored(rows, stored)).toEqual({ imported: 1, updated: 1, unchanged: 1 });
+  });
+});

@@ -1,0 +1,28 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import type { IndicatorsContext } from "../context";
+import { Sex } from "../data-element/data-element.enums";
+import { SubmitDataValuesInput } from "./data-value.input";
+import { DataValueChange, ImportSummary } from "./data-value.type";
+
+@Resolver()
+export class DataValueResolver {
+  @Mutation(() => ImportSummary, {
+    description:
+      "Stores a batch of values, keyed by (data element, area, period, sex): re-submitting the same batch changes nothing. " +
+      "A batch with any invalid row writes nothing and lists every bad row.",
+  })
+  submitDataValues(@Arg("input", () => SubmitDataValuesInput) input: SubmitDataValuesInput, @Ctx() context: IndicatorsContext) {
+    return context.dataValueService.submit(input.values, { dryRun: input.dryRun ?? false });
+  }
+
+  @Query(() => [DataValueChange], { description: "Every change to one stored value, oldest first; sex is empty for an element not disaggregated by sex." })
+  dataValueHistory(
+    @Arg("dataElementCode", () => ID) dataElementCode: string,
+    @Arg("areaCode", () => ID) areaCode: string,
+    @Arg("period", () => String) period: string,
+    @Arg("sex", () => Sex, { nullable: true }) sex: Sex | null | undefined,
+    @Ctx() context: IndicatorsContext,
+  ) {
+    return context.dataValueService.history(dataElementCode, areaCode, period, sex ?? null);
+  }
+}

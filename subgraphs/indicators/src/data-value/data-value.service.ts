@@ -1,0 +1,50 @@
+// Rules of the write path: size cap, all-or-nothing validation, dry runs, and the value history.
+import { BadUserInputError, type DataValueSex, type Sex } from "@vnge/shared";
+import type { AreaStore } from "../area/area.store";
+import type { DataElementStore } from "../data-element/data-element.store";
+import { periodProblem } from "../period/period";
+import type { DataValueChangeRow, DataValueStore } from "./data-value.store";
+import { type ElementRule, MAX_BATCH_SIZE, type SubmittedValue, classifyAgainstStored, validateDataValues } from "./data-value.validation";
+
+/** Who a write is recorded under until callers are authenticated. */
+export const ANONYMOUS = "anonymous";
+
+export interface SubmitResult {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  conflicts: { index: number; field: string | null; message: string }[];
+}
+
+export class DataValueService {
+  constructor(
+    private readonly store: DataValueStore,
+    private readonly dataElementStore: DataElementStore,
+    private readonly areaStore: AreaStore,
+  ) {}
+
+  async submit(values: readonly SubmittedValue[], options: { dryRun?: boolean; submittedBy?: string } = {}): Promise<SubmitResult> {
+    if (values.length > MAX_BATCH_SIZE) {
+      throw new BadUserInputError(`a batch holds at most ${MAX_BATCH_SIZE} values, got ${values.length}; split it into several batches`, { field: "values" });
+    }
+    const elementCodes = [...new Set(values.map((v) => v.dataElementCode))];
+    const areaCodes = [...new Set(values.map((v) => v.areaCode))];
+    const [elementRows, areaLevels] = await Promise.all([this.dataElementStore.findByCodes(elementCodes), this.areaStore.findLevels(areaCodes)]);
+    const elements = new Map<string, ElementRule>(elementRows.map((e) => [e.code, e]));
+    const { valid, conflicts, rejected } = validateDataValues(values, elements, areaLevels);
+    if (conflicts.length > 0) return { imported: 0, updated: 0, unchanged: 0, rejected, conflicts };
+    if (options.dryRun) {
+      return { ...classifyAgainstStored(valid, await this.store.findStored(valid)), rejected: 0, conflicts: [] };
+    }
+    const written = await this.store.upsert(valid, options.submittedBy ?? ANONYMOUS);
+    return { ...written, unchanged: valid.length - written.imported - written.updated, rejected: 0, conflicts: [] };
+  }
+
+  history(dataElementCode: string, areaCode: string, period: string, sex: Sex | null): Promise<DataValueChangeRow[]> {
+    const problem = periodProblem(period);
+    if (problem) throw new BadUserInputError(problem, { field: "period" });
+    const storedSex: DataValueSex = sex ?? "NONE";
+    return this.store.history({ dataElementCode, areaCode, period, sex: storedSex });
+  }
+}

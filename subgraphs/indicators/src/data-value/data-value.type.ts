@@ -1,0 +1,56 @@
+import { Field, Float, Int, ObjectType } from "type-graphql";
+import { DataValueStatus } from "../data-element/data-element.enums";
+
+@ObjectType({ description: "Why one row of a batch was refused." })
+export class ImportConflict {
+  @Field(() => Int, { description: "Position of the row in the submitted values (from 0)." })
+  index!: number;
+
+  @Field(() => String, { nullable: true, description: "The input field at fault; null when the row as a whole is (a duplicate)." })
+  field!: string | null;
+
+  @Field(() => String)
+  message!: string;
+}
+
+@ObjectType({ description: "What a batch did (or, in a dry run, would do). A batch with any conflict writes nothing." })
+export class ImportSummary {
+  @Field(() => Int, { description: "Values stored for the first time." })
+  imported!: number;
+
+  @Field(() => Int, { description: "Stored values whose value, status or comment changed." })
+  updated!: number;
+
+  @Field(() => Int, { description: "Values submitted exactly as already stored." })
+  unchanged!: number;
+
+  @Field(() => Int, { description: "Rows refused (each with at least one conflict)." })
+  rejected!: number;
+
+  @Field(() => [ImportConflict])
+  conflicts!: ImportConflict[];
+}
+
+@ObjectType({ description: "One change to a stored value, the first submission included (with no old value)." })
+export class DataValueChange {
+  @Field(() => Float, { nullable: true })
+  oldValue!: number | null;
+
+  @Field(() => Float)
+  newValue!: number;
+
+  @Field(() => DataValueStatus, { nullable: true })
+  oldStatus!: DataValueStatus | null;
+
+  @Field(() => DataValueStatus)
+  newStatus!: DataValueStatus;
+
+  @Field(() => String, { nullable: true })
+  comment!: string | null;
+
+  @Field(() => String, { description: 'Who submitted the change ("anonymous" until callers are authenticated).' })
+  changedBy!: string;
+
+  @Field(() => String, { description: "When, as an ISO 8601 timestamp." })
+  changedAt!: string;
+}

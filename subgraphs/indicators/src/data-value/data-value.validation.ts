@@ -1,0 +1,135 @@
+// The rules a submitted batch must meet, free of I/O: every bad row is reported with its index
+// and reason, and the batch is accepted only when there is none.
+import type { AreaLevel, DataValueSex, DataValueStatus, Sex, ValueType } from "@vnge/shared";
+import { periodProblem } from "../period/period";
+
+export const MAX_BATCH_SIZE = 50_000;
+export const MAX_COMMENT_LENGTH = 1_000;
+
+export interface SubmittedValue {
+  dataElementCode: string;
+  areaCode: string;
+  period: string;
+  sex?: Sex | null;
+  value: number;
+  comment?: string | null;
+  status?: DataValueStatus | null;
+}
+
+export interface ElementRule {
+  code: string;
+  valueType: ValueType;
+  disaggregatedBySex: boolean;
+  collectionLevel: AreaLevel;
+}
+
+/** A row ready to store: sex NONE for an element not disaggregated by sex. */
+export interface ValidValue {
+  dataElementCode: string;
+  areaCode: string;
+  period: string;
+  sex: DataValueSex;
+  value: number;
+  comment: string | null;
+  status: DataValueStatus;
+}
+
+export interface Conflict {
+  index: number;
+  field: string | null;
+  message: string;
+}
+
+export interface ValidationResult {
+  valid: ValidValue[];
+  conflicts: Conflict[];
+  rejected: number;
+}
+
+export const valueKey = (v: { dataElementCode: string; areaCode: string; period: string; sex: string }) =>
+  `${v.dataElementCode}\u0000${v.areaCode}\u0000${v.period}\u0000${v.sex}`;
+
+export function validateDataValues(
+  rows: readonly SubmittedValue[],
+  elements: ReadonlyMap<string, ElementRule>,
+  areaLevels: ReadonlyMap<string, AreaLevel>,
+): ValidationResult {
+  const conflicts: Conflict[] = [];
+  const valid: ValidValue[] = [];
+  const firstIndexOfKey = new Map<string, number>();
+  const rejectedRows = new Set<number>();
+  const refuse = (index: number, field: string | null, message: string) => {
+    conflicts.push({ index, field, message });
+    rejectedRows.add(index);
+  };
+
+  rows.forEach((row, index) => {
+    const before = conflicts.length;
+    const element = elements.get(row.dataElementCode);
+    if (!element) refuse(index, "dataElementCode", `unknown data element "${row.dataElementCode}"`);
+
+    const level = areaLevels.get(row.areaCode);
+    if (!level) refuse(index, "areaCode", `unknown area "${row.areaCode}"`);
+    else if (element && level !== element.collectionLevel) {
+      refuse(index, "areaCode", `${element.code} is collected at ${element.collectionLevel} level; area ${row.areaCode} is a ${level}`);
+    }
+
+    const badPeriod = periodProblem(row.period);
+    if (badPeriod) refuse(index, "period", badPeriod);
+
+    if (!Number.isFinite(row.value)) refuse(index, "value", `value must be a finite number, got ${row.value}`);
+    else if (element?.valueType === "COUNT" && (!Number.isInteger(row.value) || row.value < 0)) {
+      refuse(index, "value", `${element.code} is a count: value must be a whole number >= 0, got ${row.value}`);
+    }
+
+    const sex = row.sex ?? null;
+    if (element?.disaggregatedBySex && sex === null) refuse(index, "sex", `${element.code} is disaggregated by sex: sex must be MALE or FEMALE`);
+    if (element && !element.disaggregatedBySex && sex !== null) refuse(index, "sex", `${element.code} is not disaggregated by sex: leave sex empty`);
+
+    const comment = row.comment ?? null;
+    if (comment !== null && comment.length > MAX_COMMENT_LENGTH) refuse(index, "comment", `comment must be at most ${MAX_COMMENT_LENGTH} characters`);
+
+    if (conflicts.length > before) return;
+    const value: ValidValue = {
+      dataElementCode: row.dataElementCode,
+      areaCode: row.areaCode,
+      period: row.period,
+      sex: sex ?? "NONE",
+      value: row.value,
+      comment,
+      status: row.status ?? "FINAL",
+    };
+    const key = valueKey(value);
+    const first = firstIndexOfKey.get(key);
+    if (first !== undefined) {
+      refuse(index, null, `duplicate of row ${first}: the same data element, area, period and sex appear twice in the batch`);
+      return;
+    }
+    firstIndexOfKey.set(key, index);
+    valid.push(value);
+  });
+  return { valid, conflicts, rejected: rejectedRows.size };
+}
+
+export interface StoredValue {
+  dataElementCode: string;
+  areaCode: string;
+  period: string;
+  sex: DataValueSex;
+  value: number;
+  comment: string | null;
+  status: DataValueStatus;
+}
+
+/** What writing `rows` would do, given the values already stored under the same keys. */
+export function classifyAgainstStored(rows: readonly ValidValue[], stored: readonly StoredValue[]): { imported: number; updated: number; unchanged: number } {
+  const byKey = new Map(stored.map((s) => [valueKey(s), s]));
+  let imported = 0;
+  let updated = 0;
+  for (const row of rows) {
+    const existing = byKey.get(valueKey(row));
+    if (!existing) imported++;
+    else if (existing.value !== row.value || existing.status !== row.status || existing.comment !== row.comment) updated++;
+  }
+  return { imported, updated, unchanged: rows.length - imported - updated };
+}
