@@ -9,6 +9,7 @@ import {
   type RunningServer,
   SUBGRAPHS,
   type SubgraphEntry,
+  IndicatorFeed,
   createTokenVerifier,
   loadAuthConfig,
   migrate,
@@ -56,6 +57,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
 
   const auth = options.auth ?? loadAuthConfig();
   const verifyToken = createTokenVerifier(auth);
+  const indicatorsEntry = SUBGRAPHS.find((entry) => entry.name === "indicators")!;
   const servers: RunningServer[] = [];
   const subgraphUrls: RunningSystem["subgraphUrls"] = {};
   try {
@@ -63,6 +65,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       if (!only.has(entry.name)) continue;
       const server = await serveSubgraph(SUBGRAPH_MODULES[entry.name], options.db, {
         verifyToken,
+        indicatorFeed: new IndicatorFeed(entry.name, auth, () => subgraphUrls.indicators ?? subgraphUrl(indicatorsEntry)),
         port: portOf(entry.name, entry.defaultPort),
         host: options.host,
         production: options.production,

@@ -33,3 +33,4 @@ export * from "./federation/area-reference";
 export * from "./loaders";
 export * from "./auth";
 export { createServerDatabase, withDatabaseName } from "./testing/test-database";
+export * from "./feeds/indicator-feed";

@@ -7,6 +7,7 @@ import { denialLogPlugin } from "./auth/denial-log";
 import type { Identity } from "./auth/identity";
 import { type TokenVerifier, bearerToken } from "./auth/tokens";
 import type { Database } from "./database/client";
+import type { IndicatorFeed } from "./feeds/indicator-feed";
 import { UnauthenticatedError, createErrorFormatter } from "./errors";
 import { type Logger, serviceLogger } from "./logger";
 import { type RequestInfo, type RunningServer, startServiceServer } from "./http/service-server";
@@ -21,6 +22,8 @@ export interface ServiceContext {
   identity: Identity;
   /** The caller's assigned areas and everything beneath them. */
   scope: AreaScope;
+  /** Hands aggregates to the indicators subgraph (used by subgraphs that own raw records). */
+  indicatorFeed: IndicatorFeed;
 }
 
 export interface SubgraphModule<TContext extends ServiceContext = ServiceContext> {
@@ -33,6 +36,7 @@ export interface SubgraphModule<TContext extends ServiceContext = ServiceContext
 
 export interface SubgraphServeOptions {
   verifyToken: TokenVerifier;
+  indicatorFeed: IndicatorFeed;
   port: number;
   host?: string;
   production?: boolean;
@@ -60,7 +64,7 @@ export async function serveSubgraph<TContext extends ServiceContext>(
       name: module.name,
       apollo,
       logger,
-      context: async (request) => module.createContext(await serviceContext(db, request, options.verifyToken)),
+      context: async (request) => module.createContext(await serviceContext(db, request, options)),
       readiness: () => db.ping(),
     },
     options.port,
@@ -72,7 +76,11 @@ export async function serveSubgraph<TContext extends ServiceContext>(
  * Subgraphs trust only verified tokens: a request without one is refused here exactly as at the
  * gateway, whoever sends it (forwarded identity headers are never read).
  */
-export async function serviceContext(db: Database, request: RequestInfo, verifyToken: TokenVerifier): Promise<ServiceContext> {
+export async function serviceContext(
+  db: Database,
+  request: RequestInfo,
+  { verifyToken, indicatorFeed }: Pick<SubgraphServeOptions, "verifyToken" | "indicatorFeed">,
+): Promise<ServiceContext> {
   const token = bearerToken(request.headers.authorization);
   let identity: Identity;
   try {
@@ -88,6 +96,7 @@ export async function serviceContext(db: Database, request: RequestInfo, verifyT
     db,
     identity,
     scope: new AreaScope(db, identity.areaCodes),
+    indicatorFeed,
   };
 }
 

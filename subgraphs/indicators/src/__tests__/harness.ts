@@ -1,7 +1,7 @@
 // Test harness for the indicators subgraph: a migrated test database with the catalogue and a
 // small hand-built area tree, and GraphQL executed in-process against the subgraph schema.
 import { type ExecutionResult, graphql } from "graphql";
-import { AreaScope, type AreaRow, type Identity, NATION_ROW, Role, importAreas, rootLogger } from "@vnge/shared";
+import { AreaScope, type AreaRow, type Identity, IndicatorFeed, NATION_ROW, Role, importAreas, loadAuthConfig, rootLogger } from "@vnge/shared";
 import { createTestDatabase, type TestDatabase } from "@vnge/shared/testing/test-database";
 import { seedCatalogue } from "../catalogue/catalogue.seed";
 import { createContext } from "../context";
@@ -56,7 +56,9 @@ export async function execute<T = Record<string, any>>(
   caller: Identity = NATIONAL_ADMIN,
 ): Promise<ExecutionResult<T>> {
   const schema = await buildSchema();
-  const contextValue = createContext({ requestId: "test", logger: rootLogger, db, identity: caller, scope: new AreaScope(db, caller.areaCodes) });
+  const contextValue = createContext({ requestId: "test", logger: rootLogger, db, identity: caller, scope: new AreaScope(db, caller.areaCodes),
+    indicatorFeed: new IndicatorFeed("test", loadAuthConfig(), () => undefined),
+  });
   return graphql({ schema, source, variableValues, contextValue }) as Promise<ExecutionResult<T>>;
 }
 
