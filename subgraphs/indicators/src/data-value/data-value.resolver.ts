@@ -12,7 +12,7 @@ export class DataValueResolver {
       "A batch with any invalid row writes nothing and lists every bad row.",
   })
   submitDataValues(@Arg("input", () => SubmitDataValuesInput) input: SubmitDataValuesInput, @Ctx() context: IndicatorsContext) {
-    return context.dataValueService.submit(input.values, { dryRun: input.dryRun ?? false });
+    return context.dataValueService.submit(input.values, { dryRun: input.dryRun ?? false, submittedBy: context.identity.subject });
   }
 
   @Query(() => [DataValueChange], { description: "Every change to one stored value, oldest first; sex is empty for an element not disaggregated by sex." })

@@ -48,7 +48,7 @@ export class DataValueChange {
   @Field(() => String, { nullable: true })
   comment!: string | null;
 
-  @Field(() => String, { description: 'Who submitted the change ("anonymous" until callers are authenticated).' })
+  @Field(() => String, { description: "Subject of the verified caller who submitted the change (a user, \"api-key:...\" or \"service:...\")." })
   changedBy!: string;
 
   @Field(() => String, { description: "When, as an ISO 8601 timestamp." })
