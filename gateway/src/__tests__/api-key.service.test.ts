@@ -29,6 +29,11 @@ describe("API keys", () => {
     expect(await createTokenVerifier(auth)(forwarded)).toEqual(credential.identity);
   });
 
+  it("gives a key created without areas the whole country", async () => {
+    const { row } = await service().create({ name: "national partner", areaCodes: [], expiresAt: inDays(30) });
+    expect(row.areaCodes).toEqual(["VN"]);
+  });
+
   it("refuses unknown, revoked and expired keys", async () => {
     const { key, row } = await service().create({ name: "app", areaCodes: [], expiresAt: inDays(1) });
     await expect(service().authenticate(`${key}x`)).rejects.toThrow("The API key is not valid");

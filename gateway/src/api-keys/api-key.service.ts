@@ -3,7 +3,7 @@
 // short-lived token that the subgraphs verify like any other.
 import crypto from "node:crypto";
 import { GraphQLError } from "graphql";
-import { type AuthConfig, type Database, Role, UnauthenticatedError, signInternalToken } from "@vnge/shared";
+import { type AuthConfig, type Database, NATION_CODE, Role, UnauthenticatedError, signInternalToken } from "@vnge/shared";
 import type { Credential } from "../authenticate";
 import { type ApiKeyRow, ApiKeyStore } from "./api-key.store";
 
@@ -23,6 +23,7 @@ export class RateLimitedError extends GraphQLError {
 
 export interface NewApiKey {
   name: string;
+  /** Areas whose published aggregates the partner may read; none given means the whole country. */
   areaCodes: string[];
   expiresAt: Date;
   rateLimitPerMinute?: number;
@@ -50,7 +51,7 @@ export class ApiKeyService {
       name: input.name.trim(),
       prefix: key.slice(0, KEY_PREFIX.length + 8),
       hash: hashApiKey(key),
-      areaCodes: input.areaCodes,
+      areaCodes: input.areaCodes.length > 0 ? input.areaCodes : [NATION_CODE],
       rateLimitPerMinute: rate,
       expiresAt: input.expiresAt,
     });

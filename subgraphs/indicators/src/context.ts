@@ -36,7 +36,7 @@ export function createContext(base: ServiceContext): IndicatorsContext {
     dataElementStore,
     indicatorStore,
     loaders,
-    indicatorValueService: new IndicatorValueService({ store: new IndicatorValueStore(db), areaStore, loaders }),
-    dataValueService: new DataValueService(new DataValueStore(db), dataElementStore, areaStore),
+    indicatorValueService: new IndicatorValueService({ store: new IndicatorValueStore(db), scope: base.scope, areaStore, loaders }),
+    dataValueService: new DataValueService(new DataValueStore(db), dataElementStore, areaStore, base.scope),
   };
 }

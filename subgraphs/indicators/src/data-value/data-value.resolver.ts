@@ -1,4 +1,5 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Role } from "@vnge/shared";
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { IndicatorsContext } from "../context";
 import { Sex } from "../data-element/data-element.enums";
 import { SubmitDataValuesInput } from "./data-value.input";
@@ -6,6 +7,7 @@ import { DataValueChange, ImportSummary } from "./data-value.type";
 
 @Resolver()
 export class DataValueResolver {
+  @Authorized(Role.ADMIN, Role.DATA_ENTRY)
   @Mutation(() => ImportSummary, {
     description:
       "Stores a batch of values, keyed by (data element, area, period, sex): re-submitting the same batch changes nothing. " +

@@ -2,7 +2,7 @@
 // loaded through the same parser and import as the national file; then the catalogue and a few
 // 2023 figures for every demo commune (made up, repeatable), so rollups show numbers.
 import path from "node:path";
-import { type Database, importAreas, readUnitListFile, repoRoot } from "@vnge/shared";
+import { AreaScope, type Database, NATION_CODE, importAreas, readUnitListFile, repoRoot } from "@vnge/shared";
 import { seedCatalogue } from "../catalogue/catalogue.seed";
 import { AreaStore } from "../area/area.store";
 import { DataElementStore } from "../data-element/data-element.store";
@@ -42,7 +42,7 @@ export async function seedDemo(db: Database): Promise<void> {
   await importAreas(db.prisma, rows);
   await seedCatalogue(db);
   const areaStore = new AreaStore(db);
-  const service = new DataValueService(new DataValueStore(db), new DataElementStore(db), areaStore);
+  const service = new DataValueService(new DataValueStore(db), new DataElementStore(db), areaStore, new AreaScope(db, [NATION_CODE]));
   const communes = rows.filter((row) => row.level === "COMMUNE").map((row) => row.code);
   const result = await service.submit(demoValues(communes), { submittedBy: "demo-seed" });
   if (result.conflicts.length > 0) throw new Error(`demo values refused: ${result.conflicts[0].message}`);

@@ -1,6 +1,15 @@
 // Rules of the read path: checks a request's size and codes, then computes values in batches
 // (see docs/decisions/0011-rollup-and-completeness.md).
-import { type AreaLevel, type AreaRecord, BadUserInputError, type DataElementRecord, type IndicatorRecord, levelDepth } from "@vnge/shared";
+import {
+  type AreaLevel,
+  type AreaRecord,
+  type AreaScope,
+  BadUserInputError,
+  type DataElementRecord,
+  ForbiddenError,
+  type IndicatorRecord,
+  levelDepth,
+} from "@vnge/shared";
 import type { AreaLoaders } from "../area/area.loader";
 import type { AreaStore } from "../area/area.store";
 import type { DataElementLoaders } from "../data-element/data-element.loader";
@@ -18,6 +27,8 @@ export const MAX_VALUES = 50_000;
 
 export interface IndicatorValueDependencies {
   store: IndicatorValueStore;
+  /** The caller's areas: values are computed only for areas inside it, whatever path asks for them. */
+  scope: AreaScope;
   areaStore: AreaStore;
   loaders: { area: AreaLoaders; indicator: IndicatorLoaders; dataElement: DataElementLoaders };
 }
@@ -63,12 +74,14 @@ export class IndicatorValueService {
       this.assertFanOut(countEstimate * areas.length);
       for (const area of areas) this.deps.loaders.area.byCode.prime(area.code, area);
     }
+    await this.deps.scope.assertContains(areas.map((area) => area.code), "read indicator values");
     return this.valuesFor(unique(indicatorCodes), unique(periods), areas.map((area) => area.code));
   }
 
   async forArea(areaCode: string, indicatorCodes: string[], periods: string[]): Promise<IndicatorValue[]> {
     this.assertShape(indicatorCodes, periods);
     await this.assertIndicators(indicatorCodes);
+    await this.deps.scope.assertContains([areaCode], "read indicator values");
     return this.valuesFor(unique(indicatorCodes), unique(periods), [areaCode]);
   }
 
@@ -77,6 +90,7 @@ export class IndicatorValueService {
     if (problem) throw new BadUserInputError(problem, { field: "period" });
     const area = await this.deps.loaders.area.byCode.load(areaCode);
     if (!area) throw new BadUserInputError(`unknown area "${areaCode}"`, { field: "areaCode" });
+    await this.deps.scope.assertContains([areaCode], "read indicator values");
     return this.loader.load({ indicatorCode, areaCode, period });
   }
 
@@ -118,6 +132,8 @@ export class IndicatorValueService {
     const indicatorCodes = unique(keys.map((k) => k.indicatorCode));
     const areaCodes = unique(keys.map((k) => k.areaCode));
     const periods = unique(keys.map((k) => k.period));
+    // Checked again here, where every value is computed: no path reaches a value outside the scope.
+    const outside = new Set(await this.deps.scope.outside(areaCodes));
     const [indicatorRows, areaRows] = await Promise.all([loaders.indicator.byCode.loadMany(indicatorCodes), loaders.area.byCode.loadMany(areaCodes)]);
     const indicators = new Map<string, IndicatorRecord>();
     indicatorRows.forEach((row, i) => row && !(row instanceof Error) && indicators.set(indicatorCodes[i], row));
@@ -129,7 +145,7 @@ export class IndicatorValueService {
     const elements = new Map<string, DataElementRecord>();
     elementRows.forEach((row, i) => row && !(row instanceof Error) && elements.set(elementCodes[i], row));
 
-    const targets = [...areas.values()].map((area) => ({ code: area.code, level: area.level }));
+    const targets = [...areas.values()].filter((area) => !outside.has(area.code)).map((area) => ({ code: area.code, level: area.level }));
     const [sumRows, expectedRows] = await Promise.all([store.sumElements(elementCodes, periods, targets), store.countAreasBeneath(targets)]);
     const sums = new Map<string, ElementSums>(
       sumRows.map((row) => [`${row.target}|${row.element}|${row.period}`, { male: row.male, female: row.female, none: row.none, reportingAreas: row.reporting }]),
@@ -141,6 +157,7 @@ export class IndicatorValueService {
       if (!indicator) return new BadUserInputError(`unknown indicator code "${key.indicatorCode}"`, { field: "indicatorCodes" });
       const area = areas.get(key.areaCode);
       if (!area) return new BadUserInputError(`unknown area "${key.areaCode}"`, { field: "areaCode" });
+      if (outside.has(area.code)) return new ForbiddenError(`You may not read indicator values for area ${area.code}: outside your assigned areas`);
       const numeratorElement = elements.get(indicator.numeratorElementCode)!;
       const denominatorElement = indicator.denominatorElementCode ? elements.get(indicator.denominatorElementCode)! : null;
       const shape: IndicatorShape = {
