@@ -25,8 +25,9 @@ check() { # number, query, expected substring
 check 1 '{ area(code: \"38\") { name children { code name } } }' '"name":"Thanh Hóa","children":[{"code":"380","name":"Thanh Hóa"}'
 check 2 '{ area(code: \"030\") { parent { name } plans { documentNumber } campaigns { code } } }' '{"parent":{"name":"Hà Giang"},"plans":[{"documentNumber":"760/UBND-LĐTBOXH"}],"campaigns":[{"code":"ACTION-MONTH-2023-030"}]}'
 check 3 '{ campaigns(year: 3000) { code } }' '"code":"BAD_USER_INPUT"'
+check 4 '{ rollup(indicatorCodes: [\"SEX_RATIO_AT_BIRTH\"], periods: [\"2023\"], parentCode: \"381\") { area { name } total male female } }' '"rollup":[{"area":{"name":"Bỉm Sơn"},"total":'
 token=""
-check 4 '{ area(code: \"38\") { name } }' '"code":"UNAUTHENTICATED"'
+check 5 '{ area(code: \"38\") { name } }' '"code":"UNAUTHENTICATED"'
 
 kill -TERM $pid
 for _ in $(seq 1 20); do kill -0 $pid 2>/dev/null || break; sleep 0.5; done
