@@ -54,15 +54,15 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         return { requestId, headers, logger: requestLogger.child({ subject: credential.identity.subject }), ...credential };
       },
       readiness: async () => undefined,
-      maxBodyBytes: MAX_BODY_BYTES,
+      maxQueryBytes: MAX_QUERY_BYTES,
     },
     options.port,
     options.host,
   );
 }
 
-/** Largest request body the gateway reads; longer documents are refused with 413 before parsing. */
-export const MAX_BODY_BYTES = 64 * 1024;
+/** Largest query document the gateway parses; longer ones are refused with 413 (variables may be larger). */
+export const MAX_QUERY_BYTES = 64 * 1024;
 
 /**
  * Refuse abusive operations before they are planned: depth, aliases, tokens, directives and cost
