@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType } from "type-graphql";
 import { Area } from "../area/area.type";
 import { ActivityChannel, ActivityKind, MaterialType, TargetGroup } from "./activity.enums";
 
-@ObjectType({ description: "People counted by sex." })
+@ObjectType("PeopleBySex", { description: "People counted by sex." })
 export class SexCounts {
   @Field(() => Int)
   male!: number;
