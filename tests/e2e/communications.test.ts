@@ -186,6 +186,18 @@ describe("an Action Month in communes of two districts", () => {
   });
 });
 
+describe("the demo data", () => {
+  it("holds Vị Xuyên's Action Month activities, readable as statistics and broadcast shortfalls", async () => {
+    const data = await system.gateway.request<{ area: { communicationStatistics: { activities: number }; communesWithFewBroadcasts: { area: { code: string }; broadcasts: number }[] } }>(
+      `{ area(code: "030") { communicationStatistics(period: "202311") { activities } communesWithFewBroadcasts(month: "202311") { area { code } broadcasts } } }`,
+    );
+    expect(data.area.communicationStatistics.activities).toBeGreaterThan(0);
+    const listed = new Map(data.area.communesWithFewBroadcasts.map((row) => [row.area.code, row.broadcasts]));
+    expect(listed.get("00706")).toBe(1);
+    expect(listed.has("00703")).toBe(false);
+  });
+});
+
 describe("validation: clear errors, nothing written", () => {
   const row = (overrides: Record<string, unknown> = {}) => ({
     campaignCode: CAMPAIGN, areaCode: "14815", kind: "BROADCAST", title: "Bản tin", startDate: "2023-11-20", reachedMale: 1, reachedFemale: 1, ...overrides,
