@@ -41,6 +41,29 @@ export class CampaignStore {
     return rows.map(toCampaign);
   }
 
+  async create(campaign: {
+    code: string;
+    name: string;
+    nameEn: string | null;
+    theme: string | null;
+    startDate: string;
+    endDate: string;
+    organisingAreaCode: string;
+    participantAreaCodes: string[];
+  }): Promise<Campaign> {
+    const { participantAreaCodes, startDate, endDate, ...fields } = campaign;
+    const row = await this.db.prisma.campaign.create({
+      data: {
+        ...fields,
+        startDate: new Date(`${startDate}T00:00:00Z`),
+        endDate: new Date(`${endDate}T00:00:00Z`),
+        participants: { create: participantAreaCodes.map((areaCode) => ({ areaCode })) },
+      },
+      include: withParticipants,
+    });
+    return toCampaign(row);
+  }
+
   async findInYear(year: number): Promise<Campaign[]> {
     const rows = await this.db.prisma.campaign.findMany({
       where: { startDate: { lte: new Date(Date.UTC(year, 11, 31)) }, endDate: { gte: new Date(Date.UTC(year, 0, 1)) } },

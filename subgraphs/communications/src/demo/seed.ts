@@ -1,5 +1,7 @@
-// Demo campaigns: the yearly Action Month (15/11 - 15/12) that every seed document asks for.
-import type { Database } from "@vnge/shared";
+// Demo campaigns: the yearly Action Month (15/11 - 15/12) that every seed document asks for, and
+// a few of Vị Xuyên's activities in it (fixed ids, so seeding twice changes nothing). Their
+// aggregates reach the indicator engine with resyncCommunicationIndicators(year: 2023).
+import type { ActivityKind, Database } from "@vnge/shared";
 
 const DEMO_CAMPAIGNS = [
   {
@@ -37,4 +39,38 @@ export async function seedDemo(db: Database): Promise<void> {
       skipDuplicates: true,
     });
   }
+  await seedActivities(db);
+}
+
+const VI_XUYEN_ACTIVITIES: { id: string; areaCode: string; kind: ActivityKind; title: string; date: string; male: number; female: number }[] = [
+  { id: "6f1c8a2e-0000-4000-8000-000000000001", areaCode: "00703", kind: "BROADCAST", title: "Bản tin bình đẳng giới trên loa truyền thanh xã", date: "2023-11-16", male: 300, female: 320 },
+  { id: "6f1c8a2e-0000-4000-8000-000000000002", areaCode: "00703", kind: "BROADCAST", title: "Bản tin phòng, chống bạo lực trên cơ sở giới", date: "2023-11-30", male: 310, female: 330 },
+  { id: "6f1c8a2e-0000-4000-8000-000000000003", areaCode: "00706", kind: "BROADCAST", title: "Bản tin bình đẳng giới trên loa truyền thanh xã", date: "2023-11-20", male: 150, female: 170 },
+  { id: "6f1c8a2e-0000-4000-8000-000000000004", areaCode: "00709", kind: "TALK", title: "Nói chuyện chuyên đề với nam giới về chia sẻ việc nhà", date: "2023-11-25", male: 60, female: 15 },
+  { id: "6f1c8a2e-0000-4000-8000-000000000005", areaCode: "030", kind: "EVENT", title: "Lễ phát động Tháng hành động vì bình đẳng giới", date: "2023-11-15", male: 180, female: 220 },
+];
+
+async function seedActivities(db: Database): Promise<void> {
+  const campaign = await db.prisma.campaign.findUniqueOrThrow({ where: { code: "ACTION-MONTH-2023-030" } });
+  await db.prisma.activity.createMany({
+    data: VI_XUYEN_ACTIVITIES.map((a) => ({
+      id: a.id,
+      campaignId: campaign.id,
+      areaCode: a.areaCode,
+      provinceCode: "02",
+      districtCode: "030",
+      kind: a.kind,
+      title: a.title,
+      startDate: new Date(`${a.date}T00:00:00Z`),
+      endDate: new Date(`${a.date}T00:00:00Z`),
+      month: a.date.slice(0, 4) + a.date.slice(5, 7),
+      channel: a.kind === "BROADCAST" ? "LOUDSPEAKER" : "IN_PERSON",
+      organiser: "Phòng Lao động - Thương binh và Xã hội huyện Vị Xuyên",
+      targetGroups: a.kind === "TALK" ? ["MEN_AND_BOYS"] : ["GENERAL_PUBLIC"],
+      reachedMale: a.male,
+      reachedFemale: a.female,
+      recordedBy: "demo",
+    })),
+    skipDuplicates: true,
+  });
 }

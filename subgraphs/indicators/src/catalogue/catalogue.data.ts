@@ -71,6 +71,11 @@ export const DATA_ELEMENTS: readonly DataElementDefinition[] = [
   // Communication (Decision 1790/QĐ-TTg)
   count("COMMUNITY_CONVENTIONS", "Community conventions (village rules)", "Số hương ước, quy ước", false),
   count("COMMUNITY_CONVENTIONS_NON_DISCRIMINATORY", "Community conventions free of gender discrimination", "Số hương ước, quy ước không có nội dung phân biệt đối xử về giới", false),
+  // Communication activities: fed by the communications subgraph from its activity records (docs/decisions/0041)
+  count("COMM_BROADCASTS", "Gender-equality programmes broadcast on the commune loudspeaker system", "Số chương trình về bình đẳng giới phát trên hệ thống loa truyền thanh cấp xã", false),
+  count("COMM_PEOPLE_REACHED", "People reached by gender-equality communication activities", "Số lượt người được tiếp cận qua các hoạt động truyền thông về bình đẳng giới", true, "PROVINCE"),
+  count("COMM_OFFICIALS_TRAINED", "Officials trained in gender equality", "Số lượt cán bộ được tập huấn về bình đẳng giới", true, "PROVINCE"),
+  count("GENDER_EQUALITY_OFFICIALS", "Officials working on gender equality", "Số cán bộ làm công tác bình đẳng giới", true, "PROVINCE"),
 ];
 
 const share = (
@@ -204,5 +209,33 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     "Tỷ lệ hương ước, quy ước không có nội dung phân biệt đối xử về giới",
     { element: "COMMUNITY_CONVENTIONS_NON_DISCRIMINATORY" },
     { element: "COMMUNITY_CONVENTIONS" },
+  ),
+  {
+    code: "COMM_BROADCASTS",
+    name: "Gender-equality programmes broadcast on commune loudspeaker systems",
+    nameVi: "Số chương trình về bình đẳng giới phát trên hệ thống loa truyền thanh cấp xã",
+    description: "Broadcasts in the period; the monthly value of one commune is compared with the target of 2 a month.",
+    numerator: { element: "COMM_BROADCASTS" },
+    factor: 1,
+    unit: "TIMES",
+    decimals: 0,
+    betterDirection: "HIGHER",
+  },
+  {
+    code: "COMM_PEOPLE_REACHED",
+    name: "People reached by gender-equality communication",
+    nameVi: "Số lượt người được tiếp cận thông tin về bình đẳng giới",
+    numerator: { element: "COMM_PEOPLE_REACHED" },
+    factor: 1,
+    unit: "COUNT",
+    decimals: 0,
+    betterDirection: "HIGHER",
+  },
+  share(
+    "GENDER_EQUALITY_OFFICIALS_TRAINED_SHARE",
+    "Gender-equality officials trained",
+    "Tỷ lệ cán bộ làm công tác bình đẳng giới được tập huấn",
+    { element: "COMM_OFFICIALS_TRAINED" },
+    { element: "GENDER_EQUALITY_OFFICIALS" },
   ),
 ];

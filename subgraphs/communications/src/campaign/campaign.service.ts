@@ -1,0 +1,41 @@
+// Rules of creating a campaign: a well-formed unique code, real dates in order, known areas, and
+// every named area within the caller's scope (FORBIDDEN otherwise, nothing written).
+import { type AreaHierarchy, type AreaScope, BadUserInputError } from "@vnge/shared";
+import { dateProblem } from "../activity/activity.validation";
+import type { CreateCampaignInput } from "./campaign.input";
+import type { CampaignStore } from "./campaign.store";
+import type { Campaign } from "./campaign.type";
+
+const CODE = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
+
+export class CampaignService {
+  constructor(private readonly deps: { store: CampaignStore; hierarchy: AreaHierarchy; scope: AreaScope }) {}
+
+  async create(input: CreateCampaignInput): Promise<Campaign> {
+    const { store, hierarchy, scope } = this.deps;
+    if (!CODE.test(input.code)) throw new BadUserInputError(`code "${input.code}" must be 2-64 capital letters, digits and dashes`, { field: "code" });
+    if (input.name.trim().length === 0) throw new BadUserInputError("name must not be empty", { field: "name" });
+    for (const field of ["startDate", "endDate"] as const) {
+      const problem = dateProblem(input[field]);
+      if (problem) throw new BadUserInputError(`${field}: ${problem}`, { field });
+    }
+    if (input.endDate < input.startDate) throw new BadUserInputError(`endDate ${input.endDate} is before startDate ${input.startDate}`, { field: "endDate" });
+    const participants = [...new Set(input.participantAreaCodes ?? [])].filter((code) => code !== input.organisingAreaCode);
+    const areaCodes = [input.organisingAreaCode, ...participants];
+    const known = await hierarchy.placements(areaCodes);
+    const unknown = areaCodes.filter((code) => !known.has(code));
+    if (unknown.length > 0) throw new BadUserInputError(`unknown area${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")}`, { field: "organisingAreaCode", areaCodes: unknown });
+    await scope.assertContains(areaCodes, "create campaigns");
+    if ((await store.findByCodes([input.code])).length > 0) throw new BadUserInputError(`a campaign with code ${input.code} already exists`, { field: "code" });
+    return store.create({
+      code: input.code,
+      name: input.name.trim(),
+      nameEn: input.nameEn?.trim() || null,
+      theme: input.theme?.trim() || null,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      organisingAreaCode: input.organisingAreaCode,
+      participantAreaCodes: participants,
+    });
+  }
+}
