@@ -9,3 +9,5 @@ export const subgraph: SubgraphModule<CasesContext> = {
   createContext,
   seedDemo,
 };
+
+export { CaseFeed, type ResyncSummary } from "./case-feed/case-feed.service";
