@@ -3,6 +3,7 @@
 // log, suppressed statistics, and refused input.
 import { Role } from "@vnge/shared";
 import { resyncCaseAggregates } from "@vnge/system";
+import { COMMUNE_ELEMENTS, PROVINCE_ELEMENTS } from "@vnge/cases";
 import { type Caller, type TestSystem, authHeader, postGraphQL, startTestSystem } from "../testkit";
 
 let system: TestSystem;
@@ -67,6 +68,22 @@ async function share(areaCode: string, period = "2025") {
 }
 
 describe("case records feed the indicators", () => {
+  it("finds every fed element in the catalogue at the level it is pushed at, and the Strategy share in percent", async () => {
+    const catalogue = await system.gateway.request<{
+      dataElements: { code: string; collectionLevel: string; disaggregatedBySex: boolean }[];
+      indicator: { unit: string; numerator: { dataElement: { code: string } }; denominator: { dataElement: { code: string } } } | null;
+    }>(`{ dataElements { code collectionLevel disaggregatedBySex }
+         indicator(code: "GBV_VICTIMS_SUPPORTED_SHARE") { unit numerator { dataElement { code } } denominator { dataElement { code } } } }`);
+    const levels = Object.fromEntries(catalogue.dataElements.filter((e) => e.disaggregatedBySex).map((e) => [e.code, e.collectionLevel]));
+    for (const code of COMMUNE_ELEMENTS) expect([code, levels[code]]).toEqual([code, "COMMUNE"]);
+    for (const code of PROVINCE_ELEMENTS) expect([code, levels[code]]).toEqual([code, "PROVINCE"]);
+    expect(catalogue.indicator).toEqual({
+      unit: "PERCENT",
+      numerator: { dataElement: { code: "GBV_VICTIMS_SUPPORTED" } },
+      denominator: { dataElement: { code: "GBV_VICTIMS_DETECTED" } },
+    });
+  });
+
   it("gives the district's share of detected victims supported, by sex, from cases in three communes", async () => {
     const worker = await system.as(CASE_WORKER_381);
     for (const [commune, victims] of CASES) {
@@ -206,6 +223,8 @@ describe("case statistics", () => {
     expect(commune.suppressionThreshold).toBe(5);
     expect(commune.total).toEqual({ count: null, suppressed: true });
 
+    // So does a national analyst: only case workers in scope and administrators see small counts.
+    expect((await stats({ subject: "analyst", roles: [Role.ANALYST], areaCodes: ["VN"] }, "14815")).total).toEqual({ count: null, suppressed: true });
     // The case worker in scope sees it.
     expect((await stats(CASE_WORKER_381, "14815")).total).toEqual({ count: 3, suppressed: false });
 

@@ -11,3 +11,4 @@ export const subgraph: SubgraphModule<CasesContext> = {
 };
 
 export { CaseFeed, type ResyncSummary } from "./case-feed/case-feed.service";
+export { COMMUNE_ELEMENTS, PROVINCE_ELEMENTS } from "./case-feed/case-feed.values";
