@@ -277,6 +277,11 @@ describe("bad input", () => {
     await refused(caseInput("14823", F(false), { form: "STALKING" }), /"STALKING".*ViolenceForm/);
   });
 
+  it("refuses a year out of range when listing records", async () => {
+    const { body } = await post(CASE_WORKER_381, `{ caseRecords(areaCode: "381", year: 20250) { id } }`);
+    expect(body.errors?.[0]).toMatchObject({ message: "year 20250 must be between 1900 and 2100", extensions: { code: "BAD_USER_INPUT" } });
+  });
+
   it("refuses a case in a commune outside the case worker's areas", async () => {
     const { body } = await post(CASE_WORKER_384, RECORD, { input: caseInput("14823", F(false)) });
     expect(body.errors?.[0].extensions?.code).toBe("FORBIDDEN");

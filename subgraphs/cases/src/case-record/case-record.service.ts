@@ -1,6 +1,6 @@
 // Rules for case records: who may see or write one (case workers in scope, administrators), input
 // validation, the access log, and the indicator feed after each write.
-import { type Database, ForbiddenError, NotFoundError, Role, type ServiceContext, communesBeneath, findAreaPlaces, hasAnyRole } from "@vnge/shared";
+import { BadUserInputError, type Database, ForbiddenError, NotFoundError, Role, type ServiceContext, communesBeneath, findAreaPlaces, hasAnyRole } from "@vnge/shared";
 import type { CaseFeed } from "../case-feed/case-feed.service";
 import type { CaseRecordInput } from "./case-record.input";
 import { type CaseRecordStore, type FeedKey, yearOf } from "./case-record.store";
@@ -57,6 +57,7 @@ export class CaseRecordService {
   /** Records detected in `year` in the area (any level) and beneath it. */
   async inArea(areaCode: string, year: number): Promise<CaseRecord[]> {
     this.assertCaseRole("read case records");
+    if (!Number.isInteger(year) || year < 1900 || year > 2100) throw new BadUserInputError(`year ${year} must be between 1900 and 2100`, { field: "year" });
     await this.context.scope.assertContains([areaCode], "read case records");
     const records = await this.store.findInAreas(await communesBeneath(this.db, areaCode), year);
     await this.store.logReads(records.map((r) => r.id), this.context.identity.subject, this.context.requestId);

@@ -2,7 +2,7 @@
 // may not see the records themselves (docs/decisions/0031-case-statistics-suppression.md).
 import { type AreaPlace, BadUserInputError, type Database, type Identity, Role, type AreaScope, findAreaPlaces, hasAnyRole, selfAndAncestors } from "@vnge/shared";
 import { AgeGroup, CaseSex, SupportService, ViolenceForm } from "../case-record/case-record.enums";
-import type { CaseStatistics } from "./case-statistics.type";
+import type { CaseCount, CaseStatistics } from "./case-statistics.type";
 import type { CaseStatisticsStore } from "./case-statistics.store";
 import { type Categories, type Dimension, TOTAL, buildStatisticsTable, cellKey, cellName } from "./statistics-table";
 import { suppressedCells } from "./suppression";
@@ -40,19 +40,19 @@ export class CaseStatisticsService {
     const year = parseYear(period);
     await this.caller.scope.assertContains([areaCode], "read case statistics");
     const { values, hidden } = await this.table(year);
-    const count = (key: string) => {
+    const count = (key: string): CaseCount => {
       const name = cellName(areaCode, key);
       return hidden.has(name) ? { count: null, suppressed: true } : { count: values.get(name) ?? 0, suppressed: false };
     };
-    const by = <K extends string>(dimension: Dimension, field: K) =>
-      CATEGORIES[dimension].map((category) => ({ [field]: category, ...count(cellKey(dimension, category)) }) as Record<K, never> & ReturnType<typeof count>);
+    const by = <T>(dimension: Dimension, build: (category: string, cell: CaseCount) => T): T[] =>
+      CATEGORIES[dimension].map((category) => build(category, count(cellKey(dimension, category))));
     return {
       period,
       total: count(TOTAL),
-      bySex: by("sex", "sex"),
-      byAgeGroup: by("ageGroup", "ageGroup"),
-      byForm: by("form", "form"),
-      byService: by("service", "service"),
+      bySex: by("sex", (sex, cell) => ({ sex: sex as CaseSex, ...cell })),
+      byAgeGroup: by("ageGroup", (ageGroup, cell) => ({ ageGroup: ageGroup as AgeGroup, ...cell })),
+      byForm: by("form", (form, cell) => ({ form: form as ViolenceForm, ...cell })),
+      byService: by("service", (service, cell) => ({ service: service as SupportService, ...cell })),
       suppressionThreshold: this.fullView ? null : this.threshold,
     };
   }
