@@ -1,3 +1,4 @@
 export * from "./system";
 export * from "./modules";
 export * from "./schema-files";
+export * from "./cases-resync";

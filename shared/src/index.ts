@@ -8,12 +8,17 @@ export * from "./database/migrate";
 export * from "./areas/levels";
 export * from "./areas/unit-list";
 export * from "./areas/import";
+export * from "./areas/area-places";
 export * from "./federation/build-federated-schema";
 export * from "./http/request-id";
 export * from "./http/service-server";
 export {
+  AgeGroup,
   AreaLevel,
   BetterDirection,
+  CaseAccessAction,
+  CaseSex,
+  CaseStatus,
   DataValueSex,
   DataValueStatus,
   IndicatorUnit,
@@ -21,7 +26,10 @@ export {
   PlanType,
   Sex,
   SupportFacilityKind,
+  SupportService,
   ValueType,
+  ViolenceForm,
+  ViolenceSetting,
 } from "./generated/prisma/enums";
 export type {
   DataElement as DataElementRecord,

@@ -1,11 +1,27 @@
 import type { ServiceContext } from "@vnge/shared";
+import { CaseFeed } from "./case-feed/case-feed.service";
+import { type CaseRecordLoaders, createCaseRecordLoaders } from "./case-record/case-record.loader";
+import { CaseRecordService } from "./case-record/case-record.service";
+import { CaseRecordStore } from "./case-record/case-record.store";
+import { CaseStatisticsService } from "./case-statistics/case-statistics.service";
+import { CaseStatisticsStore } from "./case-statistics/case-statistics.store";
+import { suppressionThreshold } from "./config";
 import { createSupportFacilityLoaders, type SupportFacilityLoaders } from "./support-facility/support-facility.loader";
 import { SupportFacilityStore } from "./support-facility/support-facility.store";
 
 export interface CasesContext extends ServiceContext {
-  loaders: SupportFacilityLoaders;
+  loaders: SupportFacilityLoaders & CaseRecordLoaders;
+  caseRecordService: CaseRecordService;
+  caseStatisticsService: CaseStatisticsService;
 }
 
 export function createContext(base: ServiceContext): CasesContext {
-  return { ...base, loaders: createSupportFacilityLoaders(new SupportFacilityStore(base.db)) };
+  const caseStore = new CaseRecordStore(base.db);
+  const feed = new CaseFeed(base.db, base.indicatorFeed, base.logger);
+  return {
+    ...base,
+    loaders: { ...createSupportFacilityLoaders(new SupportFacilityStore(base.db)), ...createCaseRecordLoaders(caseStore) },
+    caseRecordService: new CaseRecordService(base, base.db, caseStore, feed),
+    caseStatisticsService: new CaseStatisticsService(base.db, new CaseStatisticsStore(base.db), base, suppressionThreshold()),
+  };
 }

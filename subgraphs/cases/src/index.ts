@@ -9,3 +9,6 @@ export const subgraph: SubgraphModule<CasesContext> = {
   createContext,
   seedDemo,
 };
+
+export { CaseFeed, type ResyncSummary } from "./case-feed/case-feed.service";
+export { COMMUNE_ELEMENTS, PROVINCE_ELEMENTS } from "./case-feed/case-feed.values";

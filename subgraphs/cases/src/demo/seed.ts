@@ -1,4 +1,4 @@
-// Demo support facilities (public information; this subgraph holds no case records yet).
+// Demo support facilities (public information). No demo case records: they are confidential, and tests create their own.
 import type { Database } from "@vnge/shared";
 import type { SupportFacilityKind } from "../support-facility/support-facility-kind.enum";
 

@@ -1,0 +1,71 @@
+// Reads the case tallies the feed needs and keeps the pending marks (cases.case_feed_state).
+import type { Database } from "@vnge/shared";
+import type { FeedKey } from "../case-record/case-record.store";
+import type { CaseTally } from "./case-feed.values";
+
+interface TallyRow {
+  areaCode: string;
+  period: string;
+  victimSex: "MALE" | "FEMALE";
+  perpetratorSex: "MALE" | "FEMALE" | null;
+  perpetratorProsecuted: boolean;
+  perpetratorCounselled: boolean;
+  trafficking: boolean;
+  supported: boolean;
+  count: number | bigint;
+}
+
+const TALLY = `
+  SELECT r.area_code AS "areaCode", to_char(r.detected_on, 'YYYY') AS period,
+         r.victim_sex::text AS "victimSex", r.perpetrator_sex::text AS "perpetratorSex",
+         r.perpetrator_prosecuted AS "perpetratorProsecuted", r.perpetrator_counselled AS "perpetratorCounselled",
+         r.form = 'TRAFFICKING' AS trafficking,
+         EXISTS (SELECT 1 FROM cases.case_service s WHERE s.case_id = r.id) AS supported,
+         count(*)::int AS count
+    FROM cases.case_record r`;
+const GROUP = ` GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
+
+export class CaseFeedStore {
+  constructor(private readonly db: Database) {}
+
+  /** Tallies of the given communes for the given years. */
+  async tallies(areaCodes: readonly string[], periods: readonly string[]): Promise<CaseTally[]> {
+    if (areaCodes.length === 0 || periods.length === 0) return [];
+    const rows = await this.db.prisma.$queryRawUnsafe<TallyRow[]>(
+      `${TALLY} WHERE r.area_code = ANY($1::text[]) AND to_char(r.detected_on, 'YYYY') = ANY($2::text[])${GROUP}`,
+      [...new Set(areaCodes)],
+      [...new Set(periods)],
+    );
+    return rows.map((row) => ({ ...row, count: Number(row.count) }));
+  }
+
+  /** Every commune-year that has ever had a case or a pending mark (`pendingOnly`: the pending ones). */
+  async keys(pendingOnly: boolean): Promise<FeedKey[]> {
+    const rows = await this.db.prisma.$queryRawUnsafe<FeedKey[]>(
+      pendingOnly
+        ? `SELECT area_code AS "areaCode", period FROM cases.case_feed_state WHERE pending ORDER BY 1, 2`
+        : `SELECT area_code AS "areaCode", period FROM cases.case_feed_state
+           UNION SELECT DISTINCT area_code, to_char(detected_on, 'YYYY') FROM cases.case_record ORDER BY 1, 2`,
+    );
+    return rows;
+  }
+
+  /** Clears the pending marks, unless a write marked the key again after `since` (its own push follows). */
+  async markPushed(keys: readonly FeedKey[], since: Date): Promise<void> {
+    for (const key of keys) {
+      await this.db.prisma.caseFeedState.upsert({
+        where: { areaCode_period: key },
+        create: { ...key, pending: false, lastPushedAt: new Date() },
+        update: { lastPushedAt: new Date(), lastError: null },
+      });
+      await this.db.prisma.caseFeedState.updateMany({ where: { ...key, updatedAt: { lte: since } }, data: { pending: false } });
+    }
+  }
+
+  async markFailed(keys: readonly FeedKey[], error: string): Promise<void> {
+    await this.db.prisma.caseFeedState.updateMany({
+      where: { OR: keys.map((key) => ({ areaCode: key.areaCode, period: key.period })) },
+      data: { pending: true, lastError: error.slice(0, 1000) },
+    });
+  }
+}

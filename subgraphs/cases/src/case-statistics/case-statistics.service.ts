@@ -1,0 +1,86 @@
+// Area statistics from case records: counts only, rolled up the area tree, suppressed for every caller who
+// may not see the records themselves (docs/decisions/0031-case-statistics-suppression.md).
+import { type AreaPlace, BadUserInputError, type Database, type Identity, Role, type AreaScope, findAreaPlaces, hasAnyRole, selfAndAncestors } from "@vnge/shared";
+import { AgeGroup, CaseSex, SupportService, ViolenceForm } from "../case-record/case-record.enums";
+import type { CaseCount, CaseStatistics } from "./case-statistics.type";
+import type { CaseStatisticsStore } from "./case-statistics.store";
+import { type Categories, type Dimension, TOTAL, buildStatisticsTable, cellKey, cellName } from "./statistics-table";
+import { suppressedCells } from "./suppression";
+
+export const CATEGORIES: Categories = {
+  sex: Object.values(CaseSex),
+  ageGroup: Object.values(AgeGroup),
+  form: Object.values(ViolenceForm),
+  service: Object.values(SupportService),
+};
+
+interface YearTable {
+  values: Map<string, number>;
+  hidden: Set<string>;
+}
+
+export class CaseStatisticsService {
+  /** One table per year and request: every area asked for in a request reads the same computation. */
+  private readonly tables = new Map<number, Promise<YearTable>>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly store: CaseStatisticsStore,
+    private readonly caller: { identity: Identity; scope: AreaScope },
+    private readonly threshold: number,
+  ) {}
+
+  /** Case workers in scope and administrators see every count; everyone else (partners always) sees suppressed ones. */
+  get fullView(): boolean {
+    const { identity } = this.caller;
+    return hasAnyRole(identity, [Role.ADMIN, Role.CASE_WORKER]) && !identity.roles.has(Role.PARTNER);
+  }
+
+  async forArea(areaCode: string, period: string): Promise<CaseStatistics> {
+    const year = parseYear(period);
+    await this.caller.scope.assertContains([areaCode], "read case statistics");
+    const { values, hidden } = await this.table(year);
+    const count = (key: string): CaseCount => {
+      const name = cellName(areaCode, key);
+      return hidden.has(name) ? { count: null, suppressed: true } : { count: values.get(name) ?? 0, suppressed: false };
+    };
+    const by = <T>(dimension: Dimension, build: (category: string, cell: CaseCount) => T): T[] =>
+      CATEGORIES[dimension].map((category) => build(category, count(cellKey(dimension, category))));
+    return {
+      period,
+      total: count(TOTAL),
+      bySex: by("sex", (sex, cell) => ({ sex: sex as CaseSex, ...cell })),
+      byAgeGroup: by("ageGroup", (ageGroup, cell) => ({ ageGroup: ageGroup as AgeGroup, ...cell })),
+      byForm: by("form", (form, cell) => ({ form: form as ViolenceForm, ...cell })),
+      byService: by("service", (service, cell) => ({ service: service as SupportService, ...cell })),
+      suppressionThreshold: this.fullView ? null : this.threshold,
+    };
+  }
+
+  private table(year: number): Promise<YearTable> {
+    let table = this.tables.get(year);
+    if (!table) {
+      table = this.compute(year);
+      this.tables.set(year, table);
+    }
+    return table;
+  }
+
+  private async compute(year: number): Promise<YearTable> {
+    const communes = await this.store.communeCounts(year);
+    const communePlaces = await findAreaPlaces(this.db, communes.map((c) => c.areaCode));
+    const ancestors = [...communePlaces.values()].flatMap((place) => selfAndAncestors(place));
+    const places = new Map<string, AreaPlace>([...(await findAreaPlaces(this.db, ancestors)), ...communePlaces]);
+    const { values, equations } = buildStatisticsTable(communes, places, CATEGORIES);
+    // Suppression is decided over the whole country's table, so every area's figures, however combined, agree.
+    const hidden = this.fullView ? new Set<string>() : suppressedCells(values, equations, this.threshold);
+    return { values, hidden };
+  }
+}
+
+function parseYear(period: string): number {
+  if (!/^\d{4}$/.test(period) || Number(period) < 1900 || Number(period) > 2100) {
+    throw new BadUserInputError(`period "${period}" must be a year between 1900 and 2100 (case statistics are yearly)`, { field: "period" });
+  }
+  return Number(period);
+}
