@@ -1,6 +1,6 @@
 // Hands the case-derived aggregates to the indicator engine: after each case write for the commune-years
 // it touched, and in full from the resync command (docs/decisions/0030-case-indicator-feed.md).
-import { type AggregateValue, type Database, type IndicatorFeed, type Logger, communesBeneath, findAreaPlaces } from "@vnge/shared";
+import { type AggregateValue, type Database, type IndicatorFeed, type Logger, AreaHierarchy } from "@vnge/shared";
 import { IndicatorFeedStatus } from "../case-record/case-record.enums";
 import type { FeedKey } from "../case-record/case-record.store";
 import { CaseFeedStore } from "./case-feed.store";
@@ -66,14 +66,14 @@ export class CaseFeed {
     const tallies = await this.store.tallies(unique.map((k) => k.areaCode), unique.map((k) => k.period));
     const values = unique.flatMap((key) => communeValues(key.areaCode, key.period, tallies));
 
-    const places = await findAreaPlaces(this.db, unique.map((k) => k.areaCode));
+    const places = await new AreaHierarchy(this.db).placements(unique.map((k) => k.areaCode));
     const provinceYears = new Map<string, { provinceCode: string; period: string }>();
     for (const key of unique) {
       const provinceCode = places.get(key.areaCode)?.provinceCode;
       if (provinceCode) provinceYears.set(`${provinceCode}/${key.period}`, { provinceCode, period: key.period });
     }
     for (const { provinceCode, period } of provinceYears.values()) {
-      const provinceTallies = await this.store.tallies(await communesBeneath(this.db, provinceCode), [period]);
+      const provinceTallies = await this.store.tallies(await new AreaHierarchy(this.db).communesWithin(provinceCode), [period]);
       values.push(...provinceValues(provinceCode, period, provinceTallies));
     }
     return values;

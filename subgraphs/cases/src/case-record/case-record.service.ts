@@ -1,6 +1,6 @@
 // Rules for case records: who may see or write one (case workers in scope, administrators), input
 // validation, the access log, and the indicator feed after each write.
-import { BadUserInputError, type Database, ForbiddenError, NotFoundError, Role, type ServiceContext, communesBeneath, findAreaPlaces, hasAnyRole } from "@vnge/shared";
+import { BadUserInputError, type Database, ForbiddenError, NotFoundError, Role, type ServiceContext, AreaHierarchy, hasAnyRole } from "@vnge/shared";
 import type { CaseFeed } from "../case-feed/case-feed.service";
 import type { CaseRecordInput } from "./case-record.input";
 import { type CaseRecordStore, type FeedKey, yearOf } from "./case-record.store";
@@ -59,7 +59,7 @@ export class CaseRecordService {
     this.assertCaseRole("read case records");
     if (!Number.isInteger(year) || year < 1900 || year > 2100) throw new BadUserInputError(`year ${year} must be between 1900 and 2100`, { field: "year" });
     await this.context.scope.assertContains([areaCode], "read case records");
-    const records = await this.store.findInAreas(await communesBeneath(this.db, areaCode), year);
+    const records = await this.store.findInAreas(await new AreaHierarchy(this.db).communesWithin(areaCode), year);
     await this.store.logReads(records.map((r) => r.id), this.context.identity.subject, this.context.requestId);
     return records;
   }
@@ -78,7 +78,7 @@ export class CaseRecordService {
   }
 
   private async validate(input: CaseRecordInput) {
-    const places = await findAreaPlaces(this.db, [input.areaCode]);
+    const places = await new AreaHierarchy(this.db).placements([input.areaCode]);
     return validateCase(input, places.get(input.areaCode)?.level, this.today());
   }
 

@@ -1,6 +1,6 @@
 // Area statistics from case records: counts only, rolled up the area tree, suppressed for every caller who
 // may not see the records themselves (docs/decisions/0031-case-statistics-suppression.md).
-import { type AreaPlace, BadUserInputError, type Database, type Identity, Role, type AreaScope, findAreaPlaces, hasAnyRole, selfAndAncestors } from "@vnge/shared";
+import { type AreaPlacement, BadUserInputError, type Database, type Identity, Role, type AreaScope, AreaHierarchy, hasAnyRole, selfAndAncestors } from "@vnge/shared";
 import { AgeGroup, CaseSex, SupportService, ViolenceForm } from "../case-record/case-record.enums";
 import type { CaseCount, CaseStatistics } from "./case-statistics.type";
 import type { CaseStatisticsStore } from "./case-statistics.store";
@@ -68,9 +68,9 @@ export class CaseStatisticsService {
 
   private async compute(year: number): Promise<YearTable> {
     const communes = await this.store.communeCounts(year);
-    const communePlaces = await findAreaPlaces(this.db, communes.map((c) => c.areaCode));
+    const communePlaces = await new AreaHierarchy(this.db).placements(communes.map((c) => c.areaCode));
     const ancestors = [...communePlaces.values()].flatMap((place) => selfAndAncestors(place));
-    const places = new Map<string, AreaPlace>([...(await findAreaPlaces(this.db, ancestors)), ...communePlaces]);
+    const places = new Map<string, AreaPlacement>([...(await new AreaHierarchy(this.db).placements(ancestors)), ...communePlaces]);
     const { values, equations } = buildStatisticsTable(communes, places, CATEGORIES);
     // Suppression is decided over the whole country's table, so every area's figures, however combined, agree.
     const hidden = this.fullView ? new Set<string>() : suppressedCells(values, equations, this.threshold);

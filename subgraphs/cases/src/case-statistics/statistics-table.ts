@@ -1,6 +1,6 @@
 // Rolls commune counts up the area tree into one table of cells, with the equations that tie the cells
 // together (what a reader could subtract), so suppression can be decided on everything published at once.
-import { type AreaPlace, NATION_CODE, selfAndAncestors } from "@vnge/shared";
+import { type AreaPlacement, NATION_CODE, selfAndAncestors } from "@vnge/shared";
 import type { Equation } from "./suppression";
 
 /** Dimensions whose categories split the total: each case is in exactly one category of each. */
@@ -28,7 +28,7 @@ export interface StatisticsTable {
  * `places` must hold every commune and each of its ancestors. Areas without cases are left out: their
  * counts are zeros, published as such, and add nothing to any sum.
  */
-export function buildStatisticsTable(communes: readonly CommuneCounts[], places: ReadonlyMap<string, AreaPlace>, categories: Categories): StatisticsTable {
+export function buildStatisticsTable(communes: readonly CommuneCounts[], places: ReadonlyMap<string, AreaPlacement>, categories: Categories): StatisticsTable {
   const keys = [TOTAL, ...(Object.keys(categories) as Dimension[]).flatMap((d) => categories[d].map((c) => cellKey(d, c)))];
   const values = new Map<string, number>();
   const areas = new Set<string>();
@@ -59,7 +59,7 @@ export function buildStatisticsTable(communes: readonly CommuneCounts[], places:
   return { values, equations };
 }
 
-function parentOf(place: AreaPlace | undefined, code: string): string | null {
+function parentOf(place: AreaPlacement | undefined, code: string): string | null {
   if (code === NATION_CODE) return null;
   return place?.parentCode ?? NATION_CODE;
 }

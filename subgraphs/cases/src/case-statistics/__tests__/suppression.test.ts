@@ -1,4 +1,4 @@
-import type { AreaPlace } from "@vnge/shared";
+import type { AreaPlacement } from "@vnge/shared";
 import { buildStatisticsTable, cellKey, cellName, TOTAL, type Categories } from "../statistics-table";
 import { type Equation, suppressedCells } from "../suppression";
 
@@ -51,14 +51,14 @@ describe("suppressedCells", () => {
 
 describe("suppression over the area tree", () => {
   const categories: Categories = { sex: ["MALE", "FEMALE"], ageGroup: ["YOUNG", "OLD"], form: ["PHYSICAL", "SEXUAL"], service: ["SHELTER"] };
-  const place = (code: string, parentCode: string | null, districtCode: string | null, provinceCode: string | null, level: AreaPlace["level"]): AreaPlace => ({
+  const place = (code: string, parentCode: string | null, districtCode: string | null, provinceCode: string | null, level: AreaPlacement["level"]): AreaPlacement => ({
     code,
     level,
     parentCode,
     districtCode,
     provinceCode,
   });
-  const places = new Map<string, AreaPlace>([
+  const places = new Map<string, AreaPlacement>([
     ["38", place("38", "VN", null, "38", "PROVINCE")],
     ["381", place("381", "38", "381", "38", "DISTRICT")],
     ["14809", place("14809", "381", "381", "38", "COMMUNE")],
