@@ -42,5 +42,6 @@ export * from "./auth";
 export { createServerDatabase, withDatabaseName } from "./testing/test-database";
 export * from "./feeds/indicator-feed";
 export * from "./areas/area-hierarchy";
+export * from "./periods/period";
 export * from "./periods/period-months";
 export { ActivityChannel, ActivityKind, MaterialType, TargetGroup } from "./generated/prisma/enums";

@@ -1,8 +1,7 @@
 // Rules of the write path: size cap, all-or-nothing validation, dry runs, and the value history.
-import { type AreaScope, BadUserInputError, type DataValueSex, type Sex } from "@vnge/shared";
+import { type AreaScope, BadUserInputError, type DataValueSex, type Sex, periodProblem } from "@vnge/shared";
 import type { AreaStore } from "../area/area.store";
 import type { DataElementStore } from "../data-element/data-element.store";
-import { periodProblem } from "../period/period";
 import type { DataValueChangeRow, DataValueStore } from "./data-value.store";
 import { type ElementRule, MAX_BATCH_SIZE, type SubmittedValue, classifyAgainstStored, validateDataValues } from "./data-value.validation";
 

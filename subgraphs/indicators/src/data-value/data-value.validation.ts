@@ -1,7 +1,6 @@
 // The rules a submitted batch must meet, free of I/O: every bad row is reported with its index
 // and reason, and the batch is accepted only when there is none.
-import type { AreaLevel, DataValueSex, DataValueStatus, Sex, ValueType } from "@vnge/shared";
-import { periodProblem } from "../period/period";
+import { type AreaLevel, type DataValueSex, type DataValueStatus, type Sex, type ValueType, periodProblem } from "@vnge/shared";
 
 export const MAX_BATCH_SIZE = 50_000;
 export const MAX_COMMENT_LENGTH = 1_000;

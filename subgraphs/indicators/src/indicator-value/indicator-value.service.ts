@@ -9,12 +9,12 @@ import {
   ForbiddenError,
   type IndicatorRecord,
   levelDepth,
+  periodProblem,
 } from "@vnge/shared";
 import type { AreaLoaders } from "../area/area.loader";
 import type { AreaStore } from "../area/area.store";
 import type { DataElementLoaders } from "../data-element/data-element.loader";
 import type { IndicatorLoaders } from "../indicator/indicator.loader";
-import { periodProblem } from "../period/period";
 import { type ElementSums, type IndicatorShape, completeness, computeIndicator } from "./indicator-arithmetic";
 import { type IndicatorValueKey, type IndicatorValueLoader, createIndicatorValueLoader } from "./indicator-value.loader";
 import type { IndicatorValueStore } from "./indicator-value.store";
