@@ -105,8 +105,8 @@ describe("submitDataValues", () => {
       dataValueHistory(dataElementCode: $e, areaCode: $a, period: $p) { oldValue newValue oldStatus newStatus comment changedBy changedAt }
     }`, { e: key.dataElementCode, a: key.areaCode, p: key.period });
     expect(dataValueHistory).toEqual([
-      { oldValue: null, newValue: 1, oldStatus: null, newStatus: "PROVISIONAL", comment: null, changedBy: "anonymous", changedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
-      { oldValue: 1, newValue: 2, oldStatus: "PROVISIONAL", newStatus: "FINAL", comment: "late hospital report", changedBy: "anonymous", changedAt: expect.any(String) },
+      { oldValue: null, newValue: 1, oldStatus: null, newStatus: "PROVISIONAL", comment: null, changedBy: "test-admin", changedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+      { oldValue: 1, newValue: 2, oldStatus: "PROVISIONAL", newStatus: "FINAL", comment: "late hospital report", changedBy: "test-admin", changedAt: expect.any(String) },
     ]);
     const births = await run(db, `{ dataValueHistory(dataElementCode: "LIVE_BIRTHS", areaCode: "00001", period: "1961", sex: FEMALE) { newValue } }`);
     expect(births.dataValueHistory).toHaveLength(1);
