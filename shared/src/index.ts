@@ -8,6 +8,7 @@ export * from "./database/migrate";
 export * from "./areas/levels";
 export * from "./areas/unit-list";
 export * from "./areas/import";
+export * from "./areas/area-hierarchy";
 export * from "./federation/build-federated-schema";
 export * from "./http/request-id";
 export * from "./http/service-server";
