@@ -70,7 +70,10 @@ describe("importing the Kon Tum 2017 appendix", () => {
     // 7 rows name a catalogue indicator, each with a 2017 and a 2020 target; the other rows are reported.
     expect(report.targets).toHaveLength(14);
     expect(problemLines.size + report.targets.length / 2).toBe(lines);
-    for (const problem of report.problems) expect(problem.message).toMatch(/catalogue/);
+    for (const line of problemLines) {
+      expect(report.problems.find((problem) => problem.line === line)!.message).toMatch(/no indicator of the catalogue/);
+    }
+    expect(report.problems.map((problem) => problem.message)).toContain('"94,5 - 95" is a range, not one target value');
     expect(report.warnings).toHaveLength(1);
 
     const stored = await system.gateway.request<{ plan: { targets: { indicatorCode: string; period: string; targetValue: number; comparison: string; baselineValue: number; sourceText: string; indicator: { name: string } }[] } }>(

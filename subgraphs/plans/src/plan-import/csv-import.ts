@@ -75,6 +75,11 @@ export function parseTargetTable(csv: string, catalogue: IndicatorCatalogue): Pa
     const sex: Sex | null = sexText === "MALE" || sexText === "FEMALE" ? sexText : null;
     if (sexText && !sex) rowProblems.push(issue("sex", `sex "${sexText}" must be MALE, FEMALE or blank`));
     if (rowProblems.length > 0) {
+      // The row gives no target; its unreadable figures are still named, so a corrected row does not fail again.
+      for (const { index, name } of [...(baseline ? [{ index: baseline.index, name: `baseline:${baseline.period}` }] : []), ...targetColumns]) {
+        const figure = parseFigure(cell(index), indicator?.factor ?? 1);
+        if (!figure.ok && cell(index)) rowProblems.push(issue(name, figure.reason));
+      }
       table.problems.push(...rowProblems);
       return;
     }

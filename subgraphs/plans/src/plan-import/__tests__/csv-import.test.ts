@@ -52,6 +52,16 @@ describe("the Kon Tum 2017 appendix as a target table", () => {
       expect.objectContaining({ line: trafficking[0].line, column: "baseline:2016", message: expect.stringContaining("none detected") }),
     ]);
   });
+
+  it("names the unreadable figures of rows that give no target, too", () => {
+    const literacy = table.problems.filter((problem) => problem.indicator.startsWith("Tỷ lệ biết chữ"));
+    expect(literacy.map((problem) => [problem.column, problem.message])).toEqual([
+      ["indicator_code", "no indicator of the catalogue matches this row (indicator_code is blank)"],
+      ["target:2017", '"94,5 - 95" is a range, not one target value'],
+    ]);
+    const staffing = table.problems.filter((problem) => problem.indicator.startsWith("Bố trí đủ cán bộ"));
+    expect(staffing.map((problem) => problem.column)).toEqual(["indicator_code", "baseline:2016", "target:2017", "target:2020"]);
+  });
 });
 
 describe("target tables", () => {
