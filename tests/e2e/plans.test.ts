@@ -232,6 +232,12 @@ describe("validation: clear errors, nothing written", () => {
     const plan = await system.gateway.request<{ plan: { targets: { indicatorCode: string }[] } }>(`query ($id: ID!) { plan(id: $id) { targets { indicatorCode } } }`, { id: created.createPlan.id });
     expect(plan.plan.targets.map((t) => t.indicatorCode)).toEqual(["SEX_RATIO_AT_BIRTH"]);
   });
+  it("refuses the second of two plans with the same number sent at once", async () => {
+    const input = { ...base, documentNumber: "RACE/1", targets: [good] };
+    const bodies = await Promise.all([raw(CREATE_PLAN, { input }), raw(CREATE_PLAN, { input })]);
+    const codes = bodies.map((body) => body.errors?.[0]?.extensions?.code ?? "OK").sort();
+    expect(codes).toEqual(["BAD_USER_INPUT", "OK"]);
+  });
 });
 
 describe("reporting deadlines", () => {

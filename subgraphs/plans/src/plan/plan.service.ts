@@ -40,6 +40,16 @@ function rejectProblems(problems: TargetProblem[], prefix: string): void {
   });
 }
 
+/** A unique key taken between our check and our write (another request got there first) is the caller's conflict, not a fault. */
+async function conflictsAsBadInput<T>(write: Promise<T>, what: string): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "P2002") throw new BadUserInputError(`${what} was written by another request meanwhile; nothing was written`);
+    throw error;
+  }
+}
+
 function newTarget(plan: PlanRecord, draft: TargetDraft & Partial<Pick<NewTarget, "responsibleAgency" | "notes" | "sourceText">>): NewTarget {
   return {
     planId: plan.id,
@@ -95,7 +105,7 @@ export class PlanService {
       const existing = await this.db.prisma.plan.findUnique({ where: { areaCode_documentNumber: { areaCode: input.areaCode, documentNumber: input.documentNumber } } });
       if (existing) throw new BadUserInputError(`area ${input.areaCode} already has a plan numbered "${input.documentNumber}"`, { field: "documentNumber" });
     }
-    const record = await this.db.prisma.$transaction(async (tx) => {
+    const record = await conflictsAsBadInput(this.db.prisma.$transaction(async (tx) => {
       const plan = await tx.plan.create({
         data: {
           areaCode: input.areaCode,
@@ -112,7 +122,7 @@ export class PlanService {
       await TargetStore.insert(tx, targets.map((target) => newTarget(plan, target)));
       for (const deadline of deadlines) await tx.reportingDeadline.create({ data: deadlineData(plan.id, deadline) });
       return plan;
-    });
+    }), "a plan with this number or one of these targets");
     return toPlan(record);
   }
 
@@ -121,7 +131,10 @@ export class PlanService {
     if (inputs.length === 0) throw new BadUserInputError("targets must hold at least one target", { field: "targets" });
     const taken = await new TargetStore(this.db).existingKeys(plan.id);
     rejectProblems(targetProblems(inputs, this.catalogue, taken), "no target was added");
-    const created = await this.db.prisma.$transaction((tx) => TargetStore.insert(tx, inputs.map((input) => newTarget(plan, input))));
+    const created = await conflictsAsBadInput(
+      this.db.prisma.$transaction((tx) => TargetStore.insert(tx, inputs.map((input) => newTarget(plan, input)))),
+      "one of these targets",
+    );
     return created.map((record) => toTarget(record));
   }
 
@@ -151,7 +164,7 @@ export class PlanService {
     const newTargets = accepted.map((draft) => newTarget(plan, draft));
     const targets = options.dryRun
       ? newTargets.map((target) => toTarget({ ...target, id: "00000000-0000-0000-0000-000000000000", sex: target.sex ?? "ALL", createdAt: new Date() }))
-      : (await this.db.prisma.$transaction((tx) => TargetStore.insert(tx, newTargets))).map((record) => toTarget(record));
+      : (await conflictsAsBadInput(this.db.prisma.$transaction((tx) => TargetStore.insert(tx, newTargets)), "one of these targets")).map((record) => toTarget(record));
     return { plan: toPlan(plan), rows: table.rows, targets, problems, warnings: table.warnings, dryRun: options.dryRun === true };
   }
 
