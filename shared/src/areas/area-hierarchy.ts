@@ -41,6 +41,22 @@ export class AreaHierarchy {
     );
   }
 
+  /**
+   * The area `parentCode` and every area beneath it, optionally only those at `level`, in code order.
+   * Null when `parentCode` is not a known area.
+   */
+  async areasWithin(parentCode: string, level?: AreaLevelName): Promise<{ code: string; level: AreaLevelName }[] | null> {
+    if (!(await this.placements([parentCode])).has(parentCode)) return null;
+    return this.db.prisma.$queryRawUnsafe<{ code: string; level: AreaLevelName }[]>(
+      `SELECT code, level::text AS level FROM indicators.area
+        WHERE ($1::text = '${NATION_CODE}' OR code = $1 OR parent_code = $1 OR province_code = $1 OR district_code = $1)
+          AND ($2::text IS NULL OR level::text = $2::text)
+        ORDER BY code`,
+      parentCode,
+      level ?? null,
+    );
+  }
+
   /** The communes at or beneath an area, in code order (all communes for the nation). */
   async communesWithin(code: string): Promise<string[]> {
     const rows = await this.db.prisma.$queryRawUnsafe<{ code: string }[]>(

@@ -7,12 +7,15 @@ import { DataValueResolver } from "./data-value/data-value.resolver";
 import { resolveIndicator } from "./indicator/indicator.reference";
 import { IndicatorResolver } from "./indicator/indicator.resolver";
 import { IndicatorValueResolver } from "./indicator-value/indicator-value.resolver";
+import { TargetActualResolver, resolveTargetValueKey } from "./target/target.resolver";
+import { TargetValueKey } from "./target/target.type";
 
 export const buildSchema = memoize(() =>
   buildFederatedSchema(
     {
-      resolvers: [AreaResolver, AreaIndicatorValuesResolver, DataElementResolver, IndicatorResolver, IndicatorValueResolver, DataValueResolver],
+      resolvers: [AreaResolver, AreaIndicatorValuesResolver, DataElementResolver, IndicatorResolver, IndicatorValueResolver, DataValueResolver, TargetActualResolver],
+      orphanedTypes: [TargetValueKey],
     },
-    { Area: { __resolveReference: resolveArea }, Indicator: { __resolveReference: resolveIndicator } },
+    { Area: { __resolveReference: resolveArea }, Indicator: { __resolveReference: resolveIndicator }, Target: { __resolveReference: resolveTargetValueKey } },
   ),
 );

@@ -1,11 +1,24 @@
 import type { ServiceContext } from "@vnge/shared";
+import { DeadlineStore } from "./deadline/deadline.store";
 import { createPlanLoaders, type PlanLoaders } from "./plan/plan.loader";
+import { PlanService } from "./plan/plan.service";
 import { PlanStore } from "./plan/plan.store";
+import { createTargetLoaders, type TargetLoaders } from "./target/target.loader";
+import { TargetService } from "./target/target.service";
+import { TargetStore } from "./target/target.store";
 
 export interface PlansContext extends ServiceContext {
-  loaders: PlanLoaders;
+  loaders: PlanLoaders & TargetLoaders;
+  planService: PlanService;
+  targetService: TargetService;
 }
 
 export function createContext(base: ServiceContext): PlansContext {
-  return { ...base, loaders: createPlanLoaders(new PlanStore(base.db)) };
+  const targetStore = new TargetStore(base.db);
+  return {
+    ...base,
+    loaders: { ...createPlanLoaders(new PlanStore(base.db)), ...createTargetLoaders(targetStore, new DeadlineStore(base.db)) },
+    planService: new PlanService(base.db),
+    targetService: new TargetService(base.db, targetStore, base.scope),
+  };
 }

@@ -9,3 +9,5 @@ export const subgraph: SubgraphModule<PlansContext> = {
   createContext,
   seedDemo,
 };
+
+export { PlanService, type ImportResult } from "./plan/plan.service";

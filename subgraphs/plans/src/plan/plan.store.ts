@@ -19,6 +19,10 @@ export class PlanStore {
     return (await this.db.prisma.plan.findMany({ where: { id: { in: uuids } } })).map(toPlan);
   }
 
+  findRecord(id: string): Promise<PlanRecord | null> {
+    return isUuid(id) ? this.db.prisma.plan.findUnique({ where: { id } }) : Promise.resolve(null);
+  }
+
   async findByAreas(areaCodes: readonly string[]): Promise<Plan[]> {
     const records = await this.db.prisma.plan.findMany({
       where: { areaCode: { in: [...areaCodes] } },

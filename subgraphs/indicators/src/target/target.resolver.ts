@@ -1,0 +1,27 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { ForbiddenError } from "@vnge/shared";
+import type { IndicatorsContext } from "../context";
+import { IndicatorValue } from "../indicator-value/indicator-value.type";
+import { TargetValueKey } from "./target.type";
+
+@Resolver(() => TargetValueKey)
+export class TargetActualResolver {
+  @FieldResolver(() => IndicatorValue, {
+    nullable: true,
+    description:
+      "The indicator rolled up at the target's area for its assessed period; null for an indicator or area the catalogue does not know. " +
+      "Statistics: FORBIDDEN outside the caller's areas.",
+  })
+  async actual(@Root() target: TargetValueKey, @Ctx() context: IndicatorsContext): Promise<IndicatorValue | null> {
+    if (!(await context.scope.contains(target.areaCode))) {
+      throw new ForbiddenError(`You may not see indicator values for area ${target.areaCode}: outside your assigned areas`, { areaCodes: [target.areaCode] });
+    }
+    const [indicator, area] = await Promise.all([context.loaders.indicator.byCode.load(target.indicatorCode), context.loaders.area.byCode.load(target.areaCode)]);
+    if (!indicator || !area) return null;
+    return context.indicatorValueService.forIndicator(target.indicatorCode, target.areaCode, target.assessedPeriod);
+  }
+}
+
+export function resolveTargetValueKey(reference: TargetValueKey): TargetValueKey {
+  return { indicatorCode: reference.indicatorCode, areaCode: reference.areaCode, assessedPeriod: reference.assessedPeriod };
+}

@@ -1,0 +1,6 @@
+import { registerEnumType } from "type-graphql";
+
+export const ReportingLevel = { COMMUNE: "COMMUNE", DISTRICT: "DISTRICT", PROVINCE: "PROVINCE", MINISTRY: "MINISTRY" } as const;
+export type ReportingLevel = (typeof ReportingLevel)[keyof typeof ReportingLevel];
+
+registerEnumType(ReportingLevel, { name: "ReportingLevel", description: "Who sends or receives a report; MINISTRY is the Ministry of Labour." });

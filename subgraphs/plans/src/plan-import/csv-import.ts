@@ -1,0 +1,133 @@
+// Turns a plan's target table (CSV, columns as in the appendices of the provincial plans) into target
+// drafts, and says for every row that cannot become a target why. Columns:
+//   indicator, indicator_code, unit, baseline:<year>, target:<year> (one or more), comparison, sex,
+//   responsible_agency, note
+// indicator_code names the catalogue indicator the row is about (blank: none matches).
+import { parse } from "csv-parse/sync";
+import type { IndicatorCatalogue } from "../catalogue/indicator-catalogue";
+import { TargetComparison } from "../target/progress";
+import type { Sex } from "../target/target.enums";
+import type { TargetDraft } from "../target/target.validation";
+import { isYear } from "../target/target.validation";
+import { parseFigure } from "./figure";
+
+export interface ImportDraft extends TargetDraft {
+  /** Line of the CSV the target comes from (the header is line 1). */
+  line: number;
+  responsibleAgency: string | null;
+  notes: string | null;
+  sourceText: string;
+}
+
+export interface ImportIssue {
+  line: number;
+  indicator: string;
+  /** The column the issue is about, e.g. "target:2017"; null for the whole row. */
+  column: string | null;
+  message: string;
+}
+
+export interface ParsedTable {
+  rows: number;
+  drafts: ImportDraft[];
+  /** Rows or cells that did not become targets, with the reason. */
+  problems: ImportIssue[];
+  /** Cells kept only as text notes on a target that was imported (e.g. an unreadable baseline). */
+  warnings: ImportIssue[];
+}
+
+const COMPARISONS = Object.values(TargetComparison) as string[];
+
+export class CsvFormatError extends Error {}
+
+export function parseTargetTable(csv: string, catalogue: IndicatorCatalogue): ParsedTable {
+  let records: string[][];
+  try {
+    records = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+  } catch (error) {
+    throw new CsvFormatError(`the CSV cannot be read: ${(error as Error).message}`);
+  }
+  if (records.length === 0) throw new CsvFormatError("the CSV is empty");
+  const header = records[0].map((name) => name.trim().toLowerCase());
+  const column = (name: string) => header.indexOf(name);
+  const missing = ["indicator", "indicator_code", "comparison"].filter((name) => column(name) === -1);
+  const baselineColumns = header.flatMap((name, index) => (/^baseline:\d{4}$/.test(name) ? [{ index, period: name.slice(9) }] : []));
+  const targetColumns = header.flatMap((name, index) => (/^target:\d{4}$/.test(name) ? [{ index, name, period: name.slice(7) }] : []));
+  if (targetColumns.length === 0) missing.push("target:<year>");
+  if (baselineColumns.length > 1) throw new CsvFormatError("at most one baseline:<year> column");
+  if (missing.length > 0) throw new CsvFormatError(`the CSV header lacks ${missing.join(", ")}`);
+  const baseline = baselineColumns[0];
+
+  const table: ParsedTable = { rows: records.length - 1, drafts: [], problems: [], warnings: [] };
+  records.slice(1).forEach((record, i) => {
+    const line = i + 2;
+    const cell = (index: number) => (index >= 0 ? (record[index] ?? "").trim() : "");
+    const indicatorText = cell(column("indicator"));
+    const issue = (columnName: string | null, message: string): ImportIssue => ({ line, indicator: indicatorText, column: columnName, message });
+    const code = cell(column("indicator_code"));
+    const rowProblems: ImportIssue[] = [];
+    const indicator = code ? catalogue.get(code) : undefined;
+    if (!code) rowProblems.push(issue("indicator_code", "no indicator of the catalogue matches this row (indicator_code is blank)"));
+    else if (!indicator) rowProblems.push(issue("indicator_code", `unknown indicator "${code}": not in the indicator catalogue`));
+    const comparison = cell(column("comparison")).toUpperCase();
+    if (!COMPARISONS.includes(comparison)) rowProblems.push(issue("comparison", `comparison "${comparison}" must be one of ${COMPARISONS.join(", ")}`));
+    const sexText = cell(column("sex")).toUpperCase();
+    const sex: Sex | null = sexText === "MALE" || sexText === "FEMALE" ? sexText : null;
+    if (sexText && !sex) rowProblems.push(issue("sex", `sex "${sexText}" must be MALE, FEMALE or blank`));
+    if (rowProblems.length > 0) {
+      // The row gives no target; its unreadable figures are still named, so a corrected row does not fail again.
+      for (const { index, name } of [...(baseline ? [{ index: baseline.index, name: `baseline:${baseline.period}` }] : []), ...targetColumns]) {
+        const figure = parseFigure(cell(index), indicator?.factor ?? 1);
+        if (!figure.ok && cell(index)) rowProblems.push(issue(name, figure.reason));
+      }
+      table.problems.push(...rowProblems);
+      return;
+    }
+    const factor = indicator!.factor;
+    const notes: string[] = [];
+    const rowNote = cell(column("note"));
+    if (rowNote) notes.push(rowNote);
+    let baselineValue: number | null = null;
+    if (baseline) {
+      const text = cell(baseline.index);
+      const figure = parseFigure(text, factor);
+      if (figure.ok) baselineValue = figure.value;
+      else if (text) {
+        notes.push(`Baseline ${baseline.period}: ${text}`);
+        table.warnings.push(issue(`baseline:${baseline.period}`, `${figure.reason}; kept as a note, the target has no baseline value`));
+      }
+    }
+    let landed = 0;
+    for (const target of targetColumns) {
+      const text = cell(target.index);
+      if (!text) continue;
+      const figure = parseFigure(text, factor);
+      if (!figure.ok) {
+        table.problems.push(issue(target.name, `${figure.reason}; no target for ${target.period}`));
+        continue;
+      }
+      if (figure.bound && figure.bound !== comparison && comparison !== "EXACT") {
+        table.problems.push(issue(target.name, `"${text}" says ${figure.bound} but the row's comparison is ${comparison}; no target for ${target.period}`));
+        continue;
+      }
+      table.drafts.push({
+        line,
+        indicatorCode: code,
+        period: target.period,
+        sex,
+        targetValue: figure.value,
+        comparison: figure.bound ?? comparison,
+        baselineValue,
+        baselinePeriod: baseline && isYear(baseline.period) ? baseline.period : null,
+        responsibleAgency: cell(column("responsible_agency")) || null,
+        notes: notes.length > 0 ? notes.join("; ") : null,
+        sourceText: text,
+      });
+      landed += 1;
+    }
+    if (landed === 0 && !table.problems.some((problem) => problem.line === line)) {
+      table.problems.push(issue(null, "the row has no target value"));
+    }
+  });
+  return table;
+}

@@ -1,0 +1,183 @@
+// Rules of the write path for plans, targets and deadlines: role checks sit on the resolvers; here the
+// caller's area scope, validation of every row before any write, and one transaction per request.
+import { AreaHierarchy, BadUserInputError, isUuid, type Database, NotFoundError, type PlanRecord, type AreaScope } from "@vnge/shared";
+import { type IndicatorCatalogue, shippedCatalogue } from "../catalogue/indicator-catalogue";
+import type { ReportingDeadlineInput } from "../deadline/deadline.input";
+import { toDeadline } from "../deadline/deadline.store";
+import type { ReportingDeadline } from "../deadline/deadline.type";
+import { CsvFormatError, type ImportIssue, parseTargetTable } from "../plan-import/csv-import";
+import type { TargetInput } from "../target/target.input";
+import { type NewTarget, TargetStore, toTarget } from "../target/target.store";
+import type { Target } from "../target/target.type";
+import { type TargetDraft, type TargetProblem, targetProblems } from "../target/target.validation";
+import type { CreatePlanInput } from "./plan.input";
+import { PlanStore, toPlan } from "./plan.store";
+import type { Plan } from "./plan.type";
+
+export interface ImportResult {
+  plan: Plan;
+  rows: number;
+  targets: Target[];
+  problems: ImportIssue[];
+  warnings: ImportIssue[];
+  dryRun: boolean;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+function parseDate(value: string, field: string): Date {
+  const date = new Date(`${value}T00:00:00Z`);
+  if (!DATE.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+    throw new BadUserInputError(`${field} "${value}" must be a date written YYYY-MM-DD`, { field });
+  }
+  return date;
+}
+
+function rejectProblems(problems: TargetProblem[], prefix: string): void {
+  if (problems.length === 0) return;
+  const shown = problems.slice(0, 5).map((p) => `target ${p.index + 1}: ${p.message}`);
+  throw new BadUserInputError(`${prefix}: ${shown.join("; ")}${problems.length > 5 ? ` and ${problems.length - 5} more` : ""}`, {
+    problems: problems.slice(0, 100),
+  });
+}
+
+/** A unique key taken between our check and our write (another request got there first) is the caller's conflict, not a fault. */
+async function conflictsAsBadInput<T>(write: Promise<T>, what: string): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === "P2002") throw new BadUserInputError(`${what} was written by another request meanwhile; nothing was written`);
+    throw error;
+  }
+}
+
+function newTarget(plan: PlanRecord, draft: TargetDraft & Partial<Pick<NewTarget, "responsibleAgency" | "notes" | "sourceText">>): NewTarget {
+  return {
+    planId: plan.id,
+    areaCode: plan.areaCode,
+    indicatorCode: draft.indicatorCode,
+    period: draft.period,
+    sex: draft.sex ?? null,
+    targetValue: draft.targetValue,
+    comparison: draft.comparison as NewTarget["comparison"],
+    baselineValue: draft.baselineValue ?? null,
+    baselinePeriod: draft.baselinePeriod ?? null,
+    responsibleAgency: draft.responsibleAgency ?? null,
+    notes: draft.notes ?? null,
+    sourceText: draft.sourceText ?? null,
+  };
+}
+
+function deadlineData(planId: string, input: ReportingDeadlineInput) {
+  if (input.fromLevel === input.toLevel) throw new BadUserInputError("a report goes from one level to another: fromLevel and toLevel are the same", { field: "toLevel" });
+  return {
+    planId,
+    report: input.report,
+    fromLevel: input.fromLevel,
+    toLevel: input.toLevel,
+    dueDate: parseDate(input.dueDate, "dueDate"),
+    submittedOn: input.submittedOn ? parseDate(input.submittedOn, "submittedOn") : null,
+  };
+}
+
+export class PlanService {
+  constructor(
+    private readonly db: Database,
+    private readonly catalogue: IndicatorCatalogue = shippedCatalogue(),
+  ) {}
+
+  /** The plan, after checking the caller may write for its area (FORBIDDEN otherwise). */
+  private async writablePlan(planId: string, scope: AreaScope | null, action: string): Promise<PlanRecord> {
+    const plan = await new PlanStore(this.db).findRecord(planId);
+    if (!plan) throw new NotFoundError(`no plan with id "${planId}"`, { field: "planId" });
+    if (scope) await scope.assertContains([plan.areaCode], action);
+    return plan;
+  }
+
+  async createPlan(input: CreatePlanInput, scope: AreaScope): Promise<Plan> {
+    await scope.assertContains([input.areaCode], "create plans");
+    if (!(await new AreaHierarchy(this.db).placements([input.areaCode])).has(input.areaCode)) throw new BadUserInputError(`unknown area "${input.areaCode}"`, { field: "areaCode" });
+    if (input.endYear < input.startYear) throw new BadUserInputError(`endYear ${input.endYear} is before startYear ${input.startYear}`, { field: "endYear" });
+    const targets = input.targets ?? [];
+    rejectProblems(targetProblems(targets, this.catalogue, new Set()), "the plan was not created");
+    const documentDate = input.documentDate ? parseDate(input.documentDate, "documentDate") : null;
+    const deadlines = input.deadlines ?? [];
+    if (input.documentNumber) {
+      const existing = await this.db.prisma.plan.findUnique({ where: { areaCode_documentNumber: { areaCode: input.areaCode, documentNumber: input.documentNumber } } });
+      if (existing) throw new BadUserInputError(`area ${input.areaCode} already has a plan numbered "${input.documentNumber}"`, { field: "documentNumber" });
+    }
+    const record = await conflictsAsBadInput(this.db.prisma.$transaction(async (tx) => {
+      const plan = await tx.plan.create({
+        data: {
+          areaCode: input.areaCode,
+          title: input.title,
+          titleEn: input.titleEn ?? null,
+          type: input.type,
+          startYear: input.startYear,
+          endYear: input.endYear,
+          documentNumber: input.documentNumber ?? null,
+          documentDate,
+          status: input.status ?? "DRAFT",
+        },
+      });
+      await TargetStore.insert(tx, targets.map((target) => newTarget(plan, target)));
+      for (const deadline of deadlines) await tx.reportingDeadline.create({ data: deadlineData(plan.id, deadline) });
+      return plan;
+    }), "a plan with this number or one of these targets");
+    return toPlan(record);
+  }
+
+  async addTargets(planId: string, inputs: TargetInput[], scope: AreaScope): Promise<Target[]> {
+    const plan = await this.writablePlan(planId, scope, "add targets");
+    if (inputs.length === 0) throw new BadUserInputError("targets must hold at least one target", { field: "targets" });
+    const taken = await new TargetStore(this.db).existingKeys(plan.id);
+    rejectProblems(targetProblems(inputs, this.catalogue, taken), "no target was added");
+    const created = await conflictsAsBadInput(
+      this.db.prisma.$transaction((tx) => TargetStore.insert(tx, inputs.map((input) => newTarget(plan, input)))),
+      "one of these targets",
+    );
+    return created.map((record) => toTarget(record));
+  }
+
+  /**
+   * Imports a target table into a plan: the rows that read as valid targets are written together;
+   * every other row is reported with its reason. `scope` null: an operator's command-line import.
+   */
+  async importTargets(planId: string, csv: string, options: { scope: AreaScope | null; dryRun?: boolean }): Promise<ImportResult> {
+    const plan = await this.writablePlan(planId, options.scope, "import targets");
+    let table;
+    try {
+      table = parseTargetTable(csv, this.catalogue);
+    } catch (error) {
+      if (error instanceof CsvFormatError) throw new BadUserInputError(error.message, { field: "csv" });
+      throw error;
+    }
+    const taken = await new TargetStore(this.db).existingKeys(plan.id);
+    const problems = [...table.problems];
+    const invalid = new Set<number>();
+    for (const problem of targetProblems(table.drafts, this.catalogue, taken)) {
+      const draft = table.drafts[problem.index];
+      invalid.add(problem.index);
+      problems.push({ line: draft.line, indicator: draft.indicatorCode, column: `target:${draft.period}`, message: problem.message });
+    }
+    const accepted = table.drafts.filter((_, index) => !invalid.has(index));
+    problems.sort((a, b) => a.line - b.line);
+    const newTargets = accepted.map((draft) => newTarget(plan, draft));
+    const targets = options.dryRun
+      ? newTargets.map((target) => toTarget({ ...target, id: "00000000-0000-0000-0000-000000000000", sex: target.sex ?? "ALL", createdAt: new Date() }))
+      : (await conflictsAsBadInput(this.db.prisma.$transaction((tx) => TargetStore.insert(tx, newTargets)), "one of these targets")).map((record) => toTarget(record));
+    return { plan: toPlan(plan), rows: table.rows, targets, problems, warnings: table.warnings, dryRun: options.dryRun === true };
+  }
+
+  async addDeadline(planId: string, input: ReportingDeadlineInput, scope: AreaScope): Promise<ReportingDeadline> {
+    const plan = await this.writablePlan(planId, scope, "add reporting deadlines");
+    return toDeadline(await this.db.prisma.reportingDeadline.create({ data: deadlineData(plan.id, input) }));
+  }
+
+  async recordReportSubmitted(deadlineId: string, submittedOn: string, scope: AreaScope): Promise<ReportingDeadline> {
+    const deadline = isUuid(deadlineId) ? await this.db.prisma.reportingDeadline.findUnique({ where: { id: deadlineId } }) : null;
+    if (!deadline) throw new NotFoundError(`no reporting deadline with id "${deadlineId}"`, { field: "id" });
+    await this.writablePlan(deadline.planId, scope, "record reports");
+    const updated = await this.db.prisma.reportingDeadline.update({ where: { id: deadlineId }, data: { submittedOn: parseDate(submittedOn, "submittedOn") } });
+    return toDeadline(updated);
+  }
+}
