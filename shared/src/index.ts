@@ -45,3 +45,4 @@ export * from "./areas/area-hierarchy";
 export * from "./periods/period";
 export * from "./periods/period-months";
 export { ActivityChannel, ActivityKind, MaterialType, TargetGroup } from "./generated/prisma/enums";
+export * from "./catalogue/default-catalogue";

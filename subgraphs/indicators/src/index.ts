@@ -11,5 +11,5 @@ export const subgraph: SubgraphModule<IndicatorsContext> = {
 };
 
 export { seedCatalogue, DEFAULT_CATALOGUE, type Catalogue } from "./catalogue/catalogue.seed";
-export type { DataElementDefinition, IndicatorDefinition } from "./catalogue/catalogue.data";
+export type { DataElementDefinition, IndicatorDefinition } from "@vnge/shared";
 export { IndicatorValueStore, type AreaTarget } from "./indicator-value/indicator-value.store";

@@ -1,14 +1,8 @@
 // Loads the default catalogue into a database (every database, not only the demo): an idempotent
 // upsert of each data element and indicator by code, in one transaction.
-import type { Database } from "@vnge/shared";
-import { DATA_ELEMENTS, type DataElementDefinition, INDICATORS, type IndicatorDefinition } from "./catalogue.data";
+import { type Catalogue, type DataElementDefinition, DEFAULT_CATALOGUE, type Database } from "@vnge/shared";
 
-export interface Catalogue {
-  dataElements: readonly DataElementDefinition[];
-  indicators: readonly IndicatorDefinition[];
-}
-
-export const DEFAULT_CATALOGUE: Catalogue = { dataElements: DATA_ELEMENTS, indicators: INDICATORS };
+export { type Catalogue, DEFAULT_CATALOGUE };
 
 /** Every problem with a catalogue: unknown element codes, sex filters on undisaggregated elements, duplicates. */
 export function catalogueProblems(catalogue: Catalogue): string[] {

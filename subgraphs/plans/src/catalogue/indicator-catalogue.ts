@@ -1,6 +1,6 @@
 // The indicator codes targets may name: the catalogue shipped with the system (data only, no I/O).
 // The plans subgraph never reads the indicators schema; see docs/decisions/0020-target-indicator-codes.md.
-import { DEFAULT_CATALOGUE } from "@vnge/indicators";
+import { DEFAULT_CATALOGUE } from "@vnge/shared";
 
 export interface CatalogueIndicator {
   code: string;

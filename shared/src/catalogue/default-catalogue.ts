@@ -2,7 +2,7 @@
 // indicators and those the provincial plans report on, as data elements (what areas report) and
 // indicators (numerator / denominator x factor over those elements). Loaded into every database by
 // seedCatalogue; the codes are stable identifiers that clients may store.
-import type { AreaLevel, BetterDirection, IndicatorUnit, Sex, ValueType } from "@vnge/shared";
+import type { AreaLevel, BetterDirection, IndicatorUnit, Sex, ValueType } from "../generated/prisma/enums";
 
 export interface DataElementDefinition {
   code: string;
@@ -239,3 +239,14 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     { element: "GENDER_EQUALITY_OFFICIALS" },
   ),
 ];
+
+export interface Catalogue {
+  dataElements: readonly DataElementDefinition[];
+  indicators: readonly IndicatorDefinition[];
+}
+
+/**
+ * The catalogue every database is loaded with. It is shared reference data: the indicators
+ * subgraph loads it, and other subgraphs check codes against it without reading its tables.
+ */
+export const DEFAULT_CATALOGUE: Catalogue = { dataElements: DATA_ELEMENTS, indicators: INDICATORS };
