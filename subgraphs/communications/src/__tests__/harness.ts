@@ -1,22 +1,11 @@
 // Test harness for the communications subgraph: a migrated test database with a small area tree and
 // one campaign, GraphQL executed in-process, and an indicator feed that records (or refuses) pushes.
 import { type ExecutionResult, graphql } from "graphql";
-import { type AggregateValue, AreaScope, type AreaRow, type Identity, type IndicatorFeed, NATION_ROW, Role, importAreas, rootLogger } from "@vnge/shared";
+import { type AggregateValue, type AreaRow, type Identity, NATION_ROW, importAreas } from "@vnge/shared";
+import { NATIONAL_ADMIN, fixtureArea as area, testServiceContext } from "@vnge/shared/testing/service-context";
 import { createTestDatabase, type TestDatabase } from "@vnge/shared/testing/test-database";
 import { createContext } from "../context";
 import { buildSchema } from "../schema";
-
-const area = (code: string, level: AreaRow["level"], parentCode: string, provinceCode: string | null, districtCode: string | null): AreaRow => ({
-  code,
-  level,
-  name: `Area ${code}`,
-  nameEn: `Area ${code}`,
-  fullName: `Area ${code}`,
-  fullNameEn: `Area ${code}`,
-  parentCode,
-  provinceCode,
-  districtCode,
-});
 
 /** 2 provinces > 3 districts > 5 communes: 01 > 001 (00001, 00002), 002 (00003); 02 > 003 (00005, 00006). */
 export const FIXTURE_AREAS: AreaRow[] = [
@@ -67,7 +56,7 @@ export class RecordingFeed {
   }
 }
 
-export const NATIONAL_ADMIN: Identity = { subject: "test-admin", roles: new Set([Role.ADMIN]), areaCodes: ["VN"], via: "token" };
+export { NATIONAL_ADMIN };
 
 export async function execute<T = Record<string, any>>(
   db: TestDatabase,
@@ -77,14 +66,7 @@ export async function execute<T = Record<string, any>>(
   caller: Identity = NATIONAL_ADMIN,
 ): Promise<ExecutionResult<T>> {
   const schema = await buildSchema();
-  const contextValue = createContext({
-    requestId: "test",
-    logger: rootLogger,
-    db,
-    identity: caller,
-    scope: new AreaScope(db, caller.areaCodes),
-    indicatorFeed: feed as unknown as IndicatorFeed,
-  });
+  const contextValue = createContext(testServiceContext(db, caller, feed));
   return graphql({ schema, source, variableValues, contextValue }) as Promise<ExecutionResult<T>>;
 }
 

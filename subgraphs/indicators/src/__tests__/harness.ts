@@ -1,23 +1,12 @@
 // Test harness for the indicators subgraph: a migrated test database with the catalogue and a
 // small hand-built area tree, and GraphQL executed in-process against the subgraph schema.
 import { type ExecutionResult, graphql } from "graphql";
-import { AreaScope, type AreaRow, type Identity, IndicatorFeed, NATION_ROW, Role, importAreas, loadAuthConfig, rootLogger } from "@vnge/shared";
+import { type AreaRow, type Identity, NATION_ROW, importAreas } from "@vnge/shared";
+import { NATIONAL_ADMIN, fixtureArea as area, testIdentity, testServiceContext } from "@vnge/shared/testing/service-context";
 import { createTestDatabase, type TestDatabase } from "@vnge/shared/testing/test-database";
 import { seedCatalogue } from "../catalogue/catalogue.seed";
 import { createContext } from "../context";
 import { buildSchema } from "../schema";
-
-const area = (code: string, level: AreaRow["level"], parentCode: string, provinceCode: string | null, districtCode: string | null): AreaRow => ({
-  code,
-  level,
-  name: `Area ${code}`,
-  nameEn: `Area ${code}`,
-  fullName: `Area ${code}`,
-  fullNameEn: `Area ${code}`,
-  parentCode,
-  provinceCode,
-  districtCode,
-});
 
 /** 2 provinces > 4 districts > 8 communes: 01 > 001 (00001, 00002), 002 (00003, 00004); 02 > 003 (00005, 00006), 004 (00007, 00008). */
 export const FIXTURE_AREAS: AreaRow[] = [
@@ -41,12 +30,7 @@ export async function openFixtureDatabase(): Promise<TestDatabase> {
   return db;
 }
 
-/** A national administrator: the caller of tests that are not about access. */
-export const NATIONAL_ADMIN: Identity = { subject: "test-admin", roles: new Set([Role.ADMIN]), areaCodes: ["VN"], via: "token" };
-
-export function identity(roles: Role[], areaCodes: string[], subject = "test-user"): Identity {
-  return { subject, roles: new Set(roles), areaCodes, via: "token" };
-}
+export { NATIONAL_ADMIN, testIdentity as identity };
 
 /** Runs one operation as the subgraph would, with a fresh per-request context for `caller`. */
 export async function execute<T = Record<string, any>>(
@@ -56,9 +40,7 @@ export async function execute<T = Record<string, any>>(
   caller: Identity = NATIONAL_ADMIN,
 ): Promise<ExecutionResult<T>> {
   const schema = await buildSchema();
-  const contextValue = createContext({ requestId: "test", logger: rootLogger, db, identity: caller, scope: new AreaScope(db, caller.areaCodes),
-    indicatorFeed: new IndicatorFeed("test", loadAuthConfig(), () => undefined),
-  });
+  const contextValue = createContext(testServiceContext(db, caller));
   return graphql({ schema, source, variableValues, contextValue }) as Promise<ExecutionResult<T>>;
 }
 
