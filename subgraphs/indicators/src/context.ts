@@ -1,4 +1,4 @@
-import type { ServiceContext } from "@vnge/shared";
+import type { AreaScope, Database, ServiceContext } from "@vnge/shared";
 import { createAreaLoaders, type AreaLoaders } from "./area/area.loader";
 import { AreaStore } from "./area/area.store";
 import { createDataElementLoaders, type DataElementLoaders } from "./data-element/data-element.loader";
@@ -37,6 +37,15 @@ export function createContext(base: ServiceContext): IndicatorsContext {
     indicatorStore,
     loaders,
     indicatorValueService: new IndicatorValueService({ store: new IndicatorValueStore(db), scope: base.scope, areaStore, loaders }),
-    dataValueService: new DataValueService(new DataValueStore(db), dataElementStore, areaStore, base.scope),
+    dataValueService: createDataValueService(db, base.scope, { areaStore, dataElementStore }),
   };
+}
+
+/** The write path of data values, for a request or for a command-line import. */
+export function createDataValueService(
+  db: Database,
+  scope: AreaScope,
+  stores: { areaStore?: AreaStore; dataElementStore?: DataElementStore } = {},
+): DataValueService {
+  return new DataValueService(new DataValueStore(db), stores.dataElementStore ?? new DataElementStore(db), stores.areaStore ?? new AreaStore(db), scope);
 }
