@@ -1,6 +1,9 @@
 import type { AreaScope, Database, ServiceContext } from "@vnge/shared";
 import { createAreaLoaders, type AreaLoaders } from "./area/area.loader";
 import { AreaStore } from "./area/area.store";
+import { DataApprovalService } from "./data-approval/data-approval.service";
+import { DataApprovalStore } from "./data-approval/data-approval.store";
+import { ValueLock } from "./data-approval/value-lock";
 import { createDataElementLoaders, type DataElementLoaders } from "./data-element/data-element.loader";
 import { DataElementStore } from "./data-element/data-element.store";
 import { DataValueService } from "./data-value/data-value.service";
@@ -16,6 +19,7 @@ export interface IndicatorsContext extends ServiceContext {
   indicatorStore: IndicatorStore;
   indicatorValueService: IndicatorValueService;
   dataValueService: DataValueService;
+  dataApprovalService: DataApprovalService;
   loaders: { area: AreaLoaders; dataElement: DataElementLoaders; indicator: IndicatorLoaders };
 }
 
@@ -38,6 +42,7 @@ export function createContext(base: ServiceContext): IndicatorsContext {
     loaders,
     indicatorValueService: new IndicatorValueService({ store: new IndicatorValueStore(db), scope: base.scope, areaStore, loaders }),
     dataValueService: createDataValueService(db, base.scope, { areaStore, dataElementStore }),
+    dataApprovalService: new DataApprovalService(new DataApprovalStore(db), areaStore, new ValueLock(db), base.scope),
   };
 }
 
@@ -47,5 +52,5 @@ export function createDataValueService(
   scope: AreaScope,
   stores: { areaStore?: AreaStore; dataElementStore?: DataElementStore } = {},
 ): DataValueService {
-  return new DataValueService(new DataValueStore(db), stores.dataElementStore ?? new DataElementStore(db), stores.areaStore ?? new AreaStore(db), scope);
+  return new DataValueService(new DataValueStore(db), stores.dataElementStore ?? new DataElementStore(db), stores.areaStore ?? new AreaStore(db), scope, new ValueLock(db));
 }

@@ -2,6 +2,7 @@ import { buildFederatedSchema, memoize } from "@vnge/shared";
 import { AreaIndicatorValuesResolver } from "./area/area-indicator-values.resolver";
 import { resolveArea } from "./area/area.reference";
 import { AreaResolver } from "./area/area.resolver";
+import { DataApprovalResolver } from "./data-approval/data-approval.resolver";
 import { DataElementResolver } from "./data-element/data-element.resolver";
 import { DataValueResolver } from "./data-value/data-value.resolver";
 import { resolveIndicator } from "./indicator/indicator.reference";
@@ -11,7 +12,7 @@ import { IndicatorValueResolver } from "./indicator-value/indicator-value.resolv
 export const buildSchema = memoize(() =>
   buildFederatedSchema(
     {
-      resolvers: [AreaResolver, AreaIndicatorValuesResolver, DataElementResolver, IndicatorResolver, IndicatorValueResolver, DataValueResolver],
+      resolvers: [AreaResolver, AreaIndicatorValuesResolver, DataElementResolver, IndicatorResolver, IndicatorValueResolver, DataValueResolver, DataApprovalResolver],
     },
     { Area: { __resolveReference: resolveArea }, Indicator: { __resolveReference: resolveIndicator } },
   ),

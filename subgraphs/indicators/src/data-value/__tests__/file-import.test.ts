@@ -119,6 +119,31 @@ describe("importValueFile", () => {
     expect(await db.prisma.dataValueAudit.count({ where: { changedBy: "round-trip" } })).toBe(0);
   });
 
+  it("refuses rows that would change values of an approved data set, by line, and writes none of the file", async () => {
+    await db.prisma.dataApproval.create({
+      data: { dataSetCode: "ANNUAL_GENDER_COMMUNE", period: "200002", areaCode: "001", state: "APPROVED", changedBy: "approver", changedAt: new Date() },
+    });
+    const file = join(dir, "locked.csv");
+    // line 2: as stored (passes); line 3: a change under district 001 (locked); line 4: district 002, not approved
+    const stored = (await db.prisma.dataValue.findUniqueOrThrow({
+      where: { dataElementCode_period_areaCode_sex: { dataElementCode: "LIVE_BIRTHS", period: "200002", areaCode: "00001", sex: "MALE" } },
+    })).value;
+    writeFileSync(
+      file,
+      ["data_element,area_code,period,sex,value,status,comment", `LIVE_BIRTHS,00001,200002,MALE,${stored},,`, "LIVE_BIRTHS,00002,200002,FEMALE,999,,", "LIVE_BIRTHS,00003,200002,FEMALE,999,,"].join("\n"),
+    );
+    const summary = await importValueFile(service(), file, { submittedBy: "file-test" });
+    expect(summary).toMatchObject({ rows: 3, rejected: 1, written: false });
+    expect(summary.conflicts).toEqual([
+      {
+        line: 3,
+        field: null,
+        message: "locked: Annual gender statistics (communes) (ANNUAL_GENDER_COMMUNE) for area 00002, period 200002 is approved at district 001; the stored value cannot change until an approver returns it",
+      },
+    ]);
+    expect(await db.prisma.dataValue.count({ where: { period: "200002", value: 999 } })).toBe(0);
+  });
+
   it("refuses an export outside the caller's areas", async () => {
     const out = createWriteStream(join(dir, "refused.csv"));
     await expect(exportValues(db, new AreaScope(db, ["02"]), { areaCode: "01", period: "200003" }, "csv", out)).rejects.toThrow(/outside your assigned areas/);
