@@ -144,4 +144,31 @@ describe("approval up the hierarchy and the lock on approved data", () => {
   });
 });
 
+describe("reportingStatus through the gateway", () => {
+  it("lists Mường Lát's communes for 2024: one reported after the 5 December deadline, the rest missing", async () => {
+    const communes = await areasUnder("COMMUNE", "384");
+    const clerk: Caller = { subject: "muong-lat-clerk", roles: [Role.DATA_ENTRY], areaCodes: ["384"] };
+    const submitted = await post(clerk, `mutation { submitDataSet(dataSetCode: "${SET}", areaCode: "${communes[0]}", period: "2024") { state } }`);
+    expect(submitted.data?.submitDataSet.state).toBe("SUBMITTED");
+    const officer: Caller = { subject: "thanh-hoa-officer", roles: [Role.ANALYST], areaCodes: ["38"] };
+    const body = await post(
+      officer,
+      `{ reportingStatus(dataSetCode: "${SET}", period: "2024", parentCode: "384", level: COMMUNE) {
+          deadline expected received onTime late missing areas { areaCode received timeliness } } }`,
+    );
+    expect(body.errors).toBeUndefined();
+    expect(body.data?.reportingStatus).toEqual({
+      deadline: "2024-12-05T17:00:00.000Z",
+      expected: communes.length,
+      received: 1,
+      onTime: 0,
+      late: 1,
+      missing: communes.length - 1,
+      areas: communes.map((code, i) => ({ areaCode: code, received: i === 0, timeliness: i === 0 ? "LATE" : "MISSING" })),
+    });
+    const outside = await post({ roles: [Role.ANALYST], areaCodes: ["62"] }, `{ reportingStatus(dataSetCode: "${SET}", period: "2024", parentCode: "384", level: COMMUNE) { expected } }`);
+    expect(outside.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+  });
+});
+
 const ADMIN_CALLER: Caller = { subject: "test-admin", roles: [Role.ADMIN], areaCodes: ["VN"] };

@@ -12,6 +12,7 @@ import { createIndicatorLoaders, type IndicatorLoaders } from "./indicator/indic
 import { IndicatorStore } from "./indicator/indicator.store";
 import { IndicatorValueService } from "./indicator-value/indicator-value.service";
 import { IndicatorValueStore } from "./indicator-value/indicator-value.store";
+import { ReportingStatusService } from "./reporting/reporting-status.service";
 
 export interface IndicatorsContext extends ServiceContext {
   areaStore: AreaStore;
@@ -20,6 +21,7 @@ export interface IndicatorsContext extends ServiceContext {
   indicatorValueService: IndicatorValueService;
   dataValueService: DataValueService;
   dataApprovalService: DataApprovalService;
+  reportingStatusService: ReportingStatusService;
   loaders: { area: AreaLoaders; dataElement: DataElementLoaders; indicator: IndicatorLoaders };
 }
 
@@ -34,6 +36,8 @@ export function createContext(base: ServiceContext): IndicatorsContext {
     dataElement: createDataElementLoaders(dataElementStore),
     indicator: createIndicatorLoaders(indicatorStore),
   };
+  const approvalStore = new DataApprovalStore(db);
+  const dataApprovalService = new DataApprovalService(approvalStore, areaStore, new ValueLock(db), base.scope);
   return {
     ...base,
     areaStore,
@@ -42,7 +46,8 @@ export function createContext(base: ServiceContext): IndicatorsContext {
     loaders,
     indicatorValueService: new IndicatorValueService({ store: new IndicatorValueStore(db), scope: base.scope, areaStore, loaders }),
     dataValueService: createDataValueService(db, base.scope, { areaStore, dataElementStore }),
-    dataApprovalService: new DataApprovalService(new DataApprovalStore(db), areaStore, new ValueLock(db), base.scope),
+    dataApprovalService,
+    reportingStatusService: new ReportingStatusService(approvalStore, dataApprovalService, areaStore, base.scope),
   };
 }
 

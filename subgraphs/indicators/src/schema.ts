@@ -5,6 +5,7 @@ import { AreaResolver } from "./area/area.resolver";
 import { DataApprovalResolver } from "./data-approval/data-approval.resolver";
 import { DataElementResolver } from "./data-element/data-element.resolver";
 import { DataValueResolver } from "./data-value/data-value.resolver";
+import { ReportingStatusResolver } from "./reporting/reporting-status.resolver";
 import { resolveIndicator } from "./indicator/indicator.reference";
 import { IndicatorResolver } from "./indicator/indicator.resolver";
 import { IndicatorValueResolver } from "./indicator-value/indicator-value.resolver";
@@ -12,7 +13,7 @@ import { IndicatorValueResolver } from "./indicator-value/indicator-value.resolv
 export const buildSchema = memoize(() =>
   buildFederatedSchema(
     {
-      resolvers: [AreaResolver, AreaIndicatorValuesResolver, DataElementResolver, IndicatorResolver, IndicatorValueResolver, DataValueResolver, DataApprovalResolver],
+      resolvers: [AreaResolver, AreaIndicatorValuesResolver, DataElementResolver, IndicatorResolver, IndicatorValueResolver, DataValueResolver, DataApprovalResolver, ReportingStatusResolver],
     },
     { Area: { __resolveReference: resolveArea }, Indicator: { __resolveReference: resolveIndicator } },
   ),

@@ -65,6 +65,10 @@ export class DataApprovalStore {
     return new Map(rows.map((row) => [row.areaCode, { areaCode: row.areaCode, state: row.state as ApprovalState, reportedAt: row.reportedAt }]));
   }
 
+  findDeadline(dataSetCode: string, level: AreaLevel): Promise<{ month: number; day: number; yearOffset: number } | null> {
+    return this.db.prisma.dataSetDeadline.findUnique({ where: { dataSetCode_level: { dataSetCode, level } }, select: { month: true, day: true, yearOffset: true } });
+  }
+
   findChildren(areaCode: string): Promise<AreaRecord[]> {
     return this.db.prisma.area.findMany({ where: { parentCode: areaCode }, orderBy: { code: "asc" } });
   }
