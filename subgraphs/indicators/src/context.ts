@@ -12,6 +12,8 @@ import { createIndicatorLoaders, type IndicatorLoaders } from "./indicator/indic
 import { IndicatorStore } from "./indicator/indicator.store";
 import { IndicatorValueService } from "./indicator-value/indicator-value.service";
 import { IndicatorValueStore } from "./indicator-value/indicator-value.store";
+import { ValidationService } from "./validation/validation.service";
+import { ValidationStore } from "./validation/validation.store";
 import { ReportingStatusService } from "./reporting/reporting-status.service";
 
 export interface IndicatorsContext extends ServiceContext {
@@ -37,7 +39,7 @@ export function createContext(base: ServiceContext): IndicatorsContext {
     indicator: createIndicatorLoaders(indicatorStore),
   };
   const approvalStore = new DataApprovalStore(db);
-  const dataApprovalService = new DataApprovalService(approvalStore, areaStore, new ValueLock(db), base.scope);
+  const dataApprovalService = new DataApprovalService(approvalStore, areaStore, new ValueLock(db), base.scope, new ValidationService(new ValidationStore(db), base.scope));
   return {
     ...base,
     areaStore,

@@ -1,6 +1,7 @@
 import { Role } from "@vnge/shared";
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { IndicatorsContext } from "../context";
+import { ValidationReport } from "../validation/validation.type";
 import { DataApprovalStatus, DataSet } from "./data-approval.type";
 
 @Resolver()
@@ -22,8 +23,21 @@ export class DataApprovalResolver {
     return context.dataApprovalService.status(dataSetCode, areaCode, period);
   }
 
+  @Authorized()
+  @Query(() => ValidationReport, {
+    description: "Runs a data set's validation rules over the stored values of an area (in the caller's scope) and every reporting area beneath it, for a period.",
+  })
+  validateDataSet(
+    @Arg("dataSetCode", () => ID) dataSetCode: string,
+    @Arg("areaCode", () => ID) areaCode: string,
+    @Arg("period", () => String) period: string,
+    @Ctx() context: IndicatorsContext,
+  ) {
+    return context.dataApprovalService.validate(dataSetCode, areaCode, period);
+  }
+
   @Authorized(Role.DATA_ENTRY, Role.APPROVER, Role.ADMIN)
-  @Mutation(() => DataApprovalStatus, { description: "The reporting area hands in a data set for a period: OPEN -> SUBMITTED." })
+  @Mutation(() => DataApprovalStatus, { description: "The reporting area hands in a data set for a period: OPEN -> SUBMITTED; refused while a validation rule fails (value outliers only warn)." })
   submitDataSet(
     @Arg("dataSetCode", () => ID) dataSetCode: string,
     @Arg("areaCode", () => ID) areaCode: string,

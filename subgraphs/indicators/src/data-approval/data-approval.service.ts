@@ -9,6 +9,8 @@ import { periodProblem } from "../period/period";
 import { ApprovalAction, ApprovalState, LOCKING_STATES } from "./data-approval.enums";
 import type { ApprovalRow, DataApprovalStore, DataSetRow } from "./data-approval.store";
 import type { DataApprovalStatus, DataSet } from "./data-approval.type";
+import type { ValidationService } from "../validation/validation.service";
+import type { ValidationReport } from "../validation/validation.type";
 import type { ValueLock } from "./value-lock";
 
 export const MAX_REASON_LENGTH = 1_000;
@@ -22,6 +24,7 @@ export class DataApprovalService {
     private readonly areaStore: AreaStore,
     private readonly lock: ValueLock,
     private readonly scope: AreaScope,
+    private readonly validation: ValidationService,
   ) {}
 
   dataSets(): Promise<DataSet[]> {
@@ -44,11 +47,23 @@ export class DataApprovalService {
     return { set, area };
   }
 
-  /** The reporting area hands its data in: OPEN -> SUBMITTED. */
+  /** The validation rules of a data set over an area (and the reporting areas beneath it) for a period. */
+  async validate(dataSetCode: string, areaCode: string, period: string): Promise<ValidationReport> {
+    return this.validation.validate(await this.dataSet(dataSetCode), areaCode, period);
+  }
+
+  /** The reporting area hands its data in: OPEN -> SUBMITTED, refused while a validation rule fails (outliers only warn). */
   async submit(dataSetCode: string, areaCode: string, period: string, actor: string): Promise<DataApprovalStatus> {
     const { set, area } = await this.target(dataSetCode, areaCode, period, "submit data sets");
     if (area.level !== set.collectionLevel) {
       throw new BadUserInputError(`${set.code} is reported by each ${levelName(set.collectionLevel)}; area ${areaCode} is a ${levelName(area.level)}`, { field: "areaCode" });
+    }
+    const report = await this.validation.validate(set, areaCode, period);
+    const errors = report.violations.filter((v) => v.severity === "ERROR");
+    if (errors.length > 0) {
+      throw new BadUserInputError(`cannot submit ${set.code} for area ${areaCode}, period ${period}: ${errors.map((e) => e.message).join("; ")}`, {
+        ruleCodes: errors.map((e) => e.ruleCode),
+      });
     }
     await this.store.transition({ dataSetCode, period, areaCode, action: ApprovalAction.SUBMIT, to: ApprovalState.SUBMITTED, actor, reason: null }, [], (states) => {
       const state = stateOf(states, areaCode);
