@@ -1,6 +1,9 @@
-import type { ServiceContext } from "@vnge/shared";
+import type { AreaScope, Database, ServiceContext } from "@vnge/shared";
 import { createAreaLoaders, type AreaLoaders } from "./area/area.loader";
 import { AreaStore } from "./area/area.store";
+import { DataApprovalService } from "./data-approval/data-approval.service";
+import { DataApprovalStore } from "./data-approval/data-approval.store";
+import { ValueLock } from "./data-approval/value-lock";
 import { createDataElementLoaders, type DataElementLoaders } from "./data-element/data-element.loader";
 import { DataElementStore } from "./data-element/data-element.store";
 import { DataValueService } from "./data-value/data-value.service";
@@ -9,6 +12,9 @@ import { createIndicatorLoaders, type IndicatorLoaders } from "./indicator/indic
 import { IndicatorStore } from "./indicator/indicator.store";
 import { IndicatorValueService } from "./indicator-value/indicator-value.service";
 import { IndicatorValueStore } from "./indicator-value/indicator-value.store";
+import { ValidationService } from "./validation/validation.service";
+import { ValidationStore } from "./validation/validation.store";
+import { ReportingStatusService } from "./reporting/reporting-status.service";
 
 export interface IndicatorsContext extends ServiceContext {
   areaStore: AreaStore;
@@ -16,6 +22,8 @@ export interface IndicatorsContext extends ServiceContext {
   indicatorStore: IndicatorStore;
   indicatorValueService: IndicatorValueService;
   dataValueService: DataValueService;
+  dataApprovalService: DataApprovalService;
+  reportingStatusService: ReportingStatusService;
   loaders: { area: AreaLoaders; dataElement: DataElementLoaders; indicator: IndicatorLoaders };
 }
 
@@ -30,6 +38,8 @@ export function createContext(base: ServiceContext): IndicatorsContext {
     dataElement: createDataElementLoaders(dataElementStore),
     indicator: createIndicatorLoaders(indicatorStore),
   };
+  const approvalStore = new DataApprovalStore(db);
+  const dataApprovalService = new DataApprovalService(approvalStore, areaStore, new ValueLock(db), base.scope, new ValidationService(new ValidationStore(db), base.scope));
   return {
     ...base,
     areaStore,
@@ -37,6 +47,17 @@ export function createContext(base: ServiceContext): IndicatorsContext {
     indicatorStore,
     loaders,
     indicatorValueService: new IndicatorValueService({ store: new IndicatorValueStore(db), scope: base.scope, areaStore, loaders }),
-    dataValueService: new DataValueService(new DataValueStore(db), dataElementStore, areaStore, base.scope),
+    dataValueService: createDataValueService(db, base.scope, { areaStore, dataElementStore }),
+    dataApprovalService,
+    reportingStatusService: new ReportingStatusService(approvalStore, dataApprovalService, areaStore, base.scope),
   };
+}
+
+/** The write path of data values, for a request or for a command-line import. */
+export function createDataValueService(
+  db: Database,
+  scope: AreaScope,
+  stores: { areaStore?: AreaStore; dataElementStore?: DataElementStore } = {},
+): DataValueService {
+  return new DataValueService(new DataValueStore(db), stores.dataElementStore ?? new DataElementStore(db), stores.areaStore ?? new AreaStore(db), scope, new ValueLock(db));
 }

@@ -13,3 +13,5 @@ export const subgraph: SubgraphModule<IndicatorsContext> = {
 export { seedCatalogue, DEFAULT_CATALOGUE, type Catalogue } from "./catalogue/catalogue.seed";
 export type { DataElementDefinition, IndicatorDefinition } from "@vnge/shared";
 export { IndicatorValueStore, type AreaTarget } from "./indicator-value/indicator-value.store";
+export { createDataValueService } from "./context";
+export { importValueFile, exportValues, formatOf, CSV_COLUMNS, type FileImportSummary, type FileImportProgress, type ValueFileFormat } from "./data-value/data-value.file";

@@ -2,8 +2,10 @@ import { buildFederatedSchema, memoize } from "@vnge/shared";
 import { AreaIndicatorValuesResolver } from "./area/area-indicator-values.resolver";
 import { resolveArea } from "./area/area.reference";
 import { AreaResolver } from "./area/area.resolver";
+import { DataApprovalResolver } from "./data-approval/data-approval.resolver";
 import { DataElementResolver } from "./data-element/data-element.resolver";
 import { DataValueResolver } from "./data-value/data-value.resolver";
+import { ReportingStatusResolver } from "./reporting/reporting-status.resolver";
 import { resolveIndicator } from "./indicator/indicator.reference";
 import { IndicatorResolver } from "./indicator/indicator.resolver";
 import { IndicatorValueResolver } from "./indicator-value/indicator-value.resolver";
@@ -13,7 +15,17 @@ import { TargetValueKey } from "./target/target.type";
 export const buildSchema = memoize(() =>
   buildFederatedSchema(
     {
-      resolvers: [AreaResolver, AreaIndicatorValuesResolver, DataElementResolver, IndicatorResolver, IndicatorValueResolver, DataValueResolver, TargetActualResolver],
+      resolvers: [
+        AreaResolver,
+        AreaIndicatorValuesResolver,
+        DataElementResolver,
+        IndicatorResolver,
+        IndicatorValueResolver,
+        DataValueResolver,
+        DataApprovalResolver,
+        ReportingStatusResolver,
+        TargetActualResolver,
+      ],
       orphanedTypes: [TargetValueKey],
     },
     { Area: { __resolveReference: resolveArea }, Indicator: { __resolveReference: resolveIndicator }, Target: { __resolveReference: resolveTargetValueKey } },

@@ -1,6 +1,8 @@
 // Loads the default catalogue into a database (every database, not only the demo): an idempotent
 // upsert of each data element and indicator by code, in one transaction.
 import { type Catalogue, type DataElementDefinition, DEFAULT_CATALOGUE, type Database } from "@vnge/shared";
+import { DATA_SETS } from "../data-set/data-set.data";
+import { seedDataSets } from "../data-set/data-set.seed";
 
 export { type Catalogue, DEFAULT_CATALOGUE };
 
@@ -67,5 +69,7 @@ export async function seedCatalogue(db: Database, catalogue: Catalogue = DEFAULT
     return db.prisma.indicator.upsert({ where: { code: indicator.code }, create: { code: indicator.code, ...data }, update: data });
   });
   await db.prisma.$transaction([...elementWrites, ...indicatorWrites]);
+  // the default data sets group the default elements; a custom catalogue brings none
+  if (catalogue === DEFAULT_CATALOGUE) await seedDataSets(db, DATA_SETS, catalogue.dataElements);
   return { dataElements: elementWrites.length, indicators: indicatorWrites.length };
 }

@@ -1,6 +1,7 @@
 // Rules of the write path: size cap, all-or-nothing validation, dry runs, and the value history.
 import { type AreaScope, BadUserInputError, type DataValueSex, type Sex, periodProblem } from "@vnge/shared";
 import type { AreaStore } from "../area/area.store";
+import type { ValueLock } from "../data-approval/value-lock";
 import type { DataElementStore } from "../data-element/data-element.store";
 import type { DataValueChangeRow, DataValueStore } from "./data-value.store";
 import { type ElementRule, MAX_BATCH_SIZE, type SubmittedValue, classifyAgainstStored, validateDataValues } from "./data-value.validation";
@@ -20,6 +21,8 @@ export class DataValueService {
     private readonly areaStore: AreaStore,
     /** The caller's areas: a batch touching any area outside it is refused whole. */
     private readonly scope: AreaScope,
+    /** Approved data sets lock their values: rows that would change them refuse the batch. */
+    private readonly lock?: ValueLock,
   ) {}
 
   /** `submittedBy` is the verified subject every stored change is recorded under. */
@@ -34,6 +37,8 @@ export class DataValueService {
     const { valid, conflicts, rejected } = validateDataValues(values, elements, areaLevels);
     if (conflicts.length > 0) return { imported: 0, updated: 0, unchanged: 0, rejected, conflicts };
     await this.scope.assertContains(areaCodes, "submit values");
+    const locked = (await this.lock?.conflicts(valid)) ?? [];
+    if (locked.length > 0) return { imported: 0, updated: 0, unchanged: 0, rejected: locked.length, conflicts: locked };
     if (options.dryRun) {
       return { ...classifyAgainstStored(valid, await this.store.findStored(valid)), rejected: 0, conflicts: [] };
     }

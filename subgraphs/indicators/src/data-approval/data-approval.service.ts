@@ -1,0 +1,150 @@
+// Rules of the approval workflow: who may move a data set for an area and period, and when.
+// OPEN -> SUBMITTED (the reporting area) -> APPROVED (each district, then province, once all its
+// children have) -> ACCEPTED (the nation); RETURN reopens one area, top-down
+// (docs/decisions/0051-approval-and-locking.md).
+import { type AreaLevel, type AreaRecord, type AreaScope, BadUserInputError, NATION_CODE, NotFoundError, periodProblem } from "@vnge/shared";
+import type { AreaStore } from "../area/area.store";
+import { levelRank } from "../data-set/data-set.seed";
+import { ApprovalAction, ApprovalState, LOCKING_STATES } from "./data-approval.enums";
+import type { ApprovalRow, DataApprovalStore, DataSetRow } from "./data-approval.store";
+import type { DataApprovalStatus, DataSet } from "./data-approval.type";
+import type { ValidationService } from "../validation/validation.service";
+import type { ValidationReport } from "../validation/validation.type";
+import type { ValueLock } from "./value-lock";
+
+export const MAX_REASON_LENGTH = 1_000;
+
+const stateOf = (states: Map<string, ApprovalRow>, code: string): ApprovalState => states.get(code)?.state ?? ApprovalState.OPEN;
+const levelName = (level: AreaLevel) => level.toLowerCase();
+
+export class DataApprovalService {
+  constructor(
+    private readonly store: DataApprovalStore,
+    private readonly areaStore: AreaStore,
+    private readonly lock: ValueLock,
+    private readonly scope: AreaScope,
+    private readonly validation: ValidationService,
+  ) {}
+
+  dataSets(): Promise<DataSet[]> {
+    return this.store.findDataSets();
+  }
+
+  async dataSet(code: string): Promise<DataSetRow> {
+    const [found] = await this.store.findDataSets([code]);
+    if (!found) throw new NotFoundError(`unknown data set "${code}"`, { field: "dataSetCode" });
+    return found;
+  }
+
+  private async target(dataSetCode: string, areaCode: string, period: string, action: string): Promise<{ set: DataSetRow; area: AreaRecord }> {
+    const problem = periodProblem(period);
+    if (problem) throw new BadUserInputError(problem, { field: "period" });
+    const set = await this.dataSet(dataSetCode);
+    const [area] = await this.areaStore.findByCodes([areaCode]);
+    if (!area) throw new NotFoundError(`unknown area "${areaCode}"`, { field: "areaCode" });
+    await this.scope.assertContains([areaCode], action);
+    return { set, area };
+  }
+
+  /** The validation rules of a data set over an area (and the reporting areas beneath it) for a period. */
+  async validate(dataSetCode: string, areaCode: string, period: string): Promise<ValidationReport> {
+    return this.validation.validate(await this.dataSet(dataSetCode), areaCode, period);
+  }
+
+  /** The reporting area hands its data in: OPEN -> SUBMITTED, refused while a validation rule fails (outliers only warn). */
+  async submit(dataSetCode: string, areaCode: string, period: string, actor: string): Promise<DataApprovalStatus> {
+    const { set, area } = await this.target(dataSetCode, areaCode, period, "submit data sets");
+    if (area.level !== set.collectionLevel) {
+      throw new BadUserInputError(`${set.code} is reported by each ${levelName(set.collectionLevel)}; area ${areaCode} is a ${levelName(area.level)}`, { field: "areaCode" });
+    }
+    const report = await this.validation.validate(set, areaCode, period);
+    const errors = report.violations.filter((v) => v.severity === "ERROR");
+    if (errors.length > 0) {
+      throw new BadUserInputError(`cannot submit ${set.code} for area ${areaCode}, period ${period}: ${errors.map((e) => e.message).join("; ")}`, {
+        ruleCodes: errors.map((e) => e.ruleCode),
+      });
+    }
+    await this.store.transition({ dataSetCode, period, areaCode, action: ApprovalAction.SUBMIT, to: ApprovalState.SUBMITTED, actor, reason: null }, [], (states) => {
+      const state = stateOf(states, areaCode);
+      if (state !== ApprovalState.OPEN) throw new BadUserInputError(`${set.code} for area ${areaCode}, period ${period} is already ${state}`);
+    });
+    return this.status(dataSetCode, areaCode, period);
+  }
+
+  /**
+   * A level above the reporting one approves (the nation accepts) once every child area has: the
+   * reporting areas SUBMITTED, the levels between APPROVED.
+   */
+  async approve(dataSetCode: string, areaCode: string, period: string, actor: string): Promise<DataApprovalStatus> {
+    const { set, area } = await this.target(dataSetCode, areaCode, period, "approve data sets");
+    if (levelRank(area.level) >= levelRank(set.collectionLevel)) {
+      throw new BadUserInputError(
+        `${set.code} is reported by each ${levelName(set.collectionLevel)} and approved above it; area ${areaCode} is a ${levelName(area.level)}: submit it instead`,
+        { field: "areaCode" },
+      );
+    }
+    const children = (await this.store.findChildren(areaCode)).filter((child) => levelRank(child.level) <= levelRank(set.collectionLevel));
+    const accept = area.code === NATION_CODE;
+    const to = accept ? ApprovalState.ACCEPTED : ApprovalState.APPROVED;
+    await this.store.transition(
+      { dataSetCode, period, areaCode, action: accept ? ApprovalAction.ACCEPT : ApprovalAction.APPROVE, to, actor, reason: null },
+      children.map((c) => c.code),
+      (states) => {
+        const state = stateOf(states, areaCode);
+        if (state !== ApprovalState.OPEN) throw new BadUserInputError(`${set.code} for area ${areaCode}, period ${period} is already ${state}`);
+        const waiting = children.filter((child) => {
+          const childState = stateOf(states, child.code);
+          return child.level === set.collectionLevel ? childState === ApprovalState.OPEN : !LOCKING_STATES.includes(childState);
+        });
+        if (waiting.length > 0) {
+          const needed = waiting[0].level === set.collectionLevel ? "submitted" : "approved";
+          const shown = waiting.slice(0, 10).map((c) => c.code).join(", ") + (waiting.length > 10 ? ` and ${waiting.length - 10} more` : "");
+          throw new BadUserInputError(
+            `cannot ${accept ? "accept" : "approve"} ${set.code} for area ${areaCode}, period ${period}: not yet ${needed} by ${waiting.length} of ${children.length} ${levelName(waiting[0].level)}${children.length === 1 ? "" : "s"} (${shown})`,
+            { areaCodes: waiting.map((c) => c.code).slice(0, 100) },
+          );
+        }
+      },
+    );
+    return this.status(dataSetCode, areaCode, period);
+  }
+
+  /**
+   * Reopens one area for correction, with a reason: its approval (or submission) goes back to OPEN,
+   * unlocking the values beneath it unless a lower approval still holds them. Refused while an
+   * ancestor has approved: returns go top-down.
+   */
+  async return(dataSetCode: string, areaCode: string, period: string, reason: string, actor: string): Promise<DataApprovalStatus> {
+    const trimmed = reason.trim();
+    if (trimmed === "") throw new BadUserInputError("a return needs a reason", { field: "reason" });
+    if (trimmed.length > MAX_REASON_LENGTH) throw new BadUserInputError(`reason must be at most ${MAX_REASON_LENGTH} characters`, { field: "reason" });
+    const { set, area } = await this.target(dataSetCode, areaCode, period, "return data sets");
+    const ancestors = [area.districtCode, area.provinceCode, area.code === NATION_CODE ? null : NATION_CODE].filter((c): c is string => c !== null && c !== area.code);
+    await this.store.transition({ dataSetCode, period, areaCode, action: ApprovalAction.RETURN, to: ApprovalState.OPEN, actor, reason: trimmed }, ancestors, (states) => {
+      if (stateOf(states, areaCode) === ApprovalState.OPEN) throw new BadUserInputError(`${set.code} for area ${areaCode}, period ${period} is OPEN: nothing to return`);
+      const above = ancestors.find((code) => LOCKING_STATES.includes(stateOf(states, code)));
+      if (above) throw new BadUserInputError(`${set.code} for period ${period} is approved above area ${areaCode}, at ${above}: it must be returned there first`, { areaCodes: [above] });
+    });
+    return this.status(dataSetCode, areaCode, period);
+  }
+
+  async status(dataSetCode: string, areaCode: string, period: string): Promise<DataApprovalStatus> {
+    const problem = periodProblem(period);
+    if (problem) throw new BadUserInputError(problem, { field: "period" });
+    await this.dataSet(dataSetCode);
+    await this.scope.assertContains([areaCode], "read approvals");
+    const [states, events, lockedBy] = await Promise.all([
+      this.store.findStates(dataSetCode, period, [areaCode]),
+      this.store.events(dataSetCode, period, areaCode),
+      this.lock.lockedBy(dataSetCode, period, areaCode),
+    ]);
+    return {
+      dataSetCode,
+      areaCode,
+      period,
+      state: stateOf(states, areaCode),
+      lockedBy,
+      events: events.map((e) => ({ ...e, at: e.at.toISOString() })),
+    };
+  }
+}

@@ -1,0 +1,115 @@
+// Data access for data sets and their approvals: the only module that reads or writes those tables.
+import type { AreaLevel, AreaRecord, Database } from "@vnge/shared";
+import { ApprovalAction, ApprovalState } from "./data-approval.enums";
+
+export interface DataSetRow {
+  code: string;
+  name: string;
+  nameVi: string;
+  collectionLevel: AreaLevel;
+  dataElementCodes: string[];
+}
+
+export interface ApprovalRow {
+  areaCode: string;
+  state: ApprovalState;
+  reportedAt: Date | null;
+}
+
+export interface ApprovalEventRow {
+  action: ApprovalAction;
+  fromState: ApprovalState;
+  toState: ApprovalState;
+  actor: string;
+  reason: string | null;
+  at: Date;
+}
+
+export interface Transition {
+  dataSetCode: string;
+  period: string;
+  areaCode: string;
+  action: ApprovalAction;
+  to: ApprovalState;
+  actor: string;
+  reason: string | null;
+}
+
+/** A transaction client or the plain client: both have the model delegates used here. */
+type Client = Database["prisma"];
+
+export class DataApprovalStore {
+  constructor(private readonly db: Database) {}
+
+  async findDataSets(codes?: readonly string[]): Promise<DataSetRow[]> {
+    const rows = await this.db.prisma.dataSet.findMany({
+      where: codes ? { code: { in: [...codes] } } : {},
+      include: { elements: { select: { dataElementCode: true }, orderBy: { dataElementCode: "asc" } } },
+      orderBy: { code: "asc" },
+    });
+    return rows.map((row) => ({
+      code: row.code,
+      name: row.name,
+      nameVi: row.nameVi,
+      collectionLevel: row.collectionLevel,
+      dataElementCodes: row.elements.map((e) => e.dataElementCode),
+    }));
+  }
+
+  /** States of the data set at the given areas (areas without a row are OPEN). */
+  async findStates(dataSetCode: string, period: string, areaCodes: readonly string[], client: Client = this.db.prisma): Promise<Map<string, ApprovalRow>> {
+    const rows = await client.dataApproval.findMany({
+      where: { dataSetCode, period, areaCode: { in: [...areaCodes] } },
+      select: { areaCode: true, state: true, reportedAt: true },
+    });
+    return new Map(rows.map((row) => [row.areaCode, { areaCode: row.areaCode, state: row.state as ApprovalState, reportedAt: row.reportedAt }]));
+  }
+
+  findDeadline(dataSetCode: string, level: AreaLevel): Promise<{ month: number; day: number; yearOffset: number } | null> {
+    return this.db.prisma.dataSetDeadline.findUnique({ where: { dataSetCode_level: { dataSetCode, level } }, select: { month: true, day: true, yearOffset: true } });
+  }
+
+  findChildren(areaCode: string): Promise<AreaRecord[]> {
+    return this.db.prisma.area.findMany({ where: { parentCode: areaCode }, orderBy: { code: "asc" } });
+  }
+
+  events(dataSetCode: string, period: string, areaCode: string): Promise<ApprovalEventRow[]> {
+    return this.db.prisma.dataApprovalEvent
+      .findMany({
+        where: { dataSetCode, period, areaCode },
+        orderBy: [{ at: "asc" }, { id: "asc" }],
+        select: { action: true, fromState: true, toState: true, actor: true, reason: true, at: true },
+      })
+      .then((rows) => rows.map((row) => ({ ...row, action: row.action as ApprovalAction, fromState: row.fromState as ApprovalState, toState: row.toState as ApprovalState })));
+  }
+
+  /**
+   * Runs `check` and then writes the transition in one transaction, with the approval rows of the
+   * area and the `guarded` areas locked first (FOR UPDATE), so two approvers cannot race past a check.
+   */
+  async transition(t: Transition, guarded: readonly string[], check: (states: Map<string, ApprovalRow>) => void): Promise<void> {
+    await this.db.prisma.$transaction(async (tx) => {
+      const codes = [t.areaCode, ...guarded];
+      await tx.$queryRawUnsafe(
+        `SELECT 1 FROM indicators.data_approval WHERE data_set_code = $1 AND period = $2 AND area_code = ANY($3::text[]) ORDER BY area_code FOR UPDATE`,
+        t.dataSetCode,
+        t.period,
+        codes,
+      );
+      const states = await this.findStates(t.dataSetCode, t.period, codes, tx as unknown as Client);
+      check(states);
+      const from = states.get(t.areaCode)?.state ?? ApprovalState.OPEN;
+      const now = new Date();
+      const reported = t.to === ApprovalState.SUBMITTED || t.to === ApprovalState.APPROVED || t.to === ApprovalState.ACCEPTED;
+      const data = { state: t.to, changedBy: t.actor, changedAt: now, ...(reported ? { reportedAt: now } : {}) };
+      await tx.dataApproval.upsert({
+        where: { dataSetCode_period_areaCode: { dataSetCode: t.dataSetCode, period: t.period, areaCode: t.areaCode } },
+        create: { dataSetCode: t.dataSetCode, period: t.period, areaCode: t.areaCode, ...data },
+        update: data,
+      });
+      await tx.dataApprovalEvent.create({
+        data: { dataSetCode: t.dataSetCode, period: t.period, areaCode: t.areaCode, action: t.action, fromState: from, toState: t.to, actor: t.actor, reason: t.reason, at: now },
+      });
+    });
+  }
+}

@@ -1,0 +1,265 @@
+// Data value files: CSV (data element, area code, period, sex, value, status, comment) and JSON
+// (one object per line, optionally inside a "[ ... ]" array as the export writes it). Files are
+// streamed in batches through DataValueService, so an import meets exactly the rules of
+// submitDataValues; the file is read twice (check, then write) and never held whole
+// (docs/decisions/0050-value-file-import.md).
+import { once } from "node:events";
+import { createReadStream, statSync } from "node:fs";
+import { createInterface } from "node:readline";
+import type { Writable } from "node:stream";
+import { parse } from "csv-parse";
+import { type AreaScope, type Database, type DataValueStatus, NATION_CODE, type Sex } from "@vnge/shared";
+import type { DataValueService } from "./data-value.service";
+import type { SubmittedValue } from "./data-value.validation";
+
+export type ValueFileFormat = "csv" | "json";
+
+export const FILE_BATCH_SIZE = 10_000;
+/** Conflicts listed in a summary; `rejected` still counts every bad row. */
+export const MAX_LISTED_CONFLICTS = 1_000;
+
+export const CSV_COLUMNS = ["data_element", "area_code", "period", "sex", "value", "status", "comment"] as const;
+
+export interface FileConflict {
+  /** Line of the file the row ends on (1 = the first line, the CSV header included). */
+  line: number;
+  field: string | null;
+  message: string;
+}
+
+export interface FileImportSummary {
+  rows: number;
+  imported: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  conflicts: FileConflict[];
+  /** False for a dry run and for a file with any bad row: then nothing was written. */
+  written: boolean;
+}
+
+export interface FileImportProgress {
+  phase: "check" | "write";
+  bytesRead: number;
+  totalBytes: number;
+  rows: number;
+}
+
+export interface FileImportOptions {
+  format?: ValueFileFormat;
+  dryRun?: boolean;
+  submittedBy: string;
+  batchSize?: number;
+  onProgress?: (progress: FileImportProgress) => void;
+}
+
+/** One row of a file: either a value to submit or why it could not even be read. */
+type FileRow = { line: number; value: SubmittedValue; problem?: undefined } | { line: number; problem: { field: string | null; message: string } };
+
+const SEXES: readonly Sex[] = ["MALE", "FEMALE"];
+const STATUSES: readonly DataValueStatus[] = ["FINAL", "PROVISIONAL", "ESTIMATED"];
+
+export function formatOf(path: string): ValueFileFormat {
+  const lower = path.toLowerCase();
+  if (lower.endsWith(".csv")) return "csv";
+  if (lower.endsWith(".json") || lower.endsWith(".jsonl") || lower.endsWith(".ndjson")) return "json";
+  throw new Error(`cannot tell the format of ${path}: name it .csv, .json, .jsonl or .ndjson`);
+}
+
+/** Text fields of one row, already named; turns them into a value or a problem. */
+function toRow(line: number, fields: Record<string, unknown>): FileRow {
+  const text = (name: string): string => {
+    const raw = fields[name];
+    return raw === undefined || raw === null ? "" : String(raw).trim();
+  };
+  const sexText = text("sex").toUpperCase();
+  if (sexText !== "" && !SEXES.includes(sexText as Sex)) return { line, problem: { field: "sex", message: `sex must be MALE, FEMALE or empty, got "${text("sex")}"` } };
+  const statusText = text("status").toUpperCase();
+  if (statusText !== "" && !STATUSES.includes(statusText as DataValueStatus)) {
+    return { line, problem: { field: "status", message: `status must be one of ${STATUSES.join(", ")} or empty, got "${text("status")}"` } };
+  }
+  const rawValue = fields.value;
+  const value = typeof rawValue === "number" ? rawValue : text("value") === "" ? Number.NaN : Number(text("value"));
+  const comment = text("comment");
+  return {
+    line,
+    value: {
+      dataElementCode: text("data_element"),
+      areaCode: text("area_code"),
+      period: text("period"),
+      sex: sexText === "" ? null : (sexText as Sex),
+      value,
+      status: statusText === "" ? null : (statusText as DataValueStatus),
+      comment: comment === "" ? null : comment,
+    },
+  };
+}
+
+/** "Data element", "dataElementCode", "data_element" all name the same column. */
+function columnName(header: string): string {
+  const squashed = header.toLowerCase().replace(/[^a-z]/g, "");
+  const known: Record<string, string> = { dataelement: "data_element", dataelementcode: "data_element", areacode: "area_code", area: "area_code" };
+  return known[squashed] ?? squashed;
+}
+
+async function* csvRows(path: string, stream: NodeJS.ReadableStream): AsyncGenerator<FileRow> {
+  const parser = stream.pipe(
+    parse({
+      columns: (header: string[]) => {
+        const names = header.map(columnName);
+        const missing = ["data_element", "area_code", "period", "value"].filter((c) => !names.includes(c));
+        if (missing.length > 0) throw new Error(`${path}: the header lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
+        return names;
+      },
+      info: true,
+      skip_empty_lines: true,
+      bom: true,
+      relax_column_count: true,
+    }),
+  );
+  for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+    yield toRow(item.info.lines, item.record);
+  }
+}
+
+async function* jsonRows(stream: NodeJS.ReadableStream): AsyncGenerator<FileRow> {
+  let line = 0;
+  for await (const raw of createInterface({ input: stream, crlfDelay: Infinity })) {
+    line++;
+    const text = raw.trim().replace(/,$/, "");
+    if (text === "" || text === "[" || text === "]") continue;
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      yield { line, problem: { field: null, message: "not a JSON object: a JSON file holds one value object per line" } };
+      continue;
+    }
+    if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+      yield { line, problem: { field: null, message: "not a JSON object: a JSON file holds one value object per line" } };
+      continue;
+    }
+    const named: Record<string, unknown> = {};
+    for (const [key, v] of Object.entries(parsed)) named[columnName(key)] = v;
+    yield toRow(line, named);
+  }
+}
+
+async function* batches(path: string, format: ValueFileFormat, size: number, onRead: (bytes: number) => void): AsyncGenerator<FileRow[]> {
+  const stream = createReadStream(path);
+  stream.on("data", () => onRead(stream.bytesRead));
+  const rows = format === "csv" ? csvRows(path, stream) : jsonRows(stream);
+  let batch: FileRow[] = [];
+  for await (const row of rows) {
+    batch.push(row);
+    if (batch.length >= size) {
+      yield batch;
+      batch = [];
+    }
+  }
+  if (batch.length > 0) yield batch;
+}
+
+/** One pass over the file: each batch submitted (or dry-run) through the service. */
+async function pass(service: DataValueService, path: string, format: ValueFileFormat, dryRun: boolean, options: FileImportOptions): Promise<FileImportSummary> {
+  const summary: FileImportSummary = { rows: 0, imported: 0, updated: 0, unchanged: 0, rejected: 0, conflicts: [], written: !dryRun };
+  const totalBytes = statSync(path).size;
+  let bytesRead = 0;
+  const report = () => options.onProgress?.({ phase: dryRun ? "check" : "write", bytesRead, totalBytes, rows: summary.rows });
+  const conflict = (c: FileConflict) => {
+    if (summary.conflicts.length < MAX_LISTED_CONFLICTS) summary.conflicts.push(c);
+  };
+  for await (const batch of batches(path, format, options.batchSize ?? FILE_BATCH_SIZE, (bytes) => (bytesRead = bytes))) {
+    summary.rows += batch.length;
+    const readable = batch.filter((row): row is Extract<FileRow, { value: SubmittedValue }> => row.problem === undefined);
+    for (const row of batch) if (row.problem) conflict({ line: row.line, ...row.problem });
+    summary.rejected += batch.length - readable.length;
+    const result = await service.submit(
+      readable.map((row) => row.value),
+      { dryRun, submittedBy: options.submittedBy },
+    );
+    summary.imported += result.imported;
+    summary.updated += result.updated;
+    summary.unchanged += result.unchanged;
+    summary.rejected += result.rejected;
+    for (const c of result.conflicts) conflict({ line: readable[c.index].line, field: c.field, message: c.message });
+    report();
+  }
+  summary.conflicts.sort((a, b) => a.line - b.line);
+  if (summary.rejected > 0) summary.written = false;
+  return summary;
+}
+
+/**
+ * Imports a file of data values: a streaming check of every row first (nothing written when any
+ * row is bad), then, unless a dry run, a second streaming pass writing batch by batch, each batch
+ * in its own transaction. Running it again changes nothing.
+ */
+export async function importValueFile(service: DataValueService, path: string, options: FileImportOptions): Promise<FileImportSummary> {
+  const format = options.format ?? formatOf(path);
+  const checked = await pass(service, path, format, true, options);
+  if (options.dryRun || checked.rejected > 0) return { ...checked, written: false };
+  return pass(service, path, format, false, options);
+}
+
+export interface ValueSelection {
+  /** Values at this area and every area beneath it. */
+  areaCode: string;
+  period: string;
+  dataElementCode?: string | null;
+}
+
+interface ExportRow {
+  data_element_code: string;
+  area_code: string;
+  sex: string;
+  value: number;
+  status: string;
+  comment: string | null;
+}
+
+const EXPORT_PAGE = `
+SELECT dv.data_element_code, dv.area_code, dv.sex::text AS sex, dv.value, dv.status::text AS status, dv.comment
+FROM indicators.data_value dv
+JOIN indicators.area a ON a.code = dv.area_code
+WHERE dv.period = $1
+  AND ($2::text IS NULL OR dv.data_element_code = $2)
+  AND ($3 = '${NATION_CODE}' OR a.code = $3 OR a.parent_code = $3 OR a.district_code = $3 OR a.province_code = $3)
+  AND (dv.data_element_code, dv.area_code, dv.sex::text) > ($4, $5, $6)
+ORDER BY dv.data_element_code, dv.area_code, dv.sex::text
+LIMIT $7`;
+
+const csvField = (text: string): string => (/[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text);
+
+/**
+ * Writes the values of a selection in the import's own shape, page by page (keyset paging, so
+ * memory stays flat), waiting for the output to drain. Returns the number of rows written.
+ */
+export async function exportValues(db: Database, scope: AreaScope, selection: ValueSelection, format: ValueFileFormat, out: Writable): Promise<number> {
+  await scope.assertContains([selection.areaCode], "export values");
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, "drain");
+  };
+  await write(format === "csv" ? `${CSV_COLUMNS.join(",")}\n` : "[\n");
+  let after: [string, string, string] = ["", "", ""];
+  let count = 0;
+  for (;;) {
+    const page = await db.prisma.$queryRawUnsafe<ExportRow[]>(EXPORT_PAGE, selection.period, selection.dataElementCode ?? null, selection.areaCode, ...after, FILE_BATCH_SIZE);
+    for (const row of page) {
+      const sex = row.sex === "NONE" ? "" : row.sex;
+      if (format === "csv") {
+        const fields = [row.data_element_code, row.area_code, selection.period, sex, String(row.value), row.status, row.comment ?? ""];
+        await write(`${fields.map(csvField).join(",")}\n`);
+      } else {
+        const object = { dataElement: row.data_element_code, areaCode: row.area_code, period: selection.period, sex: sex || null, value: Number(row.value), status: row.status, comment: row.comment };
+        await write(`${count === 0 ? "" : ",\n"}${JSON.stringify(object)}`);
+      }
+      count++;
+    }
+    if (page.length < FILE_BATCH_SIZE) break;
+    const last = page[page.length - 1];
+    after = [last.data_element_code, last.area_code, last.sex];
+  }
+  await write(format === "csv" ? "" : count === 0 ? "]\n" : "\n]\n");
+  return count;
+}

@@ -1,0 +1,70 @@
+// Completeness and timeliness: which areas beneath a parent have reported a data set for a period,
+// and whether by their level's deadline (docs/decisions/0052-reporting-deadlines.md).
+import { type AreaLevel, type AreaScope, BadUserInputError, NATION_CODE, NotFoundError, parsePeriod, periodProblem } from "@vnge/shared";
+import type { AreaStore } from "../area/area.store";
+import { ApprovalState, LOCKING_STATES } from "../data-approval/data-approval.enums";
+import type { DataApprovalService } from "../data-approval/data-approval.service";
+import type { DataApprovalStore } from "../data-approval/data-approval.store";
+import { levelRank } from "../data-set/data-set.seed";
+import { type AreaReport, type ReportingStatus, Timeliness } from "./reporting-status.type";
+
+/** Vietnam keeps UTC+7 all year: a deadline day ends at 17:00 UTC. */
+const VIETNAM_OFFSET_HOURS = 7;
+
+export function deadlineInstant(periodYear: number, rule: { month: number; day: number; yearOffset: number }): Date {
+  return new Date(Date.UTC(periodYear + rule.yearOffset, rule.month - 1, rule.day, 24 - VIETNAM_OFFSET_HOURS));
+}
+
+export class ReportingStatusService {
+  constructor(
+    private readonly store: DataApprovalStore,
+    private readonly approvals: DataApprovalService,
+    private readonly areaStore: AreaStore,
+    private readonly scope: AreaScope,
+  ) {}
+
+  async status(dataSetCode: string, period: string, parentCode: string, level: AreaLevel, asOf: Date = new Date()): Promise<ReportingStatus> {
+    const problem = periodProblem(period);
+    if (problem) throw new BadUserInputError(problem, { field: "period" });
+    if (Number.isNaN(asOf.getTime())) throw new BadUserInputError("asOf must be an ISO 8601 date and time", { field: "asOf" });
+    const set = await this.approvals.dataSet(dataSetCode);
+    const [parent] = await this.areaStore.findByCodes([parentCode]);
+    if (!parent) throw new NotFoundError(`unknown area "${parentCode}"`, { field: "parentCode" });
+    if (levelRank(level) <= levelRank(parent.level)) throw new BadUserInputError(`level ${level} is not beneath ${parent.level.toLowerCase()} ${parentCode}`, { field: "level" });
+    if (levelRank(level) > levelRank(set.collectionLevel)) {
+      throw new BadUserInputError(`${set.code} is reported by each ${set.collectionLevel.toLowerCase()}: nothing is expected from the ${level.toLowerCase()} level`, { field: "level" });
+    }
+    await this.scope.assertContains([parentCode], "read reporting status");
+
+    const areas = await this.areaStore.findByLevel(level, parentCode === NATION_CODE ? undefined : parentCode);
+    const [states, rule] = await Promise.all([this.store.findStates(dataSetCode, period, areas.map((a) => a.code)), this.store.findDeadline(dataSetCode, level)]);
+    const deadline = rule ? deadlineInstant(parsePeriod(period)!.year, rule) : null;
+    const reportingLevel = level === set.collectionLevel;
+
+    const reports: AreaReport[] = areas.map((area) => {
+      const row = states.get(area.code);
+      const state = row?.state ?? ApprovalState.OPEN;
+      const received = reportingLevel ? state !== ApprovalState.OPEN : LOCKING_STATES.includes(state);
+      const reportedAt = received ? row?.reportedAt ?? null : null;
+      let timeliness: Timeliness;
+      if (received) timeliness = deadline && reportedAt && reportedAt > deadline ? Timeliness.LATE : Timeliness.ON_TIME;
+      else timeliness = deadline && asOf > deadline ? Timeliness.MISSING : Timeliness.PENDING;
+      return { areaCode: area.code, areaName: area.name, approvalState: state, received, reportedAt: reportedAt?.toISOString() ?? null, timeliness };
+    });
+    const count = (t: Timeliness) => reports.filter((r) => r.timeliness === t).length;
+    return {
+      dataSetCode,
+      period,
+      parentCode,
+      level,
+      deadline: deadline?.toISOString() ?? null,
+      asOf: asOf.toISOString(),
+      expected: reports.length,
+      received: reports.filter((r) => r.received).length,
+      onTime: count(Timeliness.ON_TIME),
+      late: count(Timeliness.LATE),
+      missing: count(Timeliness.MISSING),
+      areas: reports,
+    };
+  }
+}
