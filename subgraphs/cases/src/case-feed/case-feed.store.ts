@@ -3,17 +3,8 @@ import type { Database } from "@vnge/shared";
 import type { FeedKey } from "../case-record/case-record.store";
 import type { CaseTally } from "./case-feed.values";
 
-interface TallyRow {
-  areaCode: string;
-  period: string;
-  victimSex: "MALE" | "FEMALE";
-  perpetratorSex: "MALE" | "FEMALE" | null;
-  perpetratorProsecuted: boolean;
-  perpetratorCounselled: boolean;
-  trafficking: boolean;
-  supported: boolean;
-  count: number | bigint;
-}
+/** A tally as PostgreSQL returns it: counts may come back as bigint. */
+type TallyRow = Omit<CaseTally, "count"> & { count: number | bigint };
 
 const TALLY = `
   SELECT r.area_code AS "areaCode", to_char(r.detected_on, 'YYYY') AS period,

@@ -110,15 +110,8 @@ export function validateDataValues(
   return { valid, conflicts, rejected: rejectedRows.size };
 }
 
-export interface StoredValue {
-  dataElementCode: string;
-  areaCode: string;
-  period: string;
-  sex: DataValueSex;
-  value: number;
-  comment: string | null;
-  status: DataValueStatus;
-}
+/** A value as stored: the same shape as one ready to store. */
+export type StoredValue = ValidValue;
 
 /** What writing `rows` would do, given the values already stored under the same keys. */
 export function classifyAgainstStored(rows: readonly ValidValue[], stored: readonly StoredValue[]): { imported: number; updated: number; unchanged: number } {
