@@ -1,4 +1,4 @@
-import type { AreaScope, Database, ServiceContext } from "@vnge/shared";
+import { type AreaScope, type Database, type Identity, Role, type ServiceContext, hasAnyRole } from "@vnge/shared";
 import { createAreaLoaders, type AreaLoaders } from "./area/area.loader";
 import { AreaStore } from "./area/area.store";
 import { DataApprovalService } from "./data-approval/data-approval.service";
@@ -27,6 +27,11 @@ export interface IndicatorsContext extends ServiceContext {
   loaders: { area: AreaLoaders; dataElement: DataElementLoaders; indicator: IndicatorLoaders };
 }
 
+/** Partners (holding no other role) see approved data only; every other role also sees data still under approval. */
+export function seesApprovedDataOnly(identity: Identity): boolean {
+  return !hasAnyRole(identity, [Role.ADMIN, Role.DATA_ENTRY, Role.APPROVER, Role.CASE_WORKER, Role.ANALYST]);
+}
+
 /** Everything per request: the loaders (and so the batching) never outlive one operation. */
 export function createContext(base: ServiceContext): IndicatorsContext {
   const { db } = base;
@@ -46,7 +51,13 @@ export function createContext(base: ServiceContext): IndicatorsContext {
     dataElementStore,
     indicatorStore,
     loaders,
-    indicatorValueService: new IndicatorValueService({ store: new IndicatorValueStore(db), scope: base.scope, areaStore, loaders }),
+    indicatorValueService: new IndicatorValueService({
+      store: new IndicatorValueStore(db),
+      scope: base.scope,
+      approvedOnly: seesApprovedDataOnly(base.identity),
+      areaStore,
+      loaders,
+    }),
     dataValueService: createDataValueService(db, base.scope, { areaStore, dataElementStore }),
     dataApprovalService,
     reportingStatusService: new ReportingStatusService(approvalStore, dataApprovalService, areaStore, base.scope),

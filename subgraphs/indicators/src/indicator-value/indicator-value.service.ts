@@ -10,6 +10,7 @@ import {
   type IndicatorRecord,
   levelDepth,
   periodProblem,
+  selfAndAncestors,
 } from "@vnge/shared";
 import type { AreaLoaders } from "../area/area.loader";
 import type { AreaStore } from "../area/area.store";
@@ -17,7 +18,7 @@ import type { DataElementLoaders } from "../data-element/data-element.loader";
 import type { IndicatorLoaders } from "../indicator/indicator.loader";
 import { type ElementSums, type IndicatorShape, completeness, computeIndicator } from "./indicator-arithmetic";
 import { type IndicatorValueKey, type IndicatorValueLoader, createIndicatorValueLoader } from "./indicator-value.loader";
-import type { IndicatorValueStore } from "./indicator-value.store";
+import { type IndicatorValueStore, approvalKey } from "./indicator-value.store";
 import type { IndicatorValue } from "./indicator-value.type";
 
 export const MAX_INDICATORS = 100;
@@ -29,6 +30,8 @@ export interface IndicatorValueDependencies {
   store: IndicatorValueStore;
   /** The caller's areas: values are computed only for areas inside it, whatever path asks for them. */
   scope: AreaScope;
+  /** Partners see approved data only (the visibility rule, docs/decisions/0054). */
+  approvedOnly: boolean;
   areaStore: AreaStore;
   loaders: { area: AreaLoaders; indicator: IndicatorLoaders; dataElement: DataElementLoaders };
 }
@@ -151,6 +154,14 @@ export class IndicatorValueService {
       sumRows.map((row) => [`${row.target}|${row.element}|${row.period}`, { male: row.male, female: row.female, none: row.none, reportingAreas: row.reporting }]),
     );
     const expected = new Map(expectedRows.map((row) => [`${row.target}|${row.level}`, row.areas]));
+    const publication = this.deps.approvedOnly
+      ? await store.approvals(elementCodes, periods, unique(targets.flatMap((target) => selfAndAncestors(areas.get(target.code)!))))
+      : null;
+    const isPublished = (area: AreaRecord, period: string, used: readonly string[]) =>
+      !publication ||
+      used.every(
+        (element) => !publication.governed.has(element) || selfAndAncestors(area).some((code) => publication.approved.has(approvalKey(element, period, code))),
+      );
 
     return keys.map((key) => {
       const indicator = indicators.get(key.indicatorCode);
@@ -166,6 +177,10 @@ export class IndicatorValueService {
         factor: indicator.factor,
         decimals: indicator.decimals,
       };
+      const usedElements = denominatorElement ? [numeratorElement.code, denominatorElement.code] : [numeratorElement.code];
+      if (!isPublished(area, key.period, usedElements)) {
+        return { indicator, area, period: key.period, ...computeIndicator(shape, undefined, undefined), completeness: null, withheld: true };
+      }
       const numeratorSums = sums.get(`${area.code}|${numeratorElement.code}|${key.period}`);
       const denominatorSums = denominatorElement ? sums.get(`${area.code}|${denominatorElement.code}|${key.period}`) : undefined;
       const computed = computeIndicator(shape, numeratorSums, denominatorSums);
@@ -175,6 +190,7 @@ export class IndicatorValueService {
         period: key.period,
         ...computed,
         completeness: completeness(numeratorSums?.reportingAreas ?? 0, expected.get(`${area.code}|${numeratorElement.collectionLevel}`) ?? 0),
+        withheld: false,
       };
     });
   }

@@ -54,4 +54,11 @@ export class IndicatorValue {
       "at least one value of that element for the period; null when no area is expected to report.",
   })
   completeness!: number | null;
+
+  @Field(() => Boolean, {
+    description:
+      "True when the value is withheld from this caller: partners see only approved data (approved at this area or above " +
+      "for every data set governing the indicator's elements); the numbers are then null. Always false for other roles.",
+  })
+  withheld!: boolean;
 }
