@@ -3,8 +3,9 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import { type RunningServer, type TokenVerifier, createErrorFormatter, serviceLogger, startServiceServer } from "@vnge/shared";
+import { type RunningServer, SUBGRAPHS, type TokenVerifier, createErrorFormatter, serviceLogger, startServiceServer, subgraphUrl } from "@vnge/shared";
 import { type ApiKeyAuthenticator, authenticate } from "./authenticate";
+import { passThrough } from "./pass-through";
 import type { GatewayContext } from "./context";
 import { SubgraphDataSource } from "./subgraph-data-source";
 import { readSupergraph } from "./supergraph";
@@ -55,6 +56,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       },
       readiness: async () => undefined,
       maxQueryBytes: MAX_QUERY_BYTES,
+      routes: { "/data-values/import": passThrough(() => options.subgraphUrls?.indicators ?? subgraphUrl(SUBGRAPHS.find((entry) => entry.name === "indicators")!)) },
     },
     options.port,
     options.host,

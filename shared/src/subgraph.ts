@@ -8,9 +8,10 @@ import type { Identity } from "./auth/identity";
 import { type TokenVerifier, bearerToken } from "./auth/tokens";
 import type { Database } from "./database/client";
 import type { IndicatorFeed } from "./feeds/indicator-feed";
-import { UnauthenticatedError, createErrorFormatter } from "./errors";
+import { AppError, UnauthenticatedError, createErrorFormatter } from "./errors";
 import { type Logger, serviceLogger } from "./logger";
-import { type RequestInfo, type RunningServer, startServiceServer } from "./http/service-server";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { type RequestInfo, type RouteHandler, type RunningServer, sendJson, startServiceServer } from "./http/service-server";
 import type { SubgraphEntry } from "./subgraphs";
 
 /** Per-request context every subgraph starts from; each adds its own loaders. */
@@ -30,8 +31,15 @@ export interface SubgraphModule<TContext extends ServiceContext = ServiceContext
   name: SubgraphEntry["name"];
   buildSchema(): Promise<GraphQLSchema>;
   createContext(base: ServiceContext): TContext;
+  /** Plain HTTP endpoints beside /graphql, given the authenticated request's context. */
+  routes?: Record<string, SubgraphRoute<TContext>>;
   /** Writes the embedded demo's rows for this subgraph's own tables; safe to run twice. */
   seedDemo(db: Database): Promise<void>;
+}
+
+/** An endpoint of a subgraph (a method, so a module typed by its own context still fits SubgraphModule<ServiceContext>). */
+export interface SubgraphRoute<TContext> {
+  handle(req: IncomingMessage, res: ServerResponse, context: TContext, url: URL): Promise<void>;
 }
 
 export interface SubgraphServeOptions {
@@ -66,6 +74,7 @@ export async function serveSubgraph<TContext extends ServiceContext>(
       logger,
       context: async (request) => module.createContext(await serviceContext(db, request, options)),
       readiness: () => db.ping(),
+      routes: module.routes && authenticatedRoutes(module, db, options),
     },
     options.port,
     options.host,
@@ -98,6 +107,30 @@ export async function serviceContext(
     scope: new AreaScope(db, identity.areaCodes),
     indicatorFeed,
   };
+}
+
+/** Each route runs with the same verified context as a GraphQL request; errors become JSON with a code. */
+function authenticatedRoutes<TContext extends ServiceContext>(
+  module: SubgraphModule<TContext>,
+  db: Database,
+  options: SubgraphServeOptions,
+): Record<string, RouteHandler> {
+  return Object.fromEntries(
+    Object.entries(module.routes ?? {}).map(([path, route]) => [
+      path,
+      async (req: IncomingMessage, res: ServerResponse, request: RequestInfo, url: URL) => {
+        try {
+          await route.handle(req, res, module.createContext(await serviceContext(db, request, options)), url);
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error;
+          const code = error.extensions.code as string;
+          const status = code === "UNAUTHENTICATED" ? 401 : code === "FORBIDDEN" ? 403 : 400;
+          req.resume();
+          sendJson(res, status, { errors: [{ message: error.message, extensions: { code } }] });
+        }
+      },
+    ]),
+  );
 }
 
 /** Builds a schema once per process; type-graphql's metadata makes rebuilding wasteful. */

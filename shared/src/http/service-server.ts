@@ -12,6 +12,9 @@ export interface RequestInfo {
   logger: Logger;
 }
 
+/** A plain HTTP endpoint beside /graphql (e.g. a file upload); it answers the response itself. */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, request: RequestInfo, url: URL) => Promise<void>;
+
 export interface ServiceServerOptions<TContext extends BaseContext> {
   name: string;
   apollo: ApolloServer<TContext>;
@@ -23,6 +26,8 @@ export interface ServiceServerOptions<TContext extends BaseContext> {
   maxBodyBytes?: number;
   /** Largest GraphQL document (the `query` string), refused with 413 before parsing. */
   maxQueryBytes?: number;
+  /** Extra endpoints by path. */
+  routes?: Record<string, RouteHandler>;
 }
 
 export interface RunningServer {
@@ -51,7 +56,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
   res.end(JSON.stringify(body));
 }
@@ -81,6 +86,8 @@ export async function startServiceServer<TContext extends BaseContext>(
         return sendJson(res, 503, { status: "unavailable", service: name, reason: (error as Error).message });
       }
     }
+    const route = options.routes?.[url.pathname];
+    if (route) return route(req, res, { requestId, headers: req.headers, logger: logger.child({ requestId }) }, url);
     if (url.pathname !== "/graphql" && url.pathname !== "/") {
       return sendJson(res, 404, { error: "not found" });
     }

@@ -1,5 +1,6 @@
 import type { SubgraphModule } from "@vnge/shared";
 import { createContext, type IndicatorsContext } from "./context";
+import { dataValueUploadRoute } from "./data-value/data-value-upload.route";
 import { seedDemo } from "./demo/seed";
 import { buildSchema } from "./schema";
 
@@ -8,6 +9,7 @@ export const subgraph: SubgraphModule<IndicatorsContext> = {
   buildSchema,
   createContext,
   seedDemo,
+  routes: { "/data-values/import": dataValueUploadRoute },
 };
 
 export { seedCatalogue, DEFAULT_CATALOGUE, type Catalogue } from "./catalogue/catalogue.seed";
