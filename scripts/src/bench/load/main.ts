@@ -48,6 +48,7 @@ runCli(async (args) => {
     await db.close();
     if (!hasFlag(args, "--keep")) await scratch.drop();
   }
+  console.log(`\n${result.values.toLocaleString("en")} values; ${result.warmupSeconds} s warm-up and ${result.durationSeconds} s measured per row; RSS before the first run ${result.baselineRssMiB.toFixed(0)} MiB`);
   console.log(`\n${formatLoadTable(result)}\n`);
   for (const line of loadVerdict(result)) console.log(line);
 });
