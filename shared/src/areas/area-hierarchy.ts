@@ -21,6 +21,9 @@ export function selfAndAncestors(area: AreaPlacement): string[] {
   return [...new Set([...codes.filter((code): code is string => code !== null), NATION_CODE])];
 }
 
+/** SQL condition: the row is the area $1 or lies beneath it (every area for the nation). */
+const AT_OR_BENEATH_$1 = `($1::text = '${NATION_CODE}' OR code = $1 OR parent_code = $1 OR province_code = $1 OR district_code = $1)`;
+
 export class AreaHierarchy {
   constructor(private readonly db: Database) {}
 
@@ -49,7 +52,7 @@ export class AreaHierarchy {
     if (!(await this.placements([parentCode])).has(parentCode)) return null;
     return this.db.prisma.$queryRawUnsafe<{ code: string; level: AreaLevelName }[]>(
       `SELECT code, level::text AS level FROM indicators.area
-        WHERE ($1::text = '${NATION_CODE}' OR code = $1 OR parent_code = $1 OR province_code = $1 OR district_code = $1)
+        WHERE ${AT_OR_BENEATH_$1}
           AND ($2::text IS NULL OR level::text = $2::text)
         ORDER BY code`,
       parentCode,
@@ -62,7 +65,7 @@ export class AreaHierarchy {
     const rows = await this.db.prisma.$queryRawUnsafe<{ code: string }[]>(
       `SELECT code FROM indicators.area
         WHERE level = 'COMMUNE'
-          AND ($1 = '${NATION_CODE}' OR code = $1 OR parent_code = $1 OR district_code = $1 OR province_code = $1)
+          AND ${AT_OR_BENEATH_$1}
         ORDER BY code`,
       code,
     );

@@ -1,8 +1,9 @@
 // Area scope: a user's assigned areas and everything beneath them. The hierarchy is reference
-// data owned by the indicators subgraph; scope checks read its ancestor columns (docs/decisions/0005).
+// data owned by the indicators subgraph; scope checks read it through AreaHierarchy (docs/decisions/0005).
 import DataLoader from "dataloader";
 import type { Database } from "../database/client";
 import { ForbiddenError } from "../errors";
+import { AreaHierarchy, selfAndAncestors } from "../areas/area-hierarchy";
 import { NATION_CODE } from "../areas/levels";
 
 export class AreaScope {
@@ -15,16 +16,12 @@ export class AreaScope {
     this.loader = new DataLoader(async (codes) => {
       if (this.national) return codes.map(() => true);
       if (assigned.length === 0) return codes.map(() => false);
-      const rows = await db.prisma.$queryRawUnsafe<{ code: string }[]>(
-        `SELECT code FROM indicators.area
-          WHERE code = ANY($1::text[])
-            AND (code = ANY($2::text[]) OR parent_code = ANY($2::text[])
-                 OR province_code = ANY($2::text[]) OR district_code = ANY($2::text[]))`,
-        [...codes],
-        [...assigned],
-      );
-      const inside = new Set(rows.map((row) => row.code));
-      return codes.map((code) => inside.has(code));
+      // An area is in scope when it, or one of its ancestors, is assigned; unknown areas are not.
+      const placements = await new AreaHierarchy(db).placements(codes);
+      return codes.map((code) => {
+        const placement = placements.get(code);
+        return placement !== undefined && selfAndAncestors(placement).some((ancestor) => assigned.includes(ancestor));
+      });
     });
   }
 
