@@ -3,7 +3,7 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import { type RunningServer, SUBGRAPHS, type TokenVerifier, createErrorFormatter, serviceLogger, startServiceServer, subgraphUrl } from "@vnge/shared";
+import { type RunningServer, type TokenVerifier, createErrorFormatter, serviceLogger, startServiceServer, subgraphEntry, subgraphUrl } from "@vnge/shared";
 import { type ApiKeyAuthenticator, authenticate } from "./authenticate";
 import { passThrough } from "./pass-through";
 import type { GatewayContext } from "./context";
@@ -56,7 +56,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       },
       readiness: async () => undefined,
       maxQueryBytes: MAX_QUERY_BYTES,
-      routes: { "/data-values/import": passThrough(() => options.subgraphUrls?.indicators ?? subgraphUrl(SUBGRAPHS.find((entry) => entry.name === "indicators")!)) },
+      routes: { "/data-values/import": passThrough(() => options.subgraphUrls?.indicators ?? subgraphUrl(subgraphEntry("indicators"))) },
     },
     options.port,
     options.host,

@@ -15,6 +15,7 @@ import {
   migrate,
   portFor,
   serveSubgraph,
+  subgraphEntry,
   subgraphUrl,
 } from "@vnge/shared";
 import { SUBGRAPH_MODULES } from "./modules";
@@ -57,7 +58,6 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
 
   const auth = options.auth ?? loadAuthConfig();
   const verifyToken = createTokenVerifier(auth);
-  const indicatorsEntry = SUBGRAPHS.find((entry) => entry.name === "indicators")!;
   const servers: RunningServer[] = [];
   const subgraphUrls: RunningSystem["subgraphUrls"] = {};
   try {
@@ -65,7 +65,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       if (!only.has(entry.name)) continue;
       const server = await serveSubgraph(SUBGRAPH_MODULES[entry.name], options.db, {
         verifyToken,
-        indicatorFeed: new IndicatorFeed(entry.name, auth, () => subgraphUrls.indicators ?? subgraphUrl(indicatorsEntry)),
+        indicatorFeed: new IndicatorFeed(entry.name, auth, () => subgraphUrls.indicators ?? subgraphUrl(subgraphEntry("indicators"))),
         port: portOf(entry.name, entry.defaultPort),
         host: options.host,
         production: options.production,

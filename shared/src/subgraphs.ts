@@ -13,6 +13,10 @@ export const SUBGRAPHS: readonly SubgraphEntry[] = [
 
 export const GATEWAY_DEFAULT_PORT = 4000;
 
+export function subgraphEntry(name: SubgraphEntry["name"]): SubgraphEntry {
+  return SUBGRAPHS.find((entry) => entry.name === name)!;
+}
+
 /** URL a subgraph is reached at: `<NAME>_URL` overrides the local default. */
 export function subgraphUrl(entry: SubgraphEntry, env: NodeJS.ProcessEnv = process.env): string {
   const override = env[`${entry.name.toUpperCase()}_URL`];
