@@ -29,7 +29,7 @@ describe("national list of administrative units", () => {
     for (const code of ["318", "471", "498", "536", "755"]) {
       expect(await db.prisma.area.count({ where: { parentCode: code } })).toBe(0);
     }
-    const hanoiWard = await db.prisma.area.findUniqueOrThrow({ where: { code: "00001" } });
+    const hanoiWard = await db.prisma.area.findUniqueOrThrow({ where: { hierarchyCode_code: { hierarchyCode: "2025-03", code: "00001" } } });
     expect(hanoiWard).toMatchObject({ level: "COMMUNE", parentCode: "001", districtCode: "001", provinceCode: "01" });
 
     const before = await db.prisma.area.findMany({ orderBy: { code: "asc" } });
@@ -44,7 +44,7 @@ describe("importAreas", () => {
     await importAreas(db.prisma, rows);
     const renamed = rows.map((row) => (row.code === "381" ? { ...row, nameEn: "Bim Son Town" } : row));
     expect(await importAreas(db.prisma, renamed)).toEqual({ inserted: 0, updated: 1, unchanged: rows.length - 1 });
-    expect((await db.prisma.area.findUniqueOrThrow({ where: { code: "381" } })).nameEn).toBe("Bim Son Town");
+    expect((await db.prisma.area.findUniqueOrThrow({ where: { hierarchyCode_code: { hierarchyCode: "2025-03", code: "381" } } })).nameEn).toBe("Bim Son Town");
   });
 
   it("changes nothing when any row fails, even after earlier batches were written", async () => {

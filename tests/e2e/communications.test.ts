@@ -315,7 +315,7 @@ describe("campaigns", () => {
   it("refuses a campaign outside the caller's areas, with unknown areas, or with dates out of order", async () => {
     expect((await errorsOf(CREATE, { input: campaign({ code: "X-384", organisingAreaCode: "384", participantAreaCodes: [] }) }, districtClerk)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
     expect((await errorsOf(CREATE, { input: campaign({ code: "X-UNKNOWN", participantAreaCodes: ["99999"] }) }, districtClerk)).errors?.[0]).toMatchObject({
-      message: "unknown area 99999",
+      message: "unknown area 99999 in hierarchy 2025-03",
       extensions: { code: "BAD_USER_INPUT" },
     });
     expect((await errorsOf(CREATE, { input: campaign({ code: "X-DATES", endDate: "2024-02-01" }) }, districtClerk)).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");

@@ -3,7 +3,7 @@
 // indicators subgraph and as bare SQL, and a check that a new value shows in the next rollup.
 import fs from "node:fs";
 import { type Catalogue, type DataElementDefinition, type IndicatorDefinition, IndicatorValueStore, seedCatalogue } from "@vnge/indicators";
-import { type Database, Role, importAreas, loadAuthConfig, parseUnitList, signToken } from "@vnge/shared";
+import { BASE_HIERARCHY, type Database, Role, importAreas, loadAuthConfig, parseUnitList, signToken } from "@vnge/shared";
 import { startSystem } from "../system";
 
 export const BENCH_PERIOD = "2023";
@@ -187,10 +187,10 @@ export async function runIndicatorBench(options: BenchOptions): Promise<BenchRes
       await time(`rollup ${label}, indicators subgraph`, iterations, () => post(subgraph, ROLLUP, provincesQuery)),
       await time("one national indicator value, indicators subgraph", iterations, () => post(subgraph, ROLLUP, nationQuery)),
       await time(`bare SQL: sums of ${elementCodes.length} elements x ${areas.provinces} provinces`, iterations, () =>
-        Promise.all([store.sumElements(elementCodes, [BENCH_PERIOD], provinceTargets), store.countAreasBeneath(provinceTargets)]),
+        Promise.all([store.sumElements(elementCodes, [BENCH_PERIOD], provinceTargets), store.countAreasBeneath(provinceTargets, BASE_HIERARCHY)]),
       ),
       await time(`bare SQL: sums of 2 elements for the nation`, iterations, () =>
-        Promise.all([store.sumElements(elementCodes.slice(0, 2), [BENCH_PERIOD], [{ code: "VN", level: "NATION" }]), store.countAreasBeneath([{ code: "VN", level: "NATION" }])]),
+        Promise.all([store.sumElements(elementCodes.slice(0, 2), [BENCH_PERIOD], [{ code: "VN", level: "NATION" }]), store.countAreasBeneath([{ code: "VN", level: "NATION" }], BASE_HIERARCHY)]),
       ),
     ];
 

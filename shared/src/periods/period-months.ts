@@ -1,7 +1,7 @@
 // Which months a reporting period covers, for subgraphs that keep dated records and answer
-// questions by period in the indicator engine's formats (docs/decisions/0010): "2023", "2023Q4", "202311".
+// questions by period in the indicator engine's formats (docs/decisions/0010): "2023", "2023S2", "2023Q4", "202311".
 
-import { parsePeriod, periodProblem } from "./period";
+import { parsePeriod, periodMonthRange, periodProblem } from "./period";
 
 const monthId = (year: number, month: number) => `${year}${String(month).padStart(2, "0")}`;
 
@@ -10,9 +10,8 @@ export function periodMonths(period: string): string[] | null {
   const parsed = parsePeriod(period);
   if (!parsed) return null;
   if (parsed.type === "MONTHLY") return [period];
-  const first = parsed.type === "QUARTERLY" ? (parsed.index! - 1) * 3 + 1 : 1;
-  const count = parsed.type === "QUARTERLY" ? 3 : 12;
-  return Array.from({ length: count }, (_, i) => monthId(parsed.year, first + i));
+  const { first, last } = periodMonthRange(parsed);
+  return Array.from({ length: last - first + 1 }, (_, i) => monthId(parsed.year, first + i));
 }
 
 /** Same rule and message as the indicator engine's periods. */

@@ -1,4 +1,4 @@
-import { type AreaScope, type Database, type Identity, Role, type ServiceContext, hasAnyRole } from "@vnge/shared";
+import { type AreaScope, type Database, HierarchyTimeline, type Identity, Role, type ServiceContext, hasAnyRole } from "@vnge/shared";
 import { createAreaLoaders, type AreaLoaders } from "./area/area.loader";
 import { AreaStore } from "./area/area.store";
 import { DataApprovalService } from "./data-approval/data-approval.service";
@@ -25,6 +25,14 @@ export interface IndicatorsContext extends ServiceContext {
   dataApprovalService: DataApprovalService;
   reportingStatusService: ReportingStatusService;
   loaders: { area: AreaLoaders; dataElement: DataElementLoaders; indicator: IndicatorLoaders };
+  /** The hierarchy versions, read at most once per request. */
+  hierarchies: () => Promise<HierarchyTimeline>;
+}
+
+/** A reader of the hierarchy versions that reads them once. */
+export function hierarchyReader(db: Database): () => Promise<HierarchyTimeline> {
+  let read: Promise<HierarchyTimeline> | undefined;
+  return () => (read ??= HierarchyTimeline.load(db));
 }
 
 /** Partners (holding no other role) see approved data only; every other role also sees data still under approval. */
@@ -43,24 +51,34 @@ export function createContext(base: ServiceContext): IndicatorsContext {
     dataElement: createDataElementLoaders(dataElementStore),
     indicator: createIndicatorLoaders(indicatorStore),
   };
+  const hierarchies = hierarchyReader(db);
   const approvalStore = new DataApprovalStore(db);
-  const dataApprovalService = new DataApprovalService(approvalStore, areaStore, new ValueLock(db), base.scope, new ValidationService(new ValidationStore(db), base.scope));
+  const dataApprovalService = new DataApprovalService(
+    approvalStore,
+    areaStore,
+    new ValueLock(db),
+    base.scope,
+    new ValidationService(new ValidationStore(db), base.scope, hierarchies),
+    hierarchies,
+  );
   return {
     ...base,
     areaStore,
     dataElementStore,
     indicatorStore,
     loaders,
+    hierarchies,
     indicatorValueService: new IndicatorValueService({
       store: new IndicatorValueStore(db),
       scope: base.scope,
       approvedOnly: seesApprovedDataOnly(base.identity),
       areaStore,
       loaders,
+      hierarchies,
     }),
-    dataValueService: createDataValueService(db, base.scope, { areaStore, dataElementStore }),
+    dataValueService: createDataValueService(db, base.scope, { areaStore, dataElementStore, hierarchies }),
     dataApprovalService,
-    reportingStatusService: new ReportingStatusService(approvalStore, dataApprovalService, areaStore, base.scope),
+    reportingStatusService: new ReportingStatusService(approvalStore, dataApprovalService, areaStore, base.scope, hierarchies),
   };
 }
 
@@ -68,7 +86,14 @@ export function createContext(base: ServiceContext): IndicatorsContext {
 export function createDataValueService(
   db: Database,
   scope: AreaScope,
-  stores: { areaStore?: AreaStore; dataElementStore?: DataElementStore } = {},
+  stores: { areaStore?: AreaStore; dataElementStore?: DataElementStore; hierarchies?: () => Promise<HierarchyTimeline> } = {},
 ): DataValueService {
-  return new DataValueService(new DataValueStore(db), stores.dataElementStore ?? new DataElementStore(db), stores.areaStore ?? new AreaStore(db), scope, new ValueLock(db));
+  return new DataValueService(
+    new DataValueStore(db),
+    stores.dataElementStore ?? new DataElementStore(db),
+    stores.areaStore ?? new AreaStore(db),
+    scope,
+    stores.hierarchies ?? hierarchyReader(db),
+    new ValueLock(db),
+  );
 }

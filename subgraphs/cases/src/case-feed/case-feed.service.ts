@@ -66,14 +66,20 @@ export class CaseFeed {
     const tallies = await this.store.tallies(unique.map((k) => k.areaCode), unique.map((k) => k.period));
     const values = unique.flatMap((key) => communeValues(key.areaCode, key.period, tallies));
 
-    const places = await new AreaHierarchy(this.db).placements(unique.map((k) => k.areaCode));
-    const provinceYears = new Map<string, { provinceCode: string; period: string }>();
-    for (const key of unique) {
-      const provinceCode = places.get(key.areaCode)?.provinceCode;
-      if (provinceCode) provinceYears.set(`${provinceCode}/${key.period}`, { provinceCode, period: key.period });
+    // Each year's communes and provinces are those of the hierarchy version its data belong to.
+    const hierarchy = new AreaHierarchy(this.db);
+    const provinceYears = new Map<string, { provinceCode: string; period: string; version: string }>();
+    for (const period of new Set(unique.map((k) => k.period))) {
+      const version = await hierarchy.versionForPeriod(period);
+      const keys = unique.filter((k) => k.period === period);
+      const places = await hierarchy.placements(keys.map((k) => k.areaCode), version);
+      for (const key of keys) {
+        const provinceCode = places.get(key.areaCode)?.provinceCode;
+        if (provinceCode) provinceYears.set(`${provinceCode}/${period}`, { provinceCode, period, version });
+      }
     }
-    for (const { provinceCode, period } of provinceYears.values()) {
-      const provinceTallies = await this.store.tallies(await new AreaHierarchy(this.db).communesWithin(provinceCode), [period]);
+    for (const { provinceCode, period, version } of provinceYears.values()) {
+      const provinceTallies = await this.store.tallies(await hierarchy.communesWithin(provinceCode, version), [period]);
       values.push(...provinceValues(provinceCode, period, provinceTallies));
     }
     return values;

@@ -58,8 +58,10 @@ export class CaseRecordService {
   async inArea(areaCode: string, year: number): Promise<CaseRecord[]> {
     this.assertCaseRole("read case records");
     if (!Number.isInteger(year) || year < 1900 || year > 2100) throw new BadUserInputError(`year ${year} must be between 1900 and 2100`, { field: "year" });
-    await this.context.scope.assertContains([areaCode], "read case records");
-    const records = await this.store.findInAreas(await new AreaHierarchy(this.db).communesWithin(areaCode), year);
+    const hierarchy = new AreaHierarchy(this.db);
+    const version = await hierarchy.versionForPeriod(String(year));
+    await this.context.scope.assertContains([areaCode], "read case records", version);
+    const records = await this.store.findInAreas(await hierarchy.communesWithin(areaCode, version), year);
     await this.store.logReads(records.map((r) => r.id), this.context.identity.subject, this.context.requestId);
     return records;
   }
@@ -78,7 +80,10 @@ export class CaseRecordService {
   }
 
   private async validate(input: CaseRecordInput) {
-    const places = await new AreaHierarchy(this.db).placements([input.areaCode]);
+    // The commune must exist in the version in force on the day the case was detected.
+    const hierarchy = new AreaHierarchy(this.db);
+    const version = /^\d{4}-\d{2}-\d{2}$/.test(input.detectedOn) ? await hierarchy.versionOn(input.detectedOn) : undefined;
+    const places = await hierarchy.placements([input.areaCode], version);
     return validateCase(input, places.get(input.areaCode)?.level, this.today());
   }
 

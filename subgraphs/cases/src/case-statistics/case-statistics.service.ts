@@ -68,9 +68,12 @@ export class CaseStatisticsService {
 
   private async compute(year: number): Promise<YearTable> {
     const communes = await this.store.communeCounts(year);
-    const communePlaces = await new AreaHierarchy(this.db).placements(communes.map((c) => c.areaCode));
+    // A year's areas are those of the version in force at its end.
+    const hierarchy = new AreaHierarchy(this.db);
+    const version = await hierarchy.versionForPeriod(String(year));
+    const communePlaces = await hierarchy.placements(communes.map((c) => c.areaCode), version);
     const ancestors = [...communePlaces.values()].flatMap((place) => selfAndAncestors(place));
-    const places = new Map<string, AreaPlacement>([...(await new AreaHierarchy(this.db).placements(ancestors)), ...communePlaces]);
+    const places = new Map<string, AreaPlacement>([...(await hierarchy.placements(ancestors, version)), ...communePlaces]);
     const { values, equations } = buildStatisticsTable(communes, places, CATEGORIES);
     // Suppression is decided over the whole country's table, so every area's figures, however combined, agree.
     const hidden = this.fullView ? new Set<string>() : suppressedCells(values, equations, this.threshold);

@@ -1,11 +1,17 @@
 // Rules of recording activities: size cap, scope (FORBIDDEN, nothing written), row validation
 // (all or nothing by default), the write, then the aggregates for the indicator engine.
-import { type AreaHierarchy, type AreaScope, BadUserInputError, ForbiddenError } from "@vnge/shared";
+import { type AreaHierarchy, type AreaPlacement, type AreaScope, BadUserInputError, ForbiddenError } from "@vnge/shared";
 import type { CampaignStore } from "../campaign/campaign.store";
 import type { CommunicationFeed } from "../feed/communication-feed";
 import type { ActivityStore } from "./activity.store";
 import type { Activity } from "./activity.type";
 import { type ActivityConflict, type CampaignRule, MAX_ACTIVITIES_PER_CALL, type SubmittedActivity, validateActivities } from "./activity.validation";
+
+/** The hierarchy version of each row: the one in force on its start date (today's for a date that is not one). */
+async function activityVersions(hierarchy: AreaHierarchy, rows: readonly SubmittedActivity[]): Promise<string[]> {
+  const timeline = await hierarchy.timeline();
+  return rows.map((row) => (/^\d{4}-\d{2}-\d{2}$/.test(row.startDate) ? timeline.on(row.startDate) : timeline.current()).code);
+}
 
 export interface RecordOptions {
   dryRun?: boolean;
@@ -39,14 +45,23 @@ export class ActivityService {
       throw new BadUserInputError(`a call records at most ${MAX_ACTIVITIES_PER_CALL} activities, got ${rows.length}; split it`, { field: "activities" });
     }
     const campaignCodes = [...new Set(rows.map((row) => row.campaignCode).filter((code): code is string => code != null))];
-    const [placements, campaigns] = await Promise.all([
-      hierarchy.placements(rows.map((row) => row.areaCode)),
+    const [versions, campaigns] = await Promise.all([
+      activityVersions(hierarchy, rows),
       campaignCodes.length > 0 ? campaignStore.findByCodes(campaignCodes) : Promise.resolve([]),
     ]);
+    // Each row's area is read in the version in force on its start date.
+    const placements = new Map<string, AreaPlacement>();
+    const outside = new Set<string>();
+    for (const version of new Set(versions)) {
+      const codes = rows.filter((_, i) => versions[i] === version).map((row) => row.areaCode);
+      const found = await hierarchy.placements(codes, version);
+      for (const [code, place] of found) placements.set(`${version}|${code}`, place);
+      for (const code of await scope.outside([...found.keys()], version)) outside.add(`${version}|${code}`);
+    }
+    const placeOf = new Map(rows.map((row, i) => [i, placements.get(`${versions[i]}|${row.areaCode}`)]));
 
     // Scope before anything else: a caller learns nothing about rows outside their areas, and nothing is written.
-    const outside = new Set(await scope.outside([...placements.keys()]));
-    const forbiddenRows = rows.flatMap((row, index) => (outside.has(row.areaCode) ? [index] : []));
+    const forbiddenRows = rows.flatMap((row, index) => (outside.has(`${versions[index]}|${row.areaCode}`) ? [index] : []));
     if (forbiddenRows.length > 0) {
       const codes = [...new Set(forbiddenRows.map((index) => rows[index].areaCode))];
       throw new ForbiddenError(
@@ -59,7 +74,7 @@ export class ActivityService {
     const rules = new Map<string, CampaignRule>(
       campaigns.map((c) => [c.code, { id: c.id, code: c.code, startDate: c.startDate, endDate: c.endDate, areaCodes: c.areas.map((a) => a.code) }]),
     );
-    const { valid, conflicts, rejected } = validateActivities(rows, placements, rules);
+    const { valid, conflicts, rejected } = validateActivities(rows, (index) => placeOf.get(index), rules);
     const allOrNothing = options.allOrNothing ?? true;
     const toWrite = allOrNothing && conflicts.length > 0 ? [] : valid;
     if (options.dryRun || toWrite.length === 0) {

@@ -91,7 +91,8 @@ export function provinceAndDistrict(area: AreaPlacement): { provinceCode: string
 
 export function validateActivities(
   rows: readonly SubmittedActivity[],
-  placements: ReadonlyMap<string, AreaPlacement>,
+  /** Where a row's area sits in the version in force on its start date (a map by code works within one version). */
+  placements: ReadonlyMap<string, AreaPlacement> | ((index: number) => AreaPlacement | undefined),
   campaigns: ReadonlyMap<string, CampaignRule>,
 ): { valid: ValidActivity[]; conflicts: ActivityConflict[]; rejected: number } {
   const conflicts: ActivityConflict[] = [];
@@ -113,7 +114,7 @@ export function validateActivities(
     const organiser = row.organiser?.trim() || null;
     if (organiser && organiser.length > MAX_ORGANISER_LENGTH) refuse("organiser", `organiser must be at most ${MAX_ORGANISER_LENGTH} characters`);
 
-    const area = placements.get(row.areaCode);
+    const area = typeof placements === "function" ? placements(index) : placements.get(row.areaCode);
     if (!area) refuse("areaCode", `unknown area "${row.areaCode}"`);
 
     const endDate = row.endDate ?? row.startDate;

@@ -22,10 +22,14 @@ export class CampaignService {
     if (input.endDate < input.startDate) throw new BadUserInputError(`endDate ${input.endDate} is before startDate ${input.startDate}`, { field: "endDate" });
     const participants = [...new Set(input.participantAreaCodes ?? [])].filter((code) => code !== input.organisingAreaCode);
     const areaCodes = [input.organisingAreaCode, ...participants];
-    const known = await hierarchy.placements(areaCodes);
+    // A campaign's areas are those of the version in force when it starts.
+    const version = await hierarchy.versionOn(input.startDate);
+    const known = await hierarchy.placements(areaCodes, version);
     const unknown = areaCodes.filter((code) => !known.has(code));
-    if (unknown.length > 0) throw new BadUserInputError(`unknown area${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")}`, { field: "organisingAreaCode", areaCodes: unknown });
-    await scope.assertContains(areaCodes, "create campaigns");
+    if (unknown.length > 0) {
+      throw new BadUserInputError(`unknown area${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")} in hierarchy ${version}`, { field: "organisingAreaCode", areaCodes: unknown });
+    }
+    await scope.assertContains(areaCodes, "create campaigns", version);
     if ((await store.findByCodes([input.code])).length > 0) throw new BadUserInputError(`a campaign with code ${input.code} already exists`, { field: "code" });
     return store.create({
       code: input.code,

@@ -52,7 +52,7 @@ export class CommunicationStatisticsService {
   async forArea(areaCode: string, period: string): Promise<CommunicationStatistics> {
     const problem = periodMonthsProblem(period);
     if (problem) throw new BadUserInputError(problem, { field: "period" });
-    await this.deps.scope.assertContains([areaCode], "read communication statistics");
+    await this.deps.scope.assertContains([areaCode], "read communication statistics", await this.deps.hierarchy.versionForPeriod(period));
     return this.loader.load({ areaCode, period });
   }
 
@@ -60,8 +60,9 @@ export class CommunicationStatisticsService {
   async communesWithFewBroadcasts(areaCode: string, month: string, fewerThan: number): Promise<CommuneBroadcasts[]> {
     if (!MONTH.test(month) || !periodMonths(month)) throw new BadUserInputError(`month "${month}" must be YYYYMM, e.g. 202311`, { field: "month" });
     if (!Number.isInteger(fewerThan) || fewerThan < 1) throw new BadUserInputError(`fewerThan must be a whole number >= 1, got ${fewerThan}`, { field: "fewerThan" });
-    await this.deps.scope.assertContains([areaCode], "read communication statistics");
-    const communes = await this.deps.hierarchy.communesWithin(areaCode);
+    const version = await this.deps.hierarchy.versionForPeriod(month);
+    await this.deps.scope.assertContains([areaCode], "read communication statistics", version);
+    const communes = await this.deps.hierarchy.communesWithin(areaCode, version);
     const counts = new Map((await this.deps.store.broadcastCounts(communes, [month])).map((row) => [row.areaCode, row.broadcasts]));
     return communes
       .map((code) => ({ area: { code }, broadcasts: counts.get(code) ?? 0 }))

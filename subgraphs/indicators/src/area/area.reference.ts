@@ -1,6 +1,8 @@
 import type { IndicatorsContext } from "../context";
-import type { Area } from "./area.type";
+import { areaKey } from "./area.store";
 
-export function resolveArea(reference: Pick<Area, "code">, context: IndicatorsContext) {
-  return context.loaders.area.byCode.load(reference.code);
+/** A reference with a version resolves in it; one with a code only, in the version in force today. */
+export async function resolveArea(reference: { code: string; hierarchy?: string | null }, context: IndicatorsContext) {
+  const hierarchy = reference.hierarchy ?? (await context.hierarchies()).current().code;
+  return context.loaders.area.byKey.load(areaKey(hierarchy, reference.code));
 }

@@ -2,7 +2,7 @@
 // OPEN -> SUBMITTED (the reporting area) -> APPROVED (each district, then province, once all its
 // children have) -> ACCEPTED (the nation); RETURN reopens one area, top-down
 // (docs/decisions/0051-approval-and-locking.md).
-import { type AreaLevel, type AreaRecord, type AreaScope, BadUserInputError, NATION_CODE, NotFoundError, periodProblem } from "@vnge/shared";
+import { type AreaLevel, type AreaRecord, type AreaScope, BadUserInputError, type HierarchyTimeline, NATION_CODE, NotFoundError, periodProblem } from "@vnge/shared";
 import type { AreaStore } from "../area/area.store";
 import { levelRank } from "../data-set/data-set.seed";
 import { ApprovalAction, ApprovalState, LOCKING_STATES } from "./data-approval.enums";
@@ -24,7 +24,13 @@ export class DataApprovalService {
     private readonly lock: ValueLock,
     private readonly scope: AreaScope,
     private readonly validation: ValidationService,
+    /** Approvals are of the areas of the version the period's data belong to. */
+    private readonly hierarchies: () => Promise<HierarchyTimeline>,
   ) {}
+
+  private async versionOf(period: string): Promise<string> {
+    return (await this.hierarchies()).forPeriod(period).code;
+  }
 
   dataSets(): Promise<DataSet[]> {
     return this.store.findDataSets();
@@ -40,9 +46,10 @@ export class DataApprovalService {
     const problem = periodProblem(period);
     if (problem) throw new BadUserInputError(problem, { field: "period" });
     const set = await this.dataSet(dataSetCode);
-    const [area] = await this.areaStore.findByCodes([areaCode]);
-    if (!area) throw new NotFoundError(`unknown area "${areaCode}"`, { field: "areaCode" });
-    await this.scope.assertContains([areaCode], action);
+    const hierarchy = await this.versionOf(period);
+    const [area] = await this.areaStore.findByCodes([areaCode], hierarchy);
+    if (!area) throw new NotFoundError(`unknown area "${areaCode}" in hierarchy ${hierarchy}, which period ${period} is reported on`, { field: "areaCode" });
+    await this.scope.assertContains([areaCode], action, hierarchy);
     return { set, area };
   }
 
@@ -83,7 +90,7 @@ export class DataApprovalService {
         { field: "areaCode" },
       );
     }
-    const children = (await this.store.findChildren(areaCode)).filter((child) => levelRank(child.level) <= levelRank(set.collectionLevel));
+    const children = (await this.store.findChildren(area)).filter((child) => levelRank(child.level) <= levelRank(set.collectionLevel));
     const accept = area.code === NATION_CODE;
     const to = accept ? ApprovalState.ACCEPTED : ApprovalState.APPROVED;
     await this.store.transition(
@@ -132,11 +139,12 @@ export class DataApprovalService {
     const problem = periodProblem(period);
     if (problem) throw new BadUserInputError(problem, { field: "period" });
     await this.dataSet(dataSetCode);
-    await this.scope.assertContains([areaCode], "read approvals");
+    const hierarchy = await this.versionOf(period);
+    await this.scope.assertContains([areaCode], "read approvals", hierarchy);
     const [states, events, lockedBy] = await Promise.all([
       this.store.findStates(dataSetCode, period, [areaCode]),
       this.store.events(dataSetCode, period, areaCode),
-      this.lock.lockedBy(dataSetCode, period, areaCode),
+      this.lock.lockedBy(dataSetCode, period, areaCode, hierarchy),
     ]);
     return {
       dataSetCode,

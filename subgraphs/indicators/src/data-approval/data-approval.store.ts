@@ -69,8 +69,8 @@ export class DataApprovalStore {
     return this.db.prisma.dataSetDeadline.findUnique({ where: { dataSetCode_level: { dataSetCode, level } }, select: { month: true, day: true, yearOffset: true } });
   }
 
-  findChildren(areaCode: string): Promise<AreaRecord[]> {
-    return this.db.prisma.area.findMany({ where: { parentCode: areaCode }, orderBy: { code: "asc" } });
+  findChildren(area: AreaRecord): Promise<AreaRecord[]> {
+    return this.db.prisma.area.findMany({ where: { hierarchyCode: area.hierarchyCode, parentCode: area.code }, orderBy: { code: "asc" } });
   }
 
   events(dataSetCode: string, period: string, areaCode: string): Promise<ApprovalEventRow[]> {

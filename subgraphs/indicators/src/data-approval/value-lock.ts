@@ -7,19 +7,19 @@ import type { Conflict, ValidValue } from "../data-value/data-value.validation";
 
 const LOCKED_ROWS = `
 WITH input AS (
-  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::text[])
-    WITH ORDINALITY AS t(data_element_code, period, area_code, sex, value, status, comment, n)
+  SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::float8[], $6::text[], $7::text[], $8::text[])
+    WITH ORDINALITY AS t(data_element_code, period, area_code, sex, value, status, comment, hierarchy, n)
 )
 SELECT DISTINCT ON (i.n) (i.n - 1)::int AS index, ds.code AS data_set_code, ds.name AS data_set_name,
        i.area_code, i.period, ap.area_code AS approved_at, approver.level::text AS approved_level, ap.state::text AS state
 FROM input i
 JOIN indicators.data_set_element dse ON dse.data_element_code = i.data_element_code
 JOIN indicators.data_set ds ON ds.code = dse.data_set_code
-JOIN indicators.area a ON a.code = i.area_code
+JOIN indicators.area a ON a.hierarchy = i.hierarchy AND a.code = i.area_code
 JOIN indicators.data_approval ap ON ap.data_set_code = dse.data_set_code AND ap.period = i.period
  AND ap.area_code IN (a.code, a.district_code, a.province_code, '${NATION_CODE}')
  AND ap.state IN ('APPROVED', 'ACCEPTED')
-JOIN indicators.area approver ON approver.code = ap.area_code
+JOIN indicators.area approver ON approver.hierarchy = a.hierarchy AND approver.code = ap.area_code
 LEFT JOIN indicators.data_value dv ON dv.data_element_code = i.data_element_code AND dv.period = i.period
  AND dv.area_code = i.area_code AND dv.sex = i.sex::indicators."DataValueSex"
 WHERE (dv.value, dv.status::text, dv.comment) IS DISTINCT FROM (i.value, i.status, i.comment)
@@ -55,6 +55,7 @@ export class ValueLock {
         chunk.map((r) => r.value),
         chunk.map((r) => r.status),
         chunk.map((r) => r.comment),
+        chunk.map((r) => r.hierarchy),
       );
       for (const row of locked) {
         const where = row.state === "ACCEPTED" ? "accepted by the nation" : `approved at ${row.approved_level.toLowerCase()} ${row.approved_at}`;
@@ -70,17 +71,18 @@ export class ValueLock {
     return found;
   }
 
-  /** The area (this one or an ancestor) whose approval locks a data set at `areaCode`, or null. */
-  async lockedBy(dataSetCode: string, period: string, areaCode: string): Promise<string | null> {
+  /** The area (this one or an ancestor, in the period's version `hierarchy`) whose approval locks a data set at `areaCode`, or null. */
+  async lockedBy(dataSetCode: string, period: string, areaCode: string, hierarchy: string): Promise<string | null> {
     const rows = await this.db.prisma.$queryRawUnsafe<{ code: string }[]>(
       `SELECT ap.area_code AS code FROM indicators.area a
        JOIN indicators.data_approval ap ON ap.data_set_code = $1 AND ap.period = $2
         AND ap.area_code IN (a.code, a.district_code, a.province_code, '${NATION_CODE}') AND ap.state IN ('APPROVED', 'ACCEPTED')
-       JOIN indicators.area approver ON approver.code = ap.area_code
-       WHERE a.code = $3 ORDER BY approver.level DESC LIMIT 1`,
+       JOIN indicators.area approver ON approver.hierarchy = a.hierarchy AND approver.code = ap.area_code
+       WHERE a.hierarchy = $4 AND a.code = $3 ORDER BY approver.level DESC LIMIT 1`,
       dataSetCode,
       period,
       areaCode,
+      hierarchy,
     );
     return rows[0]?.code ?? null;
   }

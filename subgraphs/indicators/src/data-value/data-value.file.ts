@@ -8,7 +8,7 @@ import { createReadStream, statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import type { Writable } from "node:stream";
 import { parse } from "csv-parse";
-import { type AreaScope, type Database, type DataValueStatus, NATION_CODE, type Sex } from "@vnge/shared";
+import { AreaHierarchy, type AreaScope, type Database, type DataValueStatus, NATION_CODE, type Sex } from "@vnge/shared";
 import type { DataValueService } from "./data-value.service";
 import type { SubmittedValue } from "./data-value.validation";
 
@@ -221,7 +221,7 @@ interface ExportRow {
 const EXPORT_PAGE = `
 SELECT dv.data_element_code, dv.area_code, dv.sex::text AS sex, dv.value, dv.status::text AS status, dv.comment
 FROM indicators.data_value dv
-JOIN indicators.area a ON a.code = dv.area_code
+JOIN indicators.area a ON a.hierarchy = $8 AND a.code = dv.area_code
 WHERE dv.period = $1
   AND ($2::text IS NULL OR dv.data_element_code = $2)
   AND ($3 = '${NATION_CODE}' OR a.code = $3 OR a.parent_code = $3 OR a.district_code = $3 OR a.province_code = $3)
@@ -236,7 +236,9 @@ const csvField = (text: string): string => (/[",\r\n]/.test(text) || text !== te
  * memory stays flat), waiting for the output to drain. Returns the number of rows written.
  */
 export async function exportValues(db: Database, scope: AreaScope, selection: ValueSelection, format: ValueFileFormat, out: Writable): Promise<number> {
-  await scope.assertContains([selection.areaCode], "export values");
+  // The selection's area is one of the version the period's data belong to.
+  const hierarchy = await new AreaHierarchy(db).versionForPeriod(selection.period);
+  await scope.assertContains([selection.areaCode], "export values", hierarchy);
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, "drain");
   };
@@ -244,7 +246,7 @@ export async function exportValues(db: Database, scope: AreaScope, selection: Va
   let after: [string, string, string] = ["", "", ""];
   let count = 0;
   for (;;) {
-    const page = await db.prisma.$queryRawUnsafe<ExportRow[]>(EXPORT_PAGE, selection.period, selection.dataElementCode ?? null, selection.areaCode, ...after, FILE_BATCH_SIZE);
+    const page = await db.prisma.$queryRawUnsafe<ExportRow[]>(EXPORT_PAGE, selection.period, selection.dataElementCode ?? null, selection.areaCode, ...after, FILE_BATCH_SIZE, hierarchy);
     for (const row of page) {
       const sex = row.sex === "NONE" ? "" : row.sex;
       if (format === "csv") {

@@ -1,10 +1,10 @@
 // Rules of the write path: size cap, all-or-nothing validation, dry runs, and the value history.
-import { type AreaScope, BadUserInputError, type DataValueSex, type Sex, periodProblem } from "@vnge/shared";
+import { type AreaLevel, type AreaScope, BadUserInputError, type DataValueSex, type HierarchyTimeline, type Sex, describeValidity, periodProblem } from "@vnge/shared";
 import type { AreaStore } from "../area/area.store";
 import type { ValueLock } from "../data-approval/value-lock";
 import type { DataElementStore } from "../data-element/data-element.store";
 import type { DataValueChangeRow, DataValueStore } from "./data-value.store";
-import { type ElementRule, MAX_BATCH_SIZE, type SubmittedValue, classifyAgainstStored, validateDataValues } from "./data-value.validation";
+import { type AreaPlace, type ElementRule, MAX_BATCH_SIZE, type SubmittedValue, classifyAgainstStored, validateDataValues } from "./data-value.validation";
 
 export interface SubmitResult {
   imported: number;
@@ -21,9 +21,46 @@ export class DataValueService {
     private readonly areaStore: AreaStore,
     /** The caller's areas: a batch touching any area outside it is refused whole. */
     private readonly scope: AreaScope,
+    /** The hierarchy versions: a period's values are stored against the areas of the version in force at its end. */
+    private readonly hierarchies: () => Promise<HierarchyTimeline>,
     /** Approved data sets lock their values: rows that would change them refuse the batch. */
     private readonly lock?: ValueLock,
   ) {}
+
+  /**
+   * Where each submitted area sits in the version its period belongs to: one statement per version
+   * the batch touches, and one more per other version only to explain codes that are not there.
+   */
+  private async areaPlaces(values: readonly SubmittedValue[]): Promise<(areaCode: string, period: string) => AreaPlace> {
+    const timeline = await this.hierarchies();
+    const periods = [...new Set(values.map((v) => v.period))].filter((period) => periodProblem(period) === null);
+    const versionOf = new Map(periods.map((period) => [period, timeline.forPeriod(period)]));
+    const codesByVersion = new Map<string, Set<string>>();
+    for (const v of values) {
+      const version = versionOf.get(v.period);
+      if (version) codesByVersion.set(version.code, (codesByVersion.get(version.code) ?? new Set()).add(v.areaCode));
+    }
+    const levels = new Map<string, Map<string, AreaLevel>>();
+    await Promise.all([...codesByVersion].map(async ([version, codes]) => levels.set(version, await this.areaStore.findLevels([...codes], version))));
+    const missing = [...codesByVersion].flatMap(([version, codes]) => [...codes].filter((code) => !levels.get(version)!.has(code)));
+    const elsewhere = new Map<string, string[]>();
+    if (missing.length > 0) {
+      for (const other of timeline.versions) {
+        const found = await this.areaStore.findLevels(missing, other.code);
+        for (const code of found.keys()) elsewhere.set(code, [...(elsewhere.get(code) ?? []), other.code]);
+      }
+    }
+    return (areaCode, period) => {
+      const version = versionOf.get(period)!;
+      const level = levels.get(version.code)?.get(areaCode);
+      if (level) return { hierarchy: version.code, level };
+      const others = (elsewhere.get(areaCode) ?? []).filter((code) => code !== version.code);
+      const where = `hierarchy ${version.code} (${describeValidity(version)}), which period ${period} is reported on`;
+      if (others.length === 0) return { problem: `unknown area "${areaCode}" in ${where}` };
+      const described = others.map((code) => `${code} (${describeValidity(timeline.get(code)!)})`).join(", ");
+      return { problem: `area "${areaCode}" does not exist in ${where}; it is an area of hierarchy ${described}` };
+    };
+  }
 
   /** `submittedBy` is the verified subject every stored change is recorded under. */
   async submit(values: readonly SubmittedValue[], options: { dryRun?: boolean; submittedBy: string }): Promise<SubmitResult> {
@@ -31,12 +68,13 @@ export class DataValueService {
       throw new BadUserInputError(`a batch holds at most ${MAX_BATCH_SIZE} values, got ${values.length}; split it into several batches`, { field: "values" });
     }
     const elementCodes = [...new Set(values.map((v) => v.dataElementCode))];
-    const areaCodes = [...new Set(values.map((v) => v.areaCode))];
-    const [elementRows, areaLevels] = await Promise.all([this.dataElementStore.findByCodes(elementCodes), this.areaStore.findLevels(areaCodes)]);
+    const [elementRows, areaFor] = await Promise.all([this.dataElementStore.findByCodes(elementCodes), this.areaPlaces(values)]);
     const elements = new Map<string, ElementRule>(elementRows.map((e) => [e.code, e]));
-    const { valid, conflicts, rejected } = validateDataValues(values, elements, areaLevels);
+    const { valid, conflicts, rejected } = validateDataValues(values, elements, areaFor);
     if (conflicts.length > 0) return { imported: 0, updated: 0, unchanged: 0, rejected, conflicts };
-    await this.scope.assertContains(areaCodes, "submit values");
+    for (const version of new Set(valid.map((v) => v.hierarchy))) {
+      await this.scope.assertContains([...new Set(valid.filter((v) => v.hierarchy === version).map((v) => v.areaCode))], "submit values", version);
+    }
     const locked = (await this.lock?.conflicts(valid)) ?? [];
     if (locked.length > 0) return { imported: 0, updated: 0, unchanged: 0, rejected: locked.length, conflicts: locked };
     if (options.dryRun) {
@@ -49,7 +87,7 @@ export class DataValueService {
   async history(dataElementCode: string, areaCode: string, period: string, sex: Sex | null): Promise<DataValueChangeRow[]> {
     const problem = periodProblem(period);
     if (problem) throw new BadUserInputError(problem, { field: "period" });
-    await this.scope.assertContains([areaCode], "read the history of values");
+    await this.scope.assertContains([areaCode], "read the history of values", (await this.hierarchies()).forPeriod(period).code);
     const storedSex: DataValueSex = sex ?? "NONE";
     return this.store.history({ dataElementCode, areaCode, period, sex: storedSex });
   }

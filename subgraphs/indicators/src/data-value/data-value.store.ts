@@ -3,7 +3,8 @@
 // statement from what it returned, and so are the running totals per ancestor area that rollups
 // read (data_value_total); all chunks run in one transaction
 // (see docs/decisions/0012-set-based-write-path.md). Every part of the statement reads the same
-// snapshot, so `previous` holds the values as they were before the statement.
+// snapshot, so `previous` holds the values as they were before the statement. The ancestors come
+// from the areas of the version each row was validated in (the period's version).
 import { type Database, type DataValueSex, type DataValueStatus, NATION_CODE } from "@vnge/shared";
 import type { StoredValue, ValidValue } from "./data-value.validation";
 
@@ -69,7 +70,8 @@ totals AS (
     (data_element_code, period, area_code, male, female, none, reporting_areas)
   SELECT c.data_element_code, c.period, ancestor.code, sum(c.male), sum(c.female), sum(c.none), sum(c.reporting)
   FROM change c
-  JOIN indicators.area a ON a.code = c.area_code
+  JOIN (SELECT DISTINCT period, hierarchy FROM unnest($2::text[], $9::text[]) AS v(period, hierarchy)) v ON v.period = c.period
+  JOIN indicators.area a ON a.hierarchy = v.hierarchy AND a.code = c.area_code
   CROSS JOIN LATERAL (VALUES (a.code), (a.district_code), (a.province_code),
                              (CASE WHEN a.level <> 'NATION' THEN '${NATION_CODE}' END)) AS ancestor(code)
   WHERE ancestor.code IS NOT NULL
@@ -122,7 +124,13 @@ export class DataValueStore {
     await this.db.prisma.$transaction(
       async (tx) => {
         for (let start = 0; start < rows.length; start += CHUNK) {
-          const [result] = await tx.$queryRawUnsafe<{ imported: number; updated: number }[]>(UPSERT, ...columns(rows.slice(start, start + CHUNK)), submittedBy);
+          const chunk = rows.slice(start, start + CHUNK);
+          const [result] = await tx.$queryRawUnsafe<{ imported: number; updated: number }[]>(
+            UPSERT,
+            ...columns(chunk),
+            submittedBy,
+            chunk.map((r) => r.hierarchy),
+          );
           total.imported += Number(result.imported);
           total.updated += Number(result.updated);
         }

@@ -26,6 +26,8 @@ export interface ElementRule {
 export interface ValidValue {
   dataElementCode: string;
   areaCode: string;
+  /** The hierarchy version the area was found in: the one the period's data belong to. */
+  hierarchy: string;
   period: string;
   sex: DataValueSex;
   value: number;
@@ -48,10 +50,17 @@ export interface ValidationResult {
 export const valueKey = (v: { dataElementCode: string; areaCode: string; period: string; sex: string }) =>
   `${v.dataElementCode}\u0000${v.areaCode}\u0000${v.period}\u0000${v.sex}`;
 
+/** Where a submitted area sits in the version its period's data belong to. */
+export type AreaPlace = { hierarchy: string; level: AreaLevel } | { problem: string };
+
+/**
+ * `areaFor` answers for a row with a valid period: the area's version and level, or why the area
+ * cannot take values of that period (unknown, or an area of another version).
+ */
 export function validateDataValues(
   rows: readonly SubmittedValue[],
   elements: ReadonlyMap<string, ElementRule>,
-  areaLevels: ReadonlyMap<string, AreaLevel>,
+  areaFor: (areaCode: string, period: string) => AreaPlace,
 ): ValidationResult {
   const conflicts: Conflict[] = [];
   const valid: ValidValue[] = [];
@@ -67,13 +76,12 @@ export function validateDataValues(
     const element = elements.get(row.dataElementCode);
     if (!element) refuse(index, "dataElementCode", `unknown data element "${row.dataElementCode}"`);
 
-    const level = areaLevels.get(row.areaCode);
-    if (!level) refuse(index, "areaCode", `unknown area "${row.areaCode}"`);
-    else if (element && level !== element.collectionLevel) {
-      refuse(index, "areaCode", `${element.code} is collected at ${element.collectionLevel} level; area ${row.areaCode} is a ${level}`);
-    }
-
     const badPeriod = periodProblem(row.period);
+    const place = badPeriod ? null : areaFor(row.areaCode, row.period);
+    if (place && "problem" in place) refuse(index, "areaCode", place.problem);
+    else if (place && element && place.level !== element.collectionLevel) {
+      refuse(index, "areaCode", `${element.code} is collected at ${element.collectionLevel} level; area ${row.areaCode} is a ${place.level}`);
+    }
     if (badPeriod) refuse(index, "period", badPeriod);
 
     if (!Number.isFinite(row.value)) refuse(index, "value", `value must be a finite number, got ${row.value}`);
@@ -88,10 +96,11 @@ export function validateDataValues(
     const comment = row.comment ?? null;
     if (comment !== null && comment.length > MAX_COMMENT_LENGTH) refuse(index, "comment", `comment must be at most ${MAX_COMMENT_LENGTH} characters`);
 
-    if (conflicts.length > before) return;
+    if (conflicts.length > before || !place || "problem" in place) return;
     const value: ValidValue = {
       dataElementCode: row.dataElementCode,
       areaCode: row.areaCode,
+      hierarchy: place.hierarchy,
       period: row.period,
       sex: sex ?? "NONE",
       value: row.value,
@@ -110,8 +119,8 @@ export function validateDataValues(
   return { valid, conflicts, rejected: rejectedRows.size };
 }
 
-/** A value as stored: the same shape as one ready to store. */
-export type StoredValue = ValidValue;
+/** A value as stored: the shape of one ready to store, without the version (implied by the period). */
+export type StoredValue = Omit<ValidValue, "hierarchy">;
 
 /** What writing `rows` would do, given the values already stored under the same keys. */
 export function classifyAgainstStored(rows: readonly ValidValue[], stored: readonly StoredValue[]): { imported: number; updated: number; unchanged: number } {

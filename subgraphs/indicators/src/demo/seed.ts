@@ -4,10 +4,7 @@
 import path from "node:path";
 import { AreaScope, type Database, NATION_CODE, importAreas, readUnitListFile, repoRoot } from "@vnge/shared";
 import { seedCatalogue } from "../catalogue/catalogue.seed";
-import { AreaStore } from "../area/area.store";
-import { DataElementStore } from "../data-element/data-element.store";
-import { DataValueService } from "../data-value/data-value.service";
-import { DataValueStore } from "../data-value/data-value.store";
+import { createDataValueService } from "../context";
 import type { SubmittedValue } from "../data-value/data-value.validation";
 
 export const DEMO_AREAS_FILE = path.join(repoRoot, "prisma", "seed", "demo-areas.json");
@@ -41,8 +38,7 @@ export async function seedDemo(db: Database): Promise<void> {
   const rows = readUnitListFile(DEMO_AREAS_FILE);
   await importAreas(db.prisma, rows);
   await seedCatalogue(db);
-  const areaStore = new AreaStore(db);
-  const service = new DataValueService(new DataValueStore(db), new DataElementStore(db), areaStore, new AreaScope(db, [NATION_CODE]));
+  const service = createDataValueService(db, new AreaScope(db, [NATION_CODE]));
   const communes = rows.filter((row) => row.level === "COMMUNE").map((row) => row.code);
   const result = await service.submit(demoValues(communes), { submittedBy: "demo-seed" });
   if (result.conflicts.length > 0) throw new Error(`demo values refused: ${result.conflicts[0].message}`);

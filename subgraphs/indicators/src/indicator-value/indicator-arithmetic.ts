@@ -11,6 +11,19 @@ export interface ElementSums {
   none: number | null;
   /** Areas with at least one value of the element in the period. */
   reportingAreas: number;
+  /** Across hierarchy versions: |value| carried by apportioned (partial) shares, and by all shares. */
+  apportioned?: number;
+  magnitude?: number;
+}
+
+/**
+ * Share (0-1) of an indicator's inputs that reached the area through partial mappings; 0 when every
+ * input came whole, null when there is no input.
+ */
+export function apportionedShare(...sides: (ElementSums | undefined)[]): number | null {
+  const magnitude = sides.reduce((sum, side) => sum + (side?.magnitude ?? 0), 0);
+  if (magnitude === 0) return sides.some((side) => side !== undefined) ? 0 : null;
+  return roundTo(sides.reduce((sum, side) => sum + (side?.apportioned ?? 0), 0) / magnitude, 4);
 }
 
 export interface Breakdown {

@@ -8,15 +8,22 @@ export class IndicatorValueResolver {
   @Query(() => [IndicatorValue], {
     description:
       "One value per indicator x period x area, for the areas at `level` beneath `parentCode` (or parentCode itself when level is omitted). " +
-      "At most 100 indicators and 20 periods; periods are in the format the values were stored in.",
+      "At most 100 indicators and 20 periods; periods are in the format the values were stored in. One time series may cross a hierarchy reform: see `hierarchy`.",
   })
   rollup(
     @Arg("indicatorCodes", () => [ID]) indicatorCodes: string[],
     @Arg("periods", () => [String]) periods: string[],
     @Arg("parentCode", () => ID) parentCode: string,
     @Arg("level", () => AreaLevel, { nullable: true }) level: AreaLevel | undefined,
+    @Arg("hierarchy", () => String, {
+      nullable: true,
+      description:
+        'The hierarchy version to express the values on (e.g. "2025-07"); parentCode is a code of it. Periods reported on another version ' +
+        "are carried over through the mapping. Defaults to the version the latest period's data belong to.",
+    })
+    hierarchy: string | undefined,
     @Ctx() context: IndicatorsContext,
   ) {
-    return context.indicatorValueService.rollup(indicatorCodes, periods, parentCode, level ?? undefined);
+    return context.indicatorValueService.rollup(indicatorCodes, periods, parentCode, level ?? undefined, hierarchy ?? undefined);
   }
 }

@@ -1,5 +1,7 @@
 // Rules of the read path: checks a request's size and codes, then computes values in batches
-// (see docs/decisions/0011-rollup-and-completeness.md).
+// (see docs/decisions/0011-rollup-and-completeness.md). A value is expressed on the areas of one
+// hierarchy version; a period whose data belong to another version is carried over through the
+// crosswalk of the two (docs/decisions/0060-hierarchy-versions.md).
 import {
   type AreaLevel,
   type AreaRecord,
@@ -7,18 +9,22 @@ import {
   BadUserInputError,
   type DataElementRecord,
   ForbiddenError,
+  type HierarchyTimeline,
   type IndicatorRecord,
+  NATION_CODE,
   levelDepth,
+  parsePeriod,
+  periodEndDate,
   periodProblem,
   selfAndAncestors,
 } from "@vnge/shared";
-import type { AreaLoaders } from "../area/area.loader";
-import type { AreaStore } from "../area/area.store";
+import { type AreaLoaders, recordKey } from "../area/area.loader";
+import { type AreaStore, areaKey } from "../area/area.store";
 import type { DataElementLoaders } from "../data-element/data-element.loader";
 import type { IndicatorLoaders } from "../indicator/indicator.loader";
-import { type ElementSums, type IndicatorShape, completeness, computeIndicator } from "./indicator-arithmetic";
+import { type ElementSums, type IndicatorShape, apportionedShare, completeness, computeIndicator } from "./indicator-arithmetic";
 import { type IndicatorValueKey, type IndicatorValueLoader, createIndicatorValueLoader } from "./indicator-value.loader";
-import { type IndicatorValueStore, approvalKey } from "./indicator-value.store";
+import { type ElementSumRow, type ExpectedAreasRow, type IndicatorValueStore, approvalKey } from "./indicator-value.store";
 import type { IndicatorValue } from "./indicator-value.type";
 
 export const MAX_INDICATORS = 100;
@@ -34,6 +40,8 @@ export interface IndicatorValueDependencies {
   approvedOnly: boolean;
   areaStore: AreaStore;
   loaders: { area: AreaLoaders; indicator: IndicatorLoaders; dataElement: DataElementLoaders };
+  /** The hierarchy versions, read once per request. */
+  hierarchies: () => Promise<HierarchyTimeline>;
 }
 
 const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
@@ -59,10 +67,17 @@ export class IndicatorValueService {
     this.loader = createIndicatorValueLoader((keys) => this.compute(keys));
   }
 
-  async rollup(indicatorCodes: string[], periods: string[], parentCode: string, level: AreaLevel | undefined): Promise<IndicatorValue[]> {
+  async rollup(
+    indicatorCodes: string[],
+    periods: string[],
+    parentCode: string,
+    level: AreaLevel | undefined,
+    hierarchy?: string,
+  ): Promise<IndicatorValue[]> {
     this.assertShape(indicatorCodes, periods);
-    const parent = await this.deps.loaders.area.byCode.load(parentCode);
-    if (!parent) throw new BadUserInputError(`unknown area "${parentCode}"`, { field: "parentCode" });
+    const version = await this.versionFor(periods, hierarchy);
+    const parent = await this.deps.loaders.area.byKey.load(areaKey(version, parentCode));
+    if (!parent) throw new BadUserInputError(`unknown area "${parentCode}" in hierarchy ${version}`, { field: "parentCode" });
     const targetLevel = level ?? parent.level;
     if (levelDepth(targetLevel) < levelDepth(parent.level)) {
       throw new BadUserInputError(`level ${targetLevel} is above area ${parent.code} (${parent.level}); ask for ${parent.level} or a level beneath it`, {
@@ -73,28 +88,38 @@ export class IndicatorValueService {
     let areas: AreaRecord[] = [parent];
     if (targetLevel !== parent.level) {
       const countEstimate = unique(indicatorCodes).length * unique(periods).length;
-      areas = await this.deps.areaStore.findByLevel(targetLevel, parent.level === "NATION" ? undefined : parent.code);
+      areas = await this.deps.areaStore.findByLevel(targetLevel, parent.level === "NATION" ? undefined : parent.code, version);
       this.assertFanOut(countEstimate * areas.length);
-      for (const area of areas) this.deps.loaders.area.byCode.prime(area.code, area);
+      for (const area of areas) this.deps.loaders.area.byKey.prime(recordKey(area), area);
     }
-    await this.deps.scope.assertContains(areas.map((area) => area.code), "read indicator values");
-    return this.valuesFor(unique(indicatorCodes), unique(periods), areas.map((area) => area.code));
+    await this.deps.scope.assertContains(areas.map((area) => area.code), "read indicator values", version);
+    return this.valuesFor(unique(indicatorCodes), unique(periods), version, areas.map((area) => area.code));
   }
 
-  async forArea(areaCode: string, indicatorCodes: string[], periods: string[]): Promise<IndicatorValue[]> {
+  async forArea(areaCode: string, hierarchy: string, indicatorCodes: string[], periods: string[]): Promise<IndicatorValue[]> {
     this.assertShape(indicatorCodes, periods);
     await this.assertIndicators(indicatorCodes);
-    await this.deps.scope.assertContains([areaCode], "read indicator values");
-    return this.valuesFor(unique(indicatorCodes), unique(periods), [areaCode]);
+    await this.deps.scope.assertContains([areaCode], "read indicator values", hierarchy);
+    return this.valuesFor(unique(indicatorCodes), unique(periods), hierarchy, [areaCode]);
   }
 
-  async forIndicator(indicatorCode: string, areaCode: string, period: string): Promise<IndicatorValue> {
+  /** One value; the area is read in `hierarchy`, or in the version the period's data belong to. */
+  async forIndicator(indicatorCode: string, areaCode: string, period: string, hierarchy?: string): Promise<IndicatorValue> {
     const problem = periodProblem(period);
     if (problem) throw new BadUserInputError(problem, { field: "period" });
-    const area = await this.deps.loaders.area.byCode.load(areaCode);
-    if (!area) throw new BadUserInputError(`unknown area "${areaCode}"`, { field: "areaCode" });
-    await this.deps.scope.assertContains([areaCode], "read indicator values");
-    return this.loader.load({ indicatorCode, areaCode, period });
+    const version = await this.versionFor([period], hierarchy);
+    const area = await this.deps.loaders.area.byKey.load(areaKey(version, areaCode));
+    if (!area) throw new BadUserInputError(`unknown area "${areaCode}" in hierarchy ${version}`, { field: "areaCode" });
+    await this.deps.scope.assertContains([areaCode], "read indicator values", version);
+    return this.loader.load({ indicatorCode, areaCode, hierarchy: version, period });
+  }
+
+  /** The version asked for (checked), else the one the latest period's data belong to. */
+  async versionFor(periods: readonly string[], hierarchy: string | undefined | null): Promise<string> {
+    const timeline = await this.deps.hierarchies();
+    if (hierarchy) return timeline.require(hierarchy).code;
+    const ends = periods.map((period) => parsePeriod(period)).filter((p) => p !== null).map((p) => periodEndDate(p));
+    return ends.length === 0 ? timeline.current().code : timeline.on(ends.sort().at(-1)!).code;
   }
 
   private assertShape(indicatorCodes: readonly string[], periods: readonly string[]): void {
@@ -118,10 +143,10 @@ export class IndicatorValueService {
     }
   }
 
-  private async valuesFor(indicatorCodes: string[], periods: string[], areaCodes: string[]): Promise<IndicatorValue[]> {
+  private async valuesFor(indicatorCodes: string[], periods: string[], hierarchy: string, areaCodes: string[]): Promise<IndicatorValue[]> {
     const keys: IndicatorValueKey[] = [];
     for (const areaCode of areaCodes) {
-      for (const indicatorCode of indicatorCodes) for (const period of periods) keys.push({ indicatorCode, areaCode, period });
+      for (const indicatorCode of indicatorCodes) for (const period of periods) keys.push({ indicatorCode, areaCode, hierarchy, period });
     }
     const values = await this.loader.loadMany(keys);
     const failed = values.find((value): value is Error => value instanceof Error);
@@ -129,15 +154,29 @@ export class IndicatorValueService {
     return values as IndicatorValue[];
   }
 
-  /** The batch function: every value of the request from two aggregate statements. */
+  /** The batch function: the values of each hierarchy version the keys name, from a few aggregate statements each. */
   private async compute(keys: readonly IndicatorValueKey[]): Promise<(IndicatorValue | Error)[]> {
+    const results = new Map<IndicatorValueKey, IndicatorValue | Error>();
+    for (const version of unique(keys.map((key) => key.hierarchy))) {
+      const subset = keys.filter((key) => key.hierarchy === version);
+      const values = await this.computeInVersion(version, subset);
+      subset.forEach((key, i) => results.set(key, values[i]));
+    }
+    return keys.map((key) => results.get(key)!);
+  }
+
+  private async computeInVersion(version: string, keys: readonly IndicatorValueKey[]): Promise<(IndicatorValue | Error)[]> {
     const { loaders, store } = this.deps;
+    const timeline = await this.deps.hierarchies();
     const indicatorCodes = unique(keys.map((k) => k.indicatorCode));
     const areaCodes = unique(keys.map((k) => k.areaCode));
     const periods = unique(keys.map((k) => k.period));
     // Checked again here, where every value is computed: no path reaches a value outside the scope.
-    const outside = new Set(await this.deps.scope.outside(areaCodes));
-    const [indicatorRows, areaRows] = await Promise.all([loaders.indicator.byCode.loadMany(indicatorCodes), loaders.area.byCode.loadMany(areaCodes)]);
+    const outside = new Set(await this.deps.scope.outside(areaCodes, version));
+    const [indicatorRows, areaRows] = await Promise.all([
+      loaders.indicator.byCode.loadMany(indicatorCodes),
+      loaders.area.byKey.loadMany(areaCodes.map((code) => areaKey(version, code))),
+    ]);
     const indicators = new Map<string, IndicatorRecord>();
     indicatorRows.forEach((row, i) => row && !(row instanceof Error) && indicators.set(indicatorCodes[i], row));
     const areas = new Map<string, AreaRecord>();
@@ -149,25 +188,54 @@ export class IndicatorValueService {
     elementRows.forEach((row, i) => row && !(row instanceof Error) && elements.set(elementCodes[i], row));
 
     const targets = [...areas.values()].filter((area) => !outside.has(area.code)).map((area) => ({ code: area.code, level: area.level }));
-    const [sumRows, expectedRows] = await Promise.all([store.sumElements(elementCodes, periods, targets), store.countAreasBeneath(targets)]);
+    // Periods whose data belong to this version read the running totals; the others are carried over.
+    const sourceOf = new Map(periods.map((period) => [period, parsePeriod(period) ? timeline.forPeriod(period).code : version]));
+    const native = periods.filter((period) => sourceOf.get(period) === version);
+    const carried = new Map<string, string[]>();
+    for (const period of periods) if (sourceOf.get(period) !== version) carried.set(sourceOf.get(period)!, [...(carried.get(sourceOf.get(period)!) ?? []), period]);
+
+    const sumRows: ElementSumRow[] = [];
+    const expected = new Map<string, number>();
+    const addExpected = (source: string, rows: ExpectedAreasRow[]) => rows.forEach((row) => expected.set(`${source}|${row.target}|${row.level}`, row.areas));
+    const work: Promise<void>[] = [];
+    if (native.length > 0) {
+      work.push(store.sumElements(elementCodes, native, targets).then((rows) => void sumRows.push(...rows)));
+      work.push(store.countAreasBeneath(targets, version).then((rows) => addExpected(version, rows)));
+    }
+    for (const [source, sourcePeriods] of carried) {
+      if (!(await store.hasCrosswalk(source, version))) {
+        throw new BadUserInputError(
+          `the data of ${sourcePeriods.join(", ")} belong to hierarchy ${source}, and no mapping from ${source} to ${version} has been imported`,
+          { field: "hierarchy" },
+        );
+      }
+      work.push(store.sumElementsAcross(elementCodes, sourcePeriods, source, version, targets).then((rows) => void sumRows.push(...rows)));
+      work.push(store.countSourcesFeeding(source, version, targets).then((rows) => addExpected(source, rows)));
+    }
+    await Promise.all(work);
     const sums = new Map<string, ElementSums>(
-      sumRows.map((row) => [`${row.target}|${row.element}|${row.period}`, { male: row.male, female: row.female, none: row.none, reportingAreas: row.reporting }]),
+      sumRows.map((row) => [
+        `${row.target}|${row.element}|${row.period}`,
+        { male: row.male, female: row.female, none: row.none, reportingAreas: row.reporting, apportioned: row.apportioned, magnitude: row.magnitude },
+      ]),
     );
-    const expected = new Map(expectedRows.map((row) => [`${row.target}|${row.level}`, row.areas]));
     const publication = this.deps.approvedOnly
-      ? await store.approvals(elementCodes, periods, unique(targets.flatMap((target) => selfAndAncestors(areas.get(target.code)!))))
+      ? await store.approvals(elementCodes, periods, unique([NATION_CODE, ...targets.flatMap((target) => selfAndAncestors(areas.get(target.code)!))]))
       : null;
+    // Carried-over values mix many source areas: partners see them once the nation has accepted the data.
     const isPublished = (area: AreaRecord, period: string, used: readonly string[]) =>
       !publication ||
-      used.every(
-        (element) => !publication.governed.has(element) || selfAndAncestors(area).some((code) => publication.approved.has(approvalKey(element, period, code))),
-      );
+      used.every((element) => {
+        if (!publication.governed.has(element)) return true;
+        const approvers = sourceOf.get(period) === version ? selfAndAncestors(area) : [NATION_CODE];
+        return approvers.some((code) => publication.approved.has(approvalKey(element, period, code)));
+      });
 
     return keys.map((key) => {
       const indicator = indicators.get(key.indicatorCode);
       if (!indicator) return new BadUserInputError(`unknown indicator code "${key.indicatorCode}"`, { field: "indicatorCodes" });
       const area = areas.get(key.areaCode);
-      if (!area) return new BadUserInputError(`unknown area "${key.areaCode}"`, { field: "areaCode" });
+      if (!area) return new BadUserInputError(`unknown area "${key.areaCode}" in hierarchy ${version}`, { field: "areaCode" });
       if (outside.has(area.code)) return new ForbiddenError(`You may not read indicator values for area ${area.code}: outside your assigned areas`);
       const numeratorElement = elements.get(indicator.numeratorElementCode)!;
       const denominatorElement = indicator.denominatorElementCode ? elements.get(indicator.denominatorElementCode)! : null;
@@ -178,19 +246,22 @@ export class IndicatorValueService {
         decimals: indicator.decimals,
       };
       const usedElements = denominatorElement ? [numeratorElement.code, denominatorElement.code] : [numeratorElement.code];
+      const source = sourceOf.get(key.period)!;
+      const base = { indicator, area, period: key.period, hierarchy: version, sourceHierarchy: source };
       if (!isPublished(area, key.period, usedElements)) {
-        return { indicator, area, period: key.period, ...computeIndicator(shape, undefined, undefined), completeness: null, withheld: true };
+        return { ...base, ...computeIndicator(shape, undefined, undefined), completeness: null, withheld: true, approximate: false, approximateShare: null };
       }
       const numeratorSums = sums.get(`${area.code}|${numeratorElement.code}|${key.period}`);
       const denominatorSums = denominatorElement ? sums.get(`${area.code}|${denominatorElement.code}|${key.period}`) : undefined;
       const computed = computeIndicator(shape, numeratorSums, denominatorSums);
+      const share = source === version ? (numeratorSums || denominatorSums ? 0 : null) : apportionedShare(numeratorSums, denominatorSums);
       return {
-        indicator,
-        area,
-        period: key.period,
+        ...base,
         ...computed,
-        completeness: completeness(numeratorSums?.reportingAreas ?? 0, expected.get(`${area.code}|${numeratorElement.collectionLevel}`) ?? 0),
+        completeness: completeness(numeratorSums?.reportingAreas ?? 0, expected.get(`${source}|${area.code}|${numeratorElement.collectionLevel}`) ?? 0),
         withheld: false,
+        approximate: (share ?? 0) > 0,
+        approximateShare: share,
       };
     });
   }

@@ -1,6 +1,8 @@
 // The read path of the rollup: one statement reads the sums of every requested data element for
 // every requested area from the running totals (data_value_total, kept by the write statement over
 // the ancestor columns the area table holds on each row); a second counts the areas expected to report.
+// Values of a period read in another hierarchy version come from the stored values carried through the
+// crosswalk of the two versions (decision 0060).
 import type { AreaLevel, Database } from "@vnge/shared";
 
 export interface AreaTarget {
@@ -16,6 +18,10 @@ export interface ElementSumRow {
   female: number | null;
   none: number | null;
   reporting: number;
+  /** Sum of |value| x share over contributions apportioned by a partial mapping (0 within one version). */
+  apportioned: number;
+  /** Sum of |value| x share over every contribution. */
+  magnitude: number;
 }
 
 export interface ExpectedAreasRow {
@@ -51,7 +57,79 @@ export class IndicatorValueStore {
       female: toNumber(row.female),
       none: toNumber(row.none),
       reporting: Number(row.reporting),
+      apportioned: 0,
+      magnitude: 0,
     }));
+  }
+
+  /**
+   * The same sums for target areas of version `toHierarchy`, from values stored in version
+   * `fromHierarchy`: each stored value counts with its area's share in the target (area_crosswalk).
+   */
+  async sumElementsAcross(
+    elementCodes: readonly string[],
+    periods: readonly string[],
+    fromHierarchy: string,
+    toHierarchy: string,
+    targets: readonly AreaTarget[],
+  ): Promise<ElementSumRow[]> {
+    if (elementCodes.length === 0 || periods.length === 0 || targets.length === 0) return [];
+    const rows = await this.db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(
+      `SELECT x.to_code AS target, dv.data_element_code AS element, dv.period,
+              sum(dv.value * x.weight) FILTER (WHERE dv.sex = 'MALE') AS male,
+              sum(dv.value * x.weight) FILTER (WHERE dv.sex = 'FEMALE') AS female,
+              sum(dv.value * x.weight) FILTER (WHERE dv.sex = 'NONE') AS none,
+              count(DISTINCT dv.area_code) AS reporting,
+              coalesce(sum(abs(dv.value) * x.weight) FILTER (WHERE x.weight < ${1 - 1e-9}), 0) AS apportioned,
+              coalesce(sum(abs(dv.value) * x.weight), 0) AS magnitude
+         FROM indicators.area_crosswalk x
+         JOIN indicators.data_value dv ON dv.area_code = x.from_code
+        WHERE x.to_hierarchy = $4 AND x.from_hierarchy = $5 AND x.to_code = ANY($3::text[])
+          AND dv.data_element_code = ANY($1::text[]) AND dv.period = ANY($2::text[])
+        GROUP BY 1, 2, 3`,
+      [...elementCodes],
+      [...periods],
+      targets.map((t) => t.code),
+      toHierarchy,
+      fromHierarchy,
+    );
+    return rows.map((row) => ({
+      target: String(row.target),
+      element: String(row.element),
+      period: String(row.period),
+      male: toNumber(row.male),
+      female: toNumber(row.female),
+      none: toNumber(row.none),
+      reporting: Number(row.reporting),
+      apportioned: Number(row.apportioned),
+      magnitude: Number(row.magnitude),
+    }));
+  }
+
+  /** How many areas of each level of `fromHierarchy` feed each target of `toHierarchy`. */
+  async countSourcesFeeding(fromHierarchy: string, toHierarchy: string, targets: readonly AreaTarget[]): Promise<ExpectedAreasRow[]> {
+    if (targets.length === 0) return [];
+    const rows = await this.db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(
+      `SELECT x.to_code AS target, a.level::text AS level, count(*)::int AS areas
+         FROM indicators.area_crosswalk x
+         JOIN indicators.area a ON a.hierarchy = x.from_hierarchy AND a.code = x.from_code
+        WHERE x.to_hierarchy = $1 AND x.from_hierarchy = $2 AND x.to_code = ANY($3::text[])
+        GROUP BY 1, 2`,
+      toHierarchy,
+      fromHierarchy,
+      targets.map((t) => t.code),
+    );
+    return rows.map((row) => ({ target: String(row.target), level: row.level as AreaLevel, areas: Number(row.areas) }));
+  }
+
+  /** Whether values can be carried from one version to the other at all (a mapping was imported). */
+  async hasCrosswalk(fromHierarchy: string, toHierarchy: string): Promise<boolean> {
+    const rows = await this.db.prisma.$queryRawUnsafe<{ found: boolean }[]>(
+      `SELECT EXISTS (SELECT 1 FROM indicators.area_crosswalk WHERE to_hierarchy = $1 AND from_hierarchy = $2) AS found`,
+      toHierarchy,
+      fromHierarchy,
+    );
+    return rows[0]?.found === true;
   }
 
   /**
@@ -75,21 +153,21 @@ export class IndicatorValueStore {
     return { governed, approved };
   }
 
-  /** How many areas of each level each target is (itself) or holds beneath it. */
-  async countAreasBeneath(targets: readonly AreaTarget[]): Promise<ExpectedAreasRow[]> {
+  /** How many areas of each level of the version each target is (itself) or holds beneath it. */
+  async countAreasBeneath(targets: readonly AreaTarget[], hierarchy: string): Promise<ExpectedAreasRow[]> {
     if (targets.length === 0) return [];
-    const params: unknown[] = [targets.map((t) => t.code)];
-    const branches = [`SELECT code AS target, level, 1 AS areas FROM indicators.area WHERE code = ANY($1::text[])`];
+    const params: unknown[] = [targets.map((t) => t.code), hierarchy];
+    const branches = [`SELECT code AS target, level, 1 AS areas FROM indicators.area WHERE hierarchy = $2 AND code = ANY($1::text[])`];
     const nation = targets.find((t) => t.level === "NATION");
     if (nation) {
       params.push(nation.code);
-      branches.push(`SELECT $${params.length}::text, level, count(*) FROM indicators.area WHERE code <> $${params.length}::text GROUP BY level`);
+      branches.push(`SELECT $${params.length}::text, level, count(*) FROM indicators.area WHERE hierarchy = $2 AND code <> $${params.length}::text GROUP BY level`);
     }
     for (const [level, column] of [["PROVINCE", "province_code"], ["DISTRICT", "district_code"]] as const) {
       const codes = targets.filter((t) => t.level === level).map((t) => t.code);
       if (codes.length === 0) continue;
       params.push(codes);
-      branches.push(`SELECT ${column}, level, count(*) FROM indicators.area WHERE ${column} = ANY($${params.length}::text[]) GROUP BY 1, 2`);
+      branches.push(`SELECT ${column}, level, count(*) FROM indicators.area WHERE hierarchy = $2 AND ${column} = ANY($${params.length}::text[]) GROUP BY 1, 2`);
     }
     const rows = await this.db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(
       `SELECT target, level::text AS level, sum(areas)::int AS areas FROM (${branches.join("\n UNION ALL \n")}) AS branch GROUP BY 1, 2`,

@@ -26,8 +26,29 @@ export class IndicatorValue {
   @Field(() => Area)
   area!: Area;
 
-  @Field(() => String, { description: 'The period asked for: "2023", "2023Q1" or "202301".' })
+  @Field(() => String, { description: 'The period asked for: "2023", "2023S2", "2023Q1" or "202301".' })
   period!: string;
+
+  @Field(() => String, { description: "The hierarchy version the value is expressed on (the area's version)." })
+  hierarchy!: string;
+
+  @Field(() => String, {
+    description: "The hierarchy version the period's data were reported on; when it differs from `hierarchy`, the values were carried over through the mapping.",
+  })
+  sourceHierarchy!: string;
+
+  @Field(() => Boolean, {
+    description:
+      "True when part of the value was apportioned: a unit split between several units fed it (a partial mapping), so its share is " +
+      "an even split, not a count. Always false within one version and for the nation.",
+  })
+  approximate!: boolean;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Share (0-1) of the inputs (numerator and denominator values) that came through partial mappings; 0 when exact, null without data.",
+  })
+  approximateShare!: number | null;
 
   @Field(() => Float, { nullable: true, description: "The value for everyone, rounded to the indicator's decimals." })
   total!: number | null;

@@ -31,8 +31,10 @@ export class IndicatorResolver {
     @Root() indicator: Indicator,
     @Arg("areaCode", () => ID) areaCode: string,
     @Arg("period", () => String) period: string,
+    @Arg("hierarchy", () => String, { nullable: true, description: "The version areaCode belongs to; by default the one the period's data were reported on." })
+    hierarchy: string | undefined,
     @Ctx() context: IndicatorsContext,
   ) {
-    return context.indicatorValueService.forIndicator(indicator.code, areaCode, period);
+    return context.indicatorValueService.forIndicator(indicator.code, areaCode, period, hierarchy ?? undefined);
   }
 }

@@ -1,6 +1,6 @@
 // Completeness and timeliness: which areas beneath a parent have reported a data set for a period,
 // and whether by their level's deadline (docs/decisions/0052-reporting-deadlines.md).
-import { type AreaLevel, type AreaScope, BadUserInputError, NATION_CODE, NotFoundError, parsePeriod, periodProblem } from "@vnge/shared";
+import { type AreaLevel, type AreaScope, BadUserInputError, type HierarchyTimeline, NATION_CODE, NotFoundError, parsePeriod, periodProblem } from "@vnge/shared";
 import type { AreaStore } from "../area/area.store";
 import { ApprovalState, LOCKING_STATES } from "../data-approval/data-approval.enums";
 import type { DataApprovalService } from "../data-approval/data-approval.service";
@@ -21,6 +21,7 @@ export class ReportingStatusService {
     private readonly approvals: DataApprovalService,
     private readonly areaStore: AreaStore,
     private readonly scope: AreaScope,
+    private readonly hierarchies: () => Promise<HierarchyTimeline>,
   ) {}
 
   async status(dataSetCode: string, period: string, parentCode: string, level: AreaLevel, asOf: Date = new Date()): Promise<ReportingStatus> {
@@ -28,15 +29,17 @@ export class ReportingStatusService {
     if (problem) throw new BadUserInputError(problem, { field: "period" });
     if (Number.isNaN(asOf.getTime())) throw new BadUserInputError("asOf must be an ISO 8601 date and time", { field: "asOf" });
     const set = await this.approvals.dataSet(dataSetCode);
-    const [parent] = await this.areaStore.findByCodes([parentCode]);
-    if (!parent) throw new NotFoundError(`unknown area "${parentCode}"`, { field: "parentCode" });
+    // The areas expected to report are those of the version the period's data belong to.
+    const hierarchy = (await this.hierarchies()).forPeriod(period).code;
+    const [parent] = await this.areaStore.findByCodes([parentCode], hierarchy);
+    if (!parent) throw new NotFoundError(`unknown area "${parentCode}" in hierarchy ${hierarchy}, which period ${period} is reported on`, { field: "parentCode" });
     if (levelRank(level) <= levelRank(parent.level)) throw new BadUserInputError(`level ${level} is not beneath ${parent.level.toLowerCase()} ${parentCode}`, { field: "level" });
     if (levelRank(level) > levelRank(set.collectionLevel)) {
       throw new BadUserInputError(`${set.code} is reported by each ${set.collectionLevel.toLowerCase()}: nothing is expected from the ${level.toLowerCase()} level`, { field: "level" });
     }
-    await this.scope.assertContains([parentCode], "read reporting status");
+    await this.scope.assertContains([parentCode], "read reporting status", hierarchy);
 
-    const areas = await this.areaStore.findByLevel(level, parentCode === NATION_CODE ? undefined : parentCode);
+    const areas = await this.areaStore.findByLevel(level, parentCode === NATION_CODE ? undefined : parentCode, hierarchy);
     const [states, rule] = await Promise.all([this.store.findStates(dataSetCode, period, areas.map((a) => a.code)), this.store.findDeadline(dataSetCode, level)]);
     const deadline = rule ? deadlineInstant(parsePeriod(period)!.year, rule) : null;
     const reportingLevel = level === set.collectionLevel;

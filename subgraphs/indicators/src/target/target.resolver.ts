@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import { ForbiddenError } from "@vnge/shared";
+import { areaKey } from "../area/area.store";
 import type { IndicatorsContext } from "../context";
 import { IndicatorValue } from "../indicator-value/indicator-value.type";
 import { TargetValueKey } from "./target.type";
@@ -13,12 +14,17 @@ export class TargetActualResolver {
       "Statistics: FORBIDDEN outside the caller's areas.",
   })
   async actual(@Root() target: TargetValueKey, @Ctx() context: IndicatorsContext): Promise<IndicatorValue | null> {
-    if (!(await context.scope.contains(target.areaCode))) {
+    // A target's area is one of the version its period's data belong to (an abolished district keeps its targets).
+    const hierarchy = (await context.hierarchies()).forPeriod(target.assessedPeriod).code;
+    if (!(await context.scope.contains(target.areaCode, hierarchy))) {
       throw new ForbiddenError(`You may not see indicator values for area ${target.areaCode}: outside your assigned areas`, { areaCodes: [target.areaCode] });
     }
-    const [indicator, area] = await Promise.all([context.loaders.indicator.byCode.load(target.indicatorCode), context.loaders.area.byCode.load(target.areaCode)]);
+    const [indicator, area] = await Promise.all([
+      context.loaders.indicator.byCode.load(target.indicatorCode),
+      context.loaders.area.byKey.load(areaKey(hierarchy, target.areaCode)),
+    ]);
     if (!indicator || !area) return null;
-    return context.indicatorValueService.forIndicator(target.indicatorCode, target.areaCode, target.assessedPeriod);
+    return context.indicatorValueService.forIndicator(target.indicatorCode, target.areaCode, target.assessedPeriod, hierarchy);
   }
 }
 

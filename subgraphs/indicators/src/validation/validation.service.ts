@@ -1,5 +1,5 @@
 // Runs a data set's validation rules over stored values, on demand and when an area submits the set.
-import { type AreaScope, BadUserInputError, periodProblem } from "@vnge/shared";
+import { type AreaScope, BadUserInputError, type HierarchyTimeline, periodProblem } from "@vnge/shared";
 import type { DataSetRow } from "../data-approval/data-approval.store";
 import { DEFAULT_RULES, type ValidationRuleDefinition, checkRules, findOutliers, samePeriodInPreviousYears } from "./validation-rule";
 import type { ValidationStore } from "./validation.store";
@@ -9,6 +9,7 @@ export class ValidationService {
   constructor(
     private readonly store: ValidationStore,
     private readonly scope: AreaScope,
+    private readonly hierarchies: () => Promise<HierarchyTimeline>,
     private readonly rules: readonly ValidationRuleDefinition[] = DEFAULT_RULES,
   ) {}
 
@@ -21,10 +22,14 @@ export class ValidationService {
   async validate(set: DataSetRow, areaCode: string, period: string): Promise<ValidationReport> {
     const problem = periodProblem(period);
     if (problem) throw new BadUserInputError(problem, { field: "period" });
-    await this.scope.assertContains([areaCode], "validate data sets");
+    const timeline = await this.hierarchies();
+    const hierarchy = timeline.forPeriod(period).code;
+    await this.scope.assertContains([areaCode], "validate data sets", hierarchy);
+    // Earlier years compare only within one version: across a reform the same code may be another unit.
+    const earlier = samePeriodInPreviousYears(period).filter((p) => timeline.forPeriod(p).code === hierarchy);
     const [current, history] = await Promise.all([
-      this.store.values(set.dataElementCodes, areaCode, [period]),
-      this.store.values(set.dataElementCodes, areaCode, samePeriodInPreviousYears(period)),
+      this.store.values(set.dataElementCodes, areaCode, [period], hierarchy),
+      this.store.values(set.dataElementCodes, areaCode, earlier, hierarchy),
     ]);
     const errors = checkRules(this.rulesOf(set), current);
     const warnings = findOutliers(current, history);

@@ -94,8 +94,13 @@ export class PlanService {
   }
 
   async createPlan(input: CreatePlanInput, scope: AreaScope): Promise<Plan> {
-    await scope.assertContains([input.areaCode], "create plans");
-    if (!(await new AreaHierarchy(this.db).placements([input.areaCode])).has(input.areaCode)) throw new BadUserInputError(`unknown area "${input.areaCode}"`, { field: "areaCode" });
+    // The issuing area is one of the version in force in the plan's first year.
+    const hierarchy = new AreaHierarchy(this.db);
+    const version = Number.isInteger(input.startYear) && input.startYear >= 1900 && input.startYear <= 2100 ? await hierarchy.versionForPeriod(String(input.startYear)) : undefined;
+    await scope.assertContains([input.areaCode], "create plans", version);
+    if (!(await hierarchy.placements([input.areaCode], version)).has(input.areaCode)) {
+      throw new BadUserInputError(`unknown area "${input.areaCode}"${version ? ` in hierarchy ${version}, in force in ${input.startYear}` : ""}`, { field: "areaCode" });
+    }
     if (input.endYear < input.startYear) throw new BadUserInputError(`endYear ${input.endYear} is before startYear ${input.startYear}`, { field: "endYear" });
     const targets = input.targets ?? [];
     rejectProblems(targetProblems(targets, this.catalogue, new Set()), "the plan was not created");

@@ -27,9 +27,12 @@ export class TargetService {
   /** Every target of plans issued at or beneath `parentCode` (at `level` only, when given), assessed at `period`. */
   async beneath(parentCode: string, level: AreaLevelName | undefined, period: string): Promise<Target[]> {
     if (!isYear(period)) throw new BadUserInputError(`period "${period}" must be a year such as "2025"`, { field: "period" });
-    await this.scope.assertContains([parentCode], "see target progress");
-    const areas = await new AreaHierarchy(this.db).areasWithin(parentCode, level);
-    if (areas === null) throw new BadUserInputError(`unknown area "${parentCode}"`, { field: "parentCode" });
+    // Areas are read in the version the year's data belong to: an abolished district keeps its targets.
+    const hierarchy = new AreaHierarchy(this.db);
+    const version = await hierarchy.versionForPeriod(period);
+    await this.scope.assertContains([parentCode], "see target progress", version);
+    const areas = await hierarchy.areasWithin(parentCode, level, version);
+    if (areas === null) throw new BadUserInputError(`unknown area "${parentCode}" in hierarchy ${version}`, { field: "parentCode" });
     const records = await this.store.findAtAreas(areas.map((area) => area.code), Number(period));
     if (records.length > MAX_TARGETS_BENEATH) {
       throw new BadUserInputError(`${records.length} targets beneath ${parentCode}; at most ${MAX_TARGETS_BENEATH} (ask for a level or a smaller area)`);

@@ -1,15 +1,21 @@
 import type { AreaLevel } from "@vnge/shared";
-import { type ElementRule, type SubmittedValue, classifyAgainstStored, validateDataValues } from "../data-value.validation";
+import { type AreaPlace, type ElementRule, type SubmittedValue, classifyAgainstStored, validateDataValues } from "../data-value.validation";
 
 const elements = new Map<string, ElementRule>([
   ["BIRTHS", { code: "BIRTHS", valueType: "COUNT", disaggregatedBySex: true, collectionLevel: "COMMUNE" }],
   ["DEATHS", { code: "DEATHS", valueType: "COUNT", disaggregatedBySex: false, collectionLevel: "COMMUNE" }],
   ["HOURS", { code: "HOURS", valueType: "NUMBER", disaggregatedBySex: false, collectionLevel: "PROVINCE" }],
 ]);
-const areas = new Map<string, AreaLevel>([
+const levels = new Map<string, AreaLevel>([
   ["00001", "COMMUNE"],
   ["01", "PROVINCE"],
 ]);
+// 2025S2 belongs to a later version in which commune 00001 no longer exists.
+const areas = (areaCode: string, period: string): AreaPlace => {
+  if (period === "2025S2") return { problem: `area "${areaCode}" does not exist in hierarchy 2025-07` };
+  const level = levels.get(areaCode);
+  return level ? { hierarchy: "2025-03", level } : { problem: `unknown area "${areaCode}"` };
+};
 const ok: SubmittedValue = { dataElementCode: "BIRTHS", areaCode: "00001", period: "2023", sex: "MALE", value: 5 };
 
 const conflictsOf = (row: Partial<SubmittedValue>) => validateDataValues([{ ...ok, ...row }], elements, areas).conflicts;
@@ -18,7 +24,7 @@ describe("validateDataValues", () => {
   it("accepts good rows, storing sex NONE and status FINAL by default", () => {
     const result = validateDataValues([ok, { dataElementCode: "DEATHS", areaCode: "00001", period: "2023Q2", value: 0 }, { dataElementCode: "HOURS", areaCode: "01", period: "202312", value: -1.5 }], elements, areas);
     expect(result.conflicts).toEqual([]);
-    expect(result.valid[1]).toEqual({ dataElementCode: "DEATHS", areaCode: "00001", period: "2023Q2", sex: "NONE", value: 0, comment: null, status: "FINAL" });
+    expect(result.valid[1]).toEqual({ dataElementCode: "DEATHS", areaCode: "00001", hierarchy: "2025-03", period: "2023Q2", sex: "NONE", value: 0, comment: null, status: "FINAL" });
     expect(result.valid[2].value).toBe(-1.5);
   });
 
@@ -26,6 +32,7 @@ describe("validateDataValues", () => {
     ["an unknown element", { dataElementCode: "NOPE" }, "dataElementCode", /^unknown data element "NOPE"$/],
     ["an unknown area", { areaCode: "99999" }, "areaCode", /^unknown area "99999"$/],
     ["an area at the wrong level", { areaCode: "01" }, "areaCode", /^BIRTHS is collected at COMMUNE level; area 01 is a PROVINCE$/],
+    ["an area of another hierarchy version than the period's", { period: "2025S2" }, "areaCode", /^area "00001" does not exist in hierarchy 2025-07$/],
     ["a bad period", { period: "2023M1" }, "period", /^period "2023M1" must be a year/],
     ["a negative count", { value: -1 }, "value", /^BIRTHS is a count: value must be a whole number >= 0, got -1$/],
     ["a fractional count", { value: 1.5 }, "value", /^BIRTHS is a count: value must be a whole number >= 0, got 1.5$/],
@@ -46,8 +53,20 @@ describe("validateDataValues", () => {
   });
 
   it("reports every problem of a row and counts the row once", () => {
+    const result = validateDataValues([{ ...ok, areaCode: "01", value: -2 }], elements, areas);
+    expect(result.conflicts.map((c) => c.field)).toEqual(["areaCode", "value"]);
+    expect(result.rejected).toBe(1);
+    // Without a valid period there is no version to look the area up in: only the period is reported.
+    expect(validateDataValues([{ ...ok, areaCode: "01", period: "23" }], elements, areas).conflicts.map((c) => c.field)).toEqual(["period"]);
+  });
+
+  it("carries the version each area was found in", () => {
+    expect(validateDataValues([ok], elements, areas).valid[0].hierarchy).toBe("2025-03");
+  });
+
+  it("counts a row with several problems once", () => {
     const result = validateDataValues([{ ...ok, areaCode: "01", period: "23", value: -2 }], elements, areas);
-    expect(result.conflicts.map((c) => c.field)).toEqual(["areaCode", "period", "value"]);
+    expect(result.conflicts.map((c) => c.field)).toEqual(["period", "value"]);
     expect(result.rejected).toBe(1);
   });
 });

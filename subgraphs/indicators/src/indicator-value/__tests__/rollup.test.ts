@@ -135,7 +135,7 @@ describe("rollup input errors", () => {
 
   it("names unknown indicators and areas, bad periods and levels above the parent", async () => {
     expect(await errorOf(["SEX_RATIO_AT_BIRTH", "NOPE", "NADA"], "VN")).toBe('unknown indicator codes "NOPE", "NADA"');
-    expect(await errorOf(["SEX_RATIO_AT_BIRTH"], "99")).toBe('unknown area "99"');
+    expect(await errorOf(["SEX_RATIO_AT_BIRTH"], "99")).toBe('unknown area "99" in hierarchy 2025-03');
     expect(await errorOf(["SEX_RATIO_AT_BIRTH"], "VN", undefined, ["2023-01"])).toMatch(/^period "2023-01" must be a year \(2023\)/);
     expect(await errorOf(["SEX_RATIO_AT_BIRTH"], "001", "PROVINCE")).toMatch(/^level PROVINCE is above area 001 \(DISTRICT\)/);
   });
