@@ -79,3 +79,9 @@ ALTER TABLE "indicators"."area" ADD CONSTRAINT "area_hierarchy_fkey" FOREIGN KEY
 -- AddForeignKey
 ALTER TABLE "indicators"."area" ADD CONSTRAINT "area_hierarchy_parent_code_fkey" FOREIGN KEY ("hierarchy", "parent_code") REFERENCES "indicators"."area"("hierarchy", "code") ON DELETE RESTRICT ON UPDATE CASCADE;
 
+
+-- Half-year periods ("2025S2"): the reform took effect mid-year.
+ALTER TABLE "indicators"."data_value" DROP CONSTRAINT "data_value_period_check";
+ALTER TABLE "indicators"."data_value" ADD CONSTRAINT "data_value_period_check" CHECK ("period" ~ '^[0-9]{4}(Q[1-4]|S[12]|0[1-9]|1[0-2])?$');
+ALTER TABLE "indicators"."data_value_audit" DROP CONSTRAINT "data_value_audit_period_check";
+ALTER TABLE "indicators"."data_value_audit" ADD CONSTRAINT "data_value_audit_period_check" CHECK ("period" ~ '^[0-9]{4}(Q[1-4]|S[12]|0[1-9]|1[0-2])?$');

@@ -120,6 +120,8 @@ export async function importHierarchyVersion(prisma: PrismaClient, version: Hier
       const backward = buildCrosswalk(evenShares(leafEdges.map((edge) => ({ fromCode: edge.toCode, toCode: edge.fromCode }))), newTree, oldTree);
       await writeCrosswalk(tx, version.previous, version.code, forward);
       await writeCrosswalk(tx, version.code, version.previous, backward);
+      // Fresh statistics, so the first reads across versions are planned on the real sizes.
+      await tx.$executeRawUnsafe(`ANALYZE indicators.area, indicators.area_crosswalk, indicators.area_mapping`);
       return { areas, mappings: edges.length, crosswalkRows: forward.length + backward.length, skippedCodes };
     },
     { timeout: 300_000, maxWait: 30_000 },

@@ -75,17 +75,21 @@ export class IndicatorValueStore {
   ): Promise<ElementSumRow[]> {
     if (elementCodes.length === 0 || periods.length === 0 || targets.length === 0) return [];
     const rows = await this.db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(
-      `SELECT x.to_code AS target, dv.data_element_code AS element, dv.period,
+      // Both sides are filtered first and joined by hash: the crosswalk to a nation has a row per source area.
+      `WITH dv AS MATERIALIZED (
+         SELECT area_code, data_element_code, period, sex, value FROM indicators.data_value
+          WHERE data_element_code = ANY($1::text[]) AND period = ANY($2::text[])),
+       x AS MATERIALIZED (
+         SELECT from_code, to_code, weight FROM indicators.area_crosswalk
+          WHERE to_hierarchy = $4 AND from_hierarchy = $5 AND to_code = ANY($3::text[]))
+       SELECT x.to_code AS target, dv.data_element_code AS element, dv.period,
               sum(dv.value * x.weight) FILTER (WHERE dv.sex = 'MALE') AS male,
               sum(dv.value * x.weight) FILTER (WHERE dv.sex = 'FEMALE') AS female,
               sum(dv.value * x.weight) FILTER (WHERE dv.sex = 'NONE') AS none,
               count(DISTINCT dv.area_code) AS reporting,
               coalesce(sum(abs(dv.value) * x.weight) FILTER (WHERE x.weight < ${1 - 1e-9}), 0) AS apportioned,
               coalesce(sum(abs(dv.value) * x.weight), 0) AS magnitude
-         FROM indicators.area_crosswalk x
-         JOIN indicators.data_value dv ON dv.area_code = x.from_code
-        WHERE x.to_hierarchy = $4 AND x.from_hierarchy = $5 AND x.to_code = ANY($3::text[])
-          AND dv.data_element_code = ANY($1::text[]) AND dv.period = ANY($2::text[])
+         FROM dv JOIN x ON x.from_code = dv.area_code
         GROUP BY 1, 2, 3`,
       [...elementCodes],
       [...periods],
