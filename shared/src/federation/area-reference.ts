@@ -1,25 +1,69 @@
-// The Area entity as seen by subgraphs that do not own it: only its key. Each such subgraph
-// defines its own class with this factory (type-graphql attaches field resolvers per class, so a
-// class shared between subgraphs would carry every subgraph's Area fields into all of them).
+// The Area entity as seen by subgraphs that do not own it: its key, code and hierarchy version. Each
+// such subgraph defines its own class with this factory (type-graphql attaches field resolvers per
+// class, so a class shared between subgraphs would carry every subgraph's Area fields into all of them).
+// Codes repeat across versions, so every area these subgraphs return carries the day it is dated by
+// (a record's date, the end of a period) and its version is worked out from that (decision 0060).
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { HierarchyTimeline } from "../areas/hierarchy-timeline";
+import { parsePeriod, periodEndDate } from "../periods/period";
+import type { ServiceContext } from "../subgraph";
 
 export interface AreaKey {
   code: string;
+  /** The version, when known (a reference from the gateway carries it). */
+  hierarchy?: string;
+  /** Otherwise the day (YYYY-MM-DD) the area is dated by; today when absent. */
+  on?: string;
 }
 
+/** An area as of a day (a record's date). */
+export const areaOn = (code: string, day: string | Date | null | undefined): AreaKey => {
+  const on = day instanceof Date ? day.toISOString().slice(0, 10) : day;
+  return on ? { code, on } : { code };
+};
+
+/** An area as of a period's last day ("2024", "2025S2", "202311"). */
+export const areaInPeriod = (code: string, period: string): AreaKey => {
+  const parsed = parsePeriod(period);
+  return parsed ? { code, on: periodEndDate(parsed) } : { code };
+};
+
 export function defineAreaReference() {
-  @Directive('@key(fields: "code")')
+  @Directive('@key(fields: "code hierarchy")')
   @ObjectType("Area")
   class AreaReference implements AreaKey {
     @Field(() => ID)
     code!: string;
+
+    /** Resolved from `on` when a record's mapper leaves it out (see areaReferenceResolvers). */
+    @Field(() => String, { description: 'The hierarchy version the code belongs to, e.g. "2025-03" or "2025-07".' })
+    hierarchy?: string;
   }
   return AreaReference;
 }
 
-/** Any code is accepted here: the indicators subgraph decides whether the area exists. */
-export function resolveAreaReference(reference: AreaKey): AreaKey {
-  return { code: reference.code };
+/** One read of the versions per request. */
+const timelines = new WeakMap<object, Promise<HierarchyTimeline>>();
+
+async function versionOf(area: AreaKey, context: ServiceContext): Promise<string> {
+  if (area.hierarchy) return area.hierarchy;
+  let timeline = timelines.get(context);
+  if (!timeline) {
+    timeline = HierarchyTimeline.load(context.db);
+    timelines.set(context, timeline);
+  }
+  const versions = await timeline;
+  return (area.on ? versions.on(area.on) : versions.current()).code;
 }
 
-export const areaReferenceResolvers = { Area: { __resolveReference: resolveAreaReference } };
+/** Any code is accepted here: the indicators subgraph decides whether the area exists. */
+export function resolveAreaReference(reference: AreaKey): AreaKey {
+  return { code: reference.code, hierarchy: reference.hierarchy };
+}
+
+export const areaReferenceResolvers = {
+  Area: {
+    __resolveReference: resolveAreaReference,
+    hierarchy: (area: AreaKey, _args: unknown, context: ServiceContext) => versionOf(area, context),
+  },
+};

@@ -10,7 +10,7 @@ export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@override", "@tag"])';
 
 /** `__resolveReference` functions per entity type name, typed by their key fields. */
-export type ReferenceResolvers = Record<string, { __resolveReference: (reference: never, context: never) => unknown }>;
+export type ReferenceResolvers = Record<string, { __resolveReference: (reference: never, context: never) => unknown; [field: string]: unknown }>;
 
 export async function buildFederatedSchema(
   options: Omit<BuildSchemaOptions, "skipCheck">,

@@ -1,5 +1,5 @@
 // Data access for case records, their services, the access log and the feed's pending marks.
-import { type CaseAccessAction, type Database, isUuid } from "@vnge/shared";
+import { areaOn, type CaseAccessAction, type Database, isUuid } from "@vnge/shared";
 import type { CaseRecord, CaseService } from "./case-record.type";
 import type { ValidCase } from "./case-record.validation";
 
@@ -19,7 +19,7 @@ type StoredCase = Awaited<ReturnType<Database["prisma"]["caseRecord"]["findFirst
 function toCaseRecord(row: StoredCase): CaseRecord {
   return {
     id: row.id,
-    area: { code: row.areaCode },
+    area: areaOn(row.areaCode, row.detectedOn),
     detectedOn: dateOnly(row.detectedOn),
     form: row.form,
     setting: row.setting,

@@ -1,6 +1,6 @@
 // Data access for activities: the only module that reads or writes the activity tables.
 import { randomUUID } from "node:crypto";
-import { type Database, NATION_CODE } from "@vnge/shared";
+import { areaOn, type Database, NATION_CODE } from "@vnge/shared";
 import type { ActivityKind } from "./activity.enums";
 import { type Activity, sexCounts } from "./activity.type";
 import type { ValidActivity } from "./activity.validation";
@@ -20,7 +20,7 @@ function toActivity(row: ActivityRow): Activity {
   return {
     id: row.id,
     campaignCode: row.campaign?.code ?? null,
-    area: { code: row.areaCode },
+    area: areaOn(row.areaCode, row.startDate),
     kind: row.kind,
     title: row.title,
     startDate: isoDate(row.startDate),

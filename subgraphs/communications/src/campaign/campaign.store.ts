@@ -1,5 +1,5 @@
 // Data access for campaigns: the only module that reads the campaign tables.
-import type { Database } from "@vnge/shared";
+import { areaOn, type Database } from "@vnge/shared";
 import type { Campaign } from "./campaign.type";
 
 const withParticipants = { participants: { orderBy: { areaCode: "asc" as const } } };
@@ -16,8 +16,8 @@ function toCampaign(row: CampaignRow): Campaign {
     ...row,
     startDate: isoDate(row.startDate),
     endDate: isoDate(row.endDate),
-    organisingArea: { code: row.organisingAreaCode },
-    areas: [...codes].map((code) => ({ code })),
+    organisingArea: areaOn(row.organisingAreaCode, row.startDate),
+    areas: [...codes].map((code) => areaOn(code, row.startDate)),
   };
 }
 

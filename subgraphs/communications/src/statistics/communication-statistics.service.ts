@@ -2,7 +2,7 @@
 // caller's areas is FORBIDDEN (docs/decisions/0042). Values for many areas of one request are read
 // together through a DataLoader: one statement per period.
 import DataLoader from "dataloader";
-import { type AreaHierarchy, type AreaScope, BadUserInputError, periodMonths, periodMonthsProblem } from "@vnge/shared";
+import { areaInPeriod, type AreaHierarchy, type AreaScope, BadUserInputError, periodMonths, periodMonthsProblem } from "@vnge/shared";
 import { ActivityKind } from "../activity/activity.enums";
 import type { ActivityStore, StatisticsRow } from "../activity/activity.store";
 import { sexCounts } from "../activity/activity.type";
@@ -65,7 +65,7 @@ export class CommunicationStatisticsService {
     const communes = await this.deps.hierarchy.communesWithin(areaCode, version);
     const counts = new Map((await this.deps.store.broadcastCounts(communes, [month])).map((row) => [row.areaCode, row.broadcasts]));
     return communes
-      .map((code) => ({ area: { code }, broadcasts: counts.get(code) ?? 0 }))
+      .map((code) => ({ area: areaInPeriod(code, month), broadcasts: counts.get(code) ?? 0 }))
       .filter((row) => row.broadcasts < fewerThan)
       .sort((a, b) => a.broadcasts - b.broadcasts || a.area.code.localeCompare(b.area.code));
   }

@@ -1,7 +1,7 @@
 import type { IndicatorsContext } from "../context";
 import { areaKey } from "./area.store";
 
-/** A reference with a version resolves in it; one with a code only, in the version in force today. */
+/** A reference names its version; one without (none in this supergraph) means the version in force today. */
 export async function resolveArea(reference: { code: string; hierarchy?: string | null }, context: IndicatorsContext) {
   const hierarchy = reference.hierarchy ?? (await context.hierarchies()).current().code;
   return context.loaders.area.byKey.load(areaKey(hierarchy, reference.code));

@@ -1,10 +1,8 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
 import { AreaLevel } from "./area-level.enum";
 
-// Codes repeat across hierarchy versions, so an area is identified by code and version. The key by
-// code alone stays for references that carry no version: it means the version in force today.
+// Codes repeat across hierarchy versions, so an area is identified by code and version.
 @Directive('@key(fields: "code hierarchy")')
-@Directive('@key(fields: "code")')
 @ObjectType({ description: "An administrative unit of one hierarchy version: the nation, a province, a district (before the 2025 reform) or a commune." })
 export class Area {
   @Field(() => ID, { description: 'Official GSO code with its leading zeros ("38", "380", "14845"); "VN" for the nation. Unique within a hierarchy version.' })

@@ -1,12 +1,13 @@
 // Data access for plans: the only module that reads the plan table.
-import { type Database, type PlanRecord, isUuid } from "@vnge/shared";
+import { areaInPeriod, type Database, type PlanRecord, isUuid } from "@vnge/shared";
 import type { Plan } from "./plan.type";
 
 export function toPlan(record: PlanRecord): Plan {
   return {
     ...record,
     documentDate: record.documentDate ? record.documentDate.toISOString().slice(0, 10) : null,
-    area: { code: record.areaCode },
+    // A plan's area is one of the version in force in its first year.
+    area: areaInPeriod(record.areaCode, String(record.startYear)),
   };
 }
 

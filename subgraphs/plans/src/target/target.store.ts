@@ -1,5 +1,5 @@
 // Data access for targets: the only module that reads and writes the target table.
-import { type Database, isUuid } from "@vnge/shared";
+import { areaInPeriod, type Database, isUuid } from "@vnge/shared";
 import type { Target } from "./target.type";
 import type { Sex, TargetComparison } from "./target.enums";
 
@@ -30,7 +30,7 @@ export function toTarget(record: TargetRecord, assessedPeriod: string = record.p
     indicatorCode: record.indicatorCode,
     indicator: { code: record.indicatorCode },
     areaCode: record.areaCode,
-    area: { code: record.areaCode },
+    area: areaInPeriod(record.areaCode, record.period),
     period: record.period,
     sex: record.sex === "ALL" ? null : record.sex,
     targetValue: record.targetValue,
