@@ -253,13 +253,23 @@ describe("plans of abolished units", () => {
         },
       },
     );
-    const { plans } = await system.gateway.request<{ plans: { id: string; targets: { actual: { total: number; hierarchy: string } }[] }[] }>(
-      `query ($area: ID!) { plans(areaCode: $area) { id targets { actual { total hierarchy } } } }`,
+    const { plans } = await system.gateway.request<{ plans: unknown[] }>(
+      `query ($area: ID!) { plans(areaCode: $area) { id area { name hierarchy level } targets { area { code hierarchy } actual { total hierarchy } } } }`,
       { area: district.code },
     );
     const communes = oldCommunes.filter((c) => c.districtCode === district.code);
+    // The district no longer exists today, yet its plan names it: the reference carries the plan's version.
     expect(plans).toEqual([
-      { id: createPlan.id, targets: [{ actual: { hierarchy: "2025-03", total: communes.reduce((t, c) => t + oldValue(c.code, "MALE") + oldValue(c.code, "FEMALE"), 0) } }] },
+      {
+        id: createPlan.id,
+        area: { name: district.name, hierarchy: "2025-03", level: "DISTRICT" },
+        targets: [
+          {
+            area: { code: district.code, hierarchy: "2025-03" },
+            actual: { hierarchy: "2025-03", total: communes.reduce((t, c) => t + oldValue(c.code, "MALE") + oldValue(c.code, "FEMALE"), 0) },
+          },
+        ],
+      },
     ]);
     // A plan for a year after the reform cannot be issued by the abolished district.
     const after = await postGraphQL(
