@@ -49,17 +49,7 @@ export class IndicatorValueStore {
       [...periods],
       targets.map((t) => t.code),
     );
-    return rows.map((row) => ({
-      target: String(row.target),
-      element: String(row.element),
-      period: String(row.period),
-      male: toNumber(row.male),
-      female: toNumber(row.female),
-      none: toNumber(row.none),
-      reporting: Number(row.reporting),
-      apportioned: 0,
-      magnitude: 0,
-    }));
+    return rows.map(toSumRow);
   }
 
   /**
@@ -97,17 +87,7 @@ export class IndicatorValueStore {
       toHierarchy,
       fromHierarchy,
     );
-    return rows.map((row) => ({
-      target: String(row.target),
-      element: String(row.element),
-      period: String(row.period),
-      male: toNumber(row.male),
-      female: toNumber(row.female),
-      none: toNumber(row.none),
-      reporting: Number(row.reporting),
-      apportioned: Number(row.apportioned),
-      magnitude: Number(row.magnitude),
-    }));
+    return rows.map(toSumRow);
   }
 
   /** How many areas of each level of `fromHierarchy` feed each target of `toHierarchy`. */
@@ -179,6 +159,21 @@ export class IndicatorValueStore {
     );
     return rows.map((row) => ({ target: String(row.target), level: row.level as AreaLevel, areas: Number(row.areas) }));
   }
+}
+
+/** A row of either sums statement; within one version nothing is apportioned. */
+function toSumRow(row: Record<string, unknown>): ElementSumRow {
+  return {
+    target: String(row.target),
+    element: String(row.element),
+    period: String(row.period),
+    male: toNumber(row.male),
+    female: toNumber(row.female),
+    none: toNumber(row.none),
+    reporting: Number(row.reporting),
+    apportioned: Number(row.apportioned ?? 0),
+    magnitude: Number(row.magnitude ?? 0),
+  };
 }
 
 function toNumber(value: unknown): number | null {
