@@ -6,6 +6,7 @@
 // snapshot, so `previous` holds the values as they were before the statement.
 import { type Database, type DataValueSex, type DataValueStatus, NATION_CODE } from "@vnge/shared";
 import type { StoredValue, ValidValue } from "./data-value.validation";
+import { PlannerStatistics } from "./planner-statistics";
 
 const CHUNK = 10_000;
 
@@ -129,6 +130,7 @@ export class DataValueStore {
       },
       { timeout: 300_000, maxWait: 30_000 },
     );
+    await new PlannerStatistics(this.db).refreshAfterWrite(total.imported + total.updated);
     return total;
   }
 
