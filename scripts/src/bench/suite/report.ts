@@ -1,6 +1,6 @@
 // The suite's figures as Markdown tables and the performance targets judged on them.
 import os from "node:os";
-import { CONNECTION_LEVELS, EARLIER_YEARS, type IngestRow, type Layer, type MeasuredRow, type SuiteResult, YEARS } from "./suite";
+import { EARLIER_YEARS, type IngestRow, type Layer, type MeasuredRow, type SuiteResult, YEARS } from "./suite";
 
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : "-");
 const mib = (value: number | null) => (value === null || !Number.isFinite(value) ? "-" : `${value.toFixed(0)} MiB`);
@@ -65,7 +65,7 @@ export function verdict(result: SuiteResult): string[] {
     if (!g10 || !g50) continue;
     lines.push(`- ${gateway}: dashboard p95 <= 100 ms at 10 clients: ${ms(g10.p95)}: ${met(g10.p95 <= 100)}.`);
     lines.push(`- ${gateway}: dashboard >= 200 req/s at 50 clients, no errors: ${g50.rps.toFixed(1)} req/s, ${errorsOf(g50)} errors: ${met(g50.rps >= 200 && errorsOf(g50) === 0)}.`);
-    const overheads = CONNECTION_LEVELS.map((c) => {
+    const overheads = result.connectionLevels.map((c) => {
       const via = find(result.rows, "dashboard", gateway, c)!;
       const direct = find(result.rows, "dashboard", "subgraph", c)!;
       return { c, overhead: via.p50 / direct.p50 - 1 };

@@ -44,6 +44,8 @@ async function main(): Promise<void> {
       () => process.exit(1),
     );
   });
+  // A benchmark that ends without stopping its services (killed, crashed) must not leave them running.
+  process.on("disconnect", () => process.exit(0));
   process.send({ type: "ready", ...running.ready });
 }
 

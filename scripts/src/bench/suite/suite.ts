@@ -12,6 +12,8 @@ import { runSqlLoad } from "./sql-load";
 import { type Workload, type WorkloadName, workloads } from "./workloads";
 
 export const CONNECTION_LEVELS = [1, 10, 50] as const;
+/** Smoke runs last a fraction of a second per row: fewer connections, so responses finish inside it. */
+export const SMOKE_CONNECTION_LEVELS = [1, 2, 4] as const;
 export const LAYERS = ["subgraph", "Apollo Gateway", "Hive Gateway", "bare SQL"] as const;
 export type Layer = (typeof LAYERS)[number];
 export type HttpLayer = Exclude<Layer, "bare SQL">;
@@ -20,7 +22,6 @@ export const YEARS = [2019, 2020, 2021, 2022, 2023];
 export const EARLIER_YEARS = [2014, 2015, 2016, 2017, 2018];
 /** Submissions under read load write years after the data set, so they are new values. */
 const INGEST_FIRST_YEAR = 2024;
-const INGEST_CONNECTIONS = 10;
 
 export interface SuiteOptions {
   db: Database;
@@ -65,6 +66,7 @@ export interface SuiteResult {
   warmupSeconds: number;
   durationSeconds: number;
   workloads: { name: WorkloadName; description: string }[];
+  connectionLevels: readonly number[];
   rows: MeasuredRow[];
   ingest: IngestRow[];
 }
@@ -74,7 +76,6 @@ interface Running {
   pids: { subgraphs: number; "Apollo Gateway": number; "Hive Gateway": number };
   indicatorsUrl: string;
   plansUrl: string;
-  stop(): Promise<void>;
 }
 
 async function startSubgraphs(options: SuiteOptions): Promise<{ urls: Record<string, string>; pid: number; stop(): Promise<void> }> {
@@ -96,6 +97,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const warmupSeconds = options.warmupSeconds ?? (options.smoke ? 0.2 : 3);
   const durationSeconds = options.durationSeconds ?? (options.smoke ? 0.5 : 10);
   const batchSize = options.batchSize ?? (options.smoke ? 500 : 10_000);
+  const levels = options.smoke ? SMOKE_CONNECTION_LEVELS : CONNECTION_LEVELS;
+  const ingestConnections = levels[1];
   const areas: AreaSet = readAreaSet(options.areasFile);
   const catalogue = await loadReferenceData(options.db, areas);
   log(`areas: ${areas.provinces} provinces, ${areas.districts} districts, ${areas.communes.length} communes; drill-down and plan in province ${areas.province.code} (${areas.province.districts} districts)`);
@@ -134,7 +137,6 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
       pids: { subgraphs: subgraphs.pid, "Apollo Gateway": apollo.pid, "Hive Gateway": hive.pid },
       indicatorsUrl,
       plansUrl: subgraphs.urls.plans,
-      stop: async () => undefined,
     };
 
     const provinceCodes = areas.rows.filter((r) => r.level === "PROVINCE").map((r) => r.code);
@@ -171,7 +173,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
 
     const rows: MeasuredRow[] = [];
     for (const workload of suite) {
-      for (const layer of layersOf(workload)) for (const connections of CONNECTION_LEVELS) rows.push(await measure(YEARS.length, workload, layer, connections));
+      for (const layer of layersOf(workload)) for (const connections of levels) rows.push(await measure(YEARS.length, workload, layer, connections));
     }
 
     const ingest: IngestRow[] = [];
@@ -182,7 +184,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
       const pids = gatewayPid ? [running.pids.subgraphs, gatewayPid] : [running.pids.subgraphs];
       const { value, peakMiB } = await withPeakRss(pids, async () => {
         let reading = true;
-        const read = runLoad({ url: running.urls[layer], body: dashboard.body, headers, connections: INGEST_CONNECTIONS, warmupSeconds, durationSeconds }).finally(
+        const read = runLoad({ url: running.urls[layer], body: dashboard.body, headers, connections: ingestConnections, warmupSeconds, durationSeconds }).finally(
           () => (reading = false),
         );
         // Submissions start when the measured window does and stop taking new batches when it ends.
@@ -194,7 +196,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
       });
       const row: IngestRow = {
         layer,
-        connections: INGEST_CONNECTIONS,
+        connections: ingestConnections,
         ...value,
         valuesPerSecond: value.values / value.seconds,
         gatewayRssMiB: gatewayPid ? peakMiB.get(gatewayPid)! : null,
@@ -207,7 +209,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     log(`loading ${EARLIER_YEARS.length} earlier years (twice the data) for the cost-growth rows`);
     const earlier = await loadYears(EARLIER_YEARS);
     for (const layer of ["subgraph", "Apollo Gateway", "Hive Gateway"] as const) {
-      for (const connections of CONNECTION_LEVELS) rows.push(await measure(YEARS.length + EARLIER_YEARS.length, dashboard, layer, connections));
+      for (const connections of levels) rows.push(await measure(YEARS.length + EARLIER_YEARS.length, dashboard, layer, connections));
     }
 
     return {
@@ -217,6 +219,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
       warmupSeconds,
       durationSeconds,
       workloads: suite.map((w) => ({ name: w.name, description: w.description })),
+      connectionLevels: levels,
       rows,
       ingest,
     };

@@ -5,7 +5,7 @@ import path from "node:path";
 import { repoRoot } from "@vnge/shared";
 import { createTestDatabase, type TestDatabase } from "@vnge/shared/testing/test-database";
 import { formatReport, verdict } from "../report";
-import { CONNECTION_LEVELS, runSuite } from "../suite";
+import { SMOKE_CONNECTION_LEVELS, runSuite } from "../suite";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -24,9 +24,9 @@ it("measures every workload through every layer without errors", async () => {
   expect(layersOf("dashboard")).toEqual(["subgraph", "Apollo Gateway", "Hive Gateway", "bare SQL"]);
   expect(layersOf("drill-down")).toEqual(["subgraph", "Apollo Gateway", "Hive Gateway", "bare SQL"]);
   expect(layersOf("plan targets")).toEqual(["Apollo Gateway", "Hive Gateway", "bare SQL"]);
-  expect(fiveYears).toHaveLength(11 * CONNECTION_LEVELS.length);
+  expect(fiveYears).toHaveLength(11 * SMOKE_CONNECTION_LEVELS.length);
   expect(result.rows.filter((r) => r.years === 10).map((r) => [r.layer, r.connections])).toEqual(
-    ["subgraph", "Apollo Gateway", "Hive Gateway"].flatMap((layer) => CONNECTION_LEVELS.map((c) => [layer, c])),
+    ["subgraph", "Apollo Gateway", "Hive Gateway"].flatMap((layer) => SMOKE_CONNECTION_LEVELS.map((c) => [layer, c])),
   );
   for (const row of result.rows) {
     expect(row.requests).toBeGreaterThan(0);
@@ -43,5 +43,7 @@ it("measures every workload through every layer without errors", async () => {
     expect(row.read.errors + row.read.non2xx + row.read.graphqlErrors).toBe(0);
   }
   expect(formatReport(result)).toContain("| plan targets | 5 | Hive Gateway | 50 |");
-  expect(verdict(result).filter((line) => line.includes("Hive Gateway"))).toHaveLength(6);
+  expect(result.connectionLevels).toEqual(SMOKE_CONNECTION_LEVELS);
+  // the targets are stated at 10 and 50 clients, which a smoke run does not measure
+  expect(verdict(result)).toEqual([]);
 }, 300_000);
