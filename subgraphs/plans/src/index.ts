@@ -11,3 +11,4 @@ export const subgraph: SubgraphModule<PlansContext> = {
 };
 
 export { PlanService, type ImportResult } from "./plan/plan.service";
+export { TargetStore } from "./target/target.store";

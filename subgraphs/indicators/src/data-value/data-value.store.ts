@@ -7,6 +7,7 @@
 // from the areas of the version each row was validated in (the period's version).
 import { type Database, type DataValueSex, type DataValueStatus, NATION_CODE } from "@vnge/shared";
 import type { StoredValue, ValidValue } from "./data-value.validation";
+import { PlannerStatistics } from "./planner-statistics";
 
 const CHUNK = 10_000;
 
@@ -137,6 +138,7 @@ export class DataValueStore {
       },
       { timeout: 300_000, maxWait: 30_000 },
     );
+    await new PlannerStatistics(this.db).refreshAfterWrite(total.imported + total.updated);
     return total;
   }
 

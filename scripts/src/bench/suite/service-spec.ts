@@ -1,0 +1,10 @@
+// What the benchmark asks a service process to run, and what it answers once listening.
+export type ServiceSpec =
+  | { kind: "subgraphs"; databaseUrl: string; poolSize: number }
+  | { kind: "apollo-gateway"; subgraphUrls: Record<string, string>; port?: number }
+  | { kind: "hive-gateway"; subgraphUrls: Record<string, string>; port?: number };
+
+export interface ServiceReady {
+  /** Subgraph name -> URL for the subgraphs; `gateway` -> URL for a gateway. */
+  urls: Record<string, string>;
+}

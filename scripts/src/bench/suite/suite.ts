@@ -1,0 +1,248 @@
+// The benchmark suite: loads the national data set, starts the subgraphs, then our Apollo Gateway
+// and Hive Gateway each in a process of its own, and measures every read workload at 1, 10 and 50
+// connections straight to the subgraph, through each gateway and as bare SQL; then reads while
+// commune batches are submitted; then the dashboard again with twice the years of data.
+import { type Database, SUBGRAPHS } from "@vnge/shared";
+import { startSystem } from "../../system";
+import { type LoadFigures, runLoad } from "../load/load-client";
+import { benchHeaders } from "./bench-client";
+import { type AreaSet, type DataValueInput, createProvincePlan, loadReferenceData, readAreaSet, submitBatches, targetValues, yearValues } from "./dataset";
+import { startServiceProcess, withPeakRss } from "./service-host";
+import { runSqlLoad } from "./sql-load";
+import { type Workload, type WorkloadName, workloads } from "./workloads";
+
+export const CONNECTION_LEVELS = [1, 10, 50] as const;
+/** Smoke runs last a fraction of a second per row: fewer connections, so responses finish inside it. */
+export const SMOKE_CONNECTION_LEVELS = [1, 2, 4] as const;
+export const LAYERS = ["subgraph", "Apollo Gateway", "Hive Gateway", "bare SQL"] as const;
+export type Layer = (typeof LAYERS)[number];
+export type HttpLayer = Exclude<Layer, "bare SQL">;
+/** The five years of the national data set; the cost-growth step adds the five before them. */
+export const YEARS = [2019, 2020, 2021, 2022, 2023];
+export const EARLIER_YEARS = [2014, 2015, 2016, 2017, 2018];
+/** Submissions under read load write years after the data set, so they are new values. */
+const INGEST_FIRST_YEAR = 2024;
+
+export interface SuiteOptions {
+  db: Database;
+  /** PostgreSQL URL of `db`: the subgraphs then run in a process of their own (PGlite keeps them here). */
+  databaseUrl?: string;
+  poolSize?: number;
+  areasFile: string;
+  smoke: boolean;
+  warmupSeconds?: number;
+  durationSeconds?: number;
+  /** Values per submitDataValues request and requests in flight, for loading and for ingest under load. */
+  batchSize?: number;
+  log?: (line: string) => void;
+}
+
+export interface MeasuredRow extends LoadFigures {
+  years: number;
+  workload: WorkloadName;
+  layer: Layer;
+  connections: number;
+  /** Peak RSS (MiB) of the gateway process over the row; null for the subgraph and SQL layers. */
+  gatewayRssMiB: number | null;
+  /** Peak RSS (MiB) of the process running the four subgraphs over the row. */
+  subgraphsRssMiB: number;
+}
+
+export interface IngestRow {
+  layer: HttpLayer;
+  connections: number;
+  read: LoadFigures;
+  values: number;
+  seconds: number;
+  valuesPerSecond: number;
+  gatewayRssMiB: number | null;
+  subgraphsRssMiB: number;
+}
+
+export interface SuiteResult {
+  areas: { provinces: number; districts: number; communes: number; province: string; provinceDistricts: number };
+  load: { values: number; seconds: number; valuesPerSecond: number; batchSize: number; targets: number; earlierValues: number };
+  subgraphsInOwnProcess: boolean;
+  warmupSeconds: number;
+  durationSeconds: number;
+  workloads: { name: WorkloadName; description: string }[];
+  connectionLevels: readonly number[];
+  rows: MeasuredRow[];
+  ingest: IngestRow[];
+}
+
+interface Running {
+  urls: Record<HttpLayer, string>;
+  pids: { subgraphs: number; "Apollo Gateway": number; "Hive Gateway": number };
+  indicatorsUrl: string;
+  plansUrl: string;
+}
+
+async function startSubgraphs(options: SuiteOptions): Promise<{ urls: Record<string, string>; pid: number; stop(): Promise<void> }> {
+  const only = SUBGRAPHS.map((entry) => entry.name);
+  if (options.databaseUrl) {
+    const child = await startServiceProcess({ kind: "subgraphs", databaseUrl: options.databaseUrl, poolSize: options.poolSize ?? 10 });
+    return { urls: child.urls, pid: child.pid, stop: () => child.stop() };
+  }
+  const system = await startSystem({ db: options.db, only, ports: "random", host: "127.0.0.1", migrate: false });
+  return { urls: system.subgraphUrls as Record<string, string>, pid: process.pid, stop: () => system.stop() };
+}
+
+function* endless(batches: (year: number) => Generator<DataValueInput[]>, firstYear: number): Generator<DataValueInput[]> {
+  for (let year = firstYear; ; year++) yield* batches(year);
+}
+
+export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
+  const log = options.log ?? (() => undefined);
+  const warmupSeconds = options.warmupSeconds ?? (options.smoke ? 0.2 : 3);
+  const durationSeconds = options.durationSeconds ?? (options.smoke ? 0.5 : 10);
+  const batchSize = options.batchSize ?? (options.smoke ? 500 : 10_000);
+  const levels = options.smoke ? SMOKE_CONNECTION_LEVELS : CONNECTION_LEVELS;
+  const ingestConnections = levels[1];
+  const areas: AreaSet = readAreaSet(options.areasFile);
+  const catalogue = await loadReferenceData(options.db, areas);
+  log(`areas: ${areas.provinces} provinces, ${areas.districts} districts, ${areas.communes.length} communes; drill-down and plan in province ${areas.province.code} (${areas.province.districts} districts)`);
+
+  const subgraphs = await startSubgraphs(options);
+  const stops: (() => Promise<void>)[] = [subgraphs.stop];
+  try {
+    const headers = await benchHeaders();
+    const indicatorsUrl = subgraphs.urls.indicators;
+    const loadYears = async (years: readonly number[]) => {
+      const start = performance.now();
+      const batches = (function* () {
+        for (const year of years) yield* yearValues(areas.communes, catalogue, year, batchSize);
+      })();
+      const summary = await submitBatches(indicatorsUrl, headers, batches, 2);
+      if (summary.imported !== summary.values) throw new Error(`expected ${summary.values} new values, got ${JSON.stringify(summary)}`);
+      return { values: summary.values, seconds: (performance.now() - start) / 1000 };
+    };
+
+    log(`loading ${YEARS.length} years of values through the indicators subgraph (batches of ${batchSize}, 2 in flight)`);
+    const loaded = await loadYears(YEARS);
+    log(`loaded ${loaded.values} values in ${loaded.seconds.toFixed(1)} s (${Math.round(loaded.values / loaded.seconds)} values/s)`);
+    const targetData = targetValues(areas.province.communes, YEARS);
+    await submitBatches(indicatorsUrl, headers, (function* () {
+      for (let i = 0; i < targetData.length; i += batchSize) yield targetData.slice(i, i + batchSize);
+    })(), 2);
+    const targets = await createProvincePlan(subgraphs.urls.plans, headers, areas.province.code, YEARS);
+
+    // The gateways start after the data are in, so their RSS is only their own serving.
+    const apollo = await startServiceProcess({ kind: "apollo-gateway", subgraphUrls: subgraphs.urls });
+    stops.unshift(apollo.stop);
+    const hive = await startServiceProcess({ kind: "hive-gateway", subgraphUrls: subgraphs.urls });
+    stops.unshift(hive.stop);
+    const running: Running = {
+      urls: { subgraph: indicatorsUrl, "Apollo Gateway": apollo.urls.gateway, "Hive Gateway": hive.urls.gateway },
+      pids: { subgraphs: subgraphs.pid, "Apollo Gateway": apollo.pid, "Hive Gateway": hive.pid },
+      indicatorsUrl,
+      plansUrl: subgraphs.urls.plans,
+    };
+
+    const provinceCodes = areas.rows.filter((r) => r.level === "PROVINCE").map((r) => r.code);
+    const districtCodes = areas.rows.filter((r) => r.level === "DISTRICT" && r.parentCode === areas.province.code).map((r) => r.code);
+    const suite = workloads({ indicators: catalogue.indicators, provinces: provinceCodes, province: { code: areas.province.code, districts: districtCodes }, years: YEARS, targets });
+
+    const layersOf = (workload: Workload): Layer[] => LAYERS.filter((layer) => layer !== "subgraph" || workload.subgraph !== null);
+    for (const workload of suite) {
+      for (const layer of layersOf(workload)) if (layer !== "bare SQL") await checkAnswer(running.urls[layer], headers, workload, layer);
+    }
+
+    const measure = async (years: number, workload: Workload, layer: Layer, connections: number): Promise<MeasuredRow> => {
+      const gatewayPid = layer === "Apollo Gateway" || layer === "Hive Gateway" ? running.pids[layer] : null;
+      const pids = gatewayPid ? [running.pids.subgraphs, gatewayPid] : [running.pids.subgraphs];
+      const { value, peakMiB } = await withPeakRss(pids, () =>
+        layer === "bare SQL"
+          ? runSqlLoad({ work: workload.sql(options.db), connections, warmupSeconds, durationSeconds })
+          : runLoad({ url: running.urls[layer], body: workload.body, headers, connections, warmupSeconds, durationSeconds }),
+      );
+      const row: MeasuredRow = {
+        years,
+        workload: workload.name,
+        layer,
+        connections,
+        ...value,
+        gatewayRssMiB: gatewayPid ? peakMiB.get(gatewayPid)! : null,
+        subgraphsRssMiB: peakMiB.get(running.pids.subgraphs)!,
+      };
+      log(formatRowLine(row));
+      // Requests still in flight when the client stopped finish before the next row.
+      await new Promise((resolve) => setTimeout(resolve, options.smoke ? 100 : 1000));
+      return row;
+    };
+
+    const rows: MeasuredRow[] = [];
+    for (const workload of suite) {
+      for (const layer of layersOf(workload)) for (const connections of levels) rows.push(await measure(YEARS.length, workload, layer, connections));
+    }
+
+    const ingest: IngestRow[] = [];
+    const dashboard = suite.find((w) => w.name === "dashboard")!;
+    const writes = endless((year) => yearValues(areas.communes, catalogue, year, batchSize), INGEST_FIRST_YEAR);
+    for (const layer of ["subgraph", "Apollo Gateway", "Hive Gateway"] as const) {
+      const gatewayPid = layer === "subgraph" ? null : running.pids[layer];
+      const pids = gatewayPid ? [running.pids.subgraphs, gatewayPid] : [running.pids.subgraphs];
+      const { value, peakMiB } = await withPeakRss(pids, async () => {
+        let reading = true;
+        const read = runLoad({ url: running.urls[layer], body: dashboard.body, headers, connections: ingestConnections, warmupSeconds, durationSeconds }).finally(
+          () => (reading = false),
+        );
+        // Submissions start when the measured window does and stop taking new batches when it ends.
+        await new Promise((resolve) => setTimeout(resolve, warmupSeconds * 1000 + 300));
+        const start = performance.now();
+        const written = await submitBatches(running.urls[layer], headers, writes, 2, () => !reading);
+        const seconds = (performance.now() - start) / 1000;
+        return { read: await read, values: written.values, seconds };
+      });
+      const row: IngestRow = {
+        layer,
+        connections: ingestConnections,
+        ...value,
+        valuesPerSecond: value.values / value.seconds,
+        gatewayRssMiB: gatewayPid ? peakMiB.get(gatewayPid)! : null,
+        subgraphsRssMiB: peakMiB.get(running.pids.subgraphs)!,
+      };
+      log(`ingest under read load via ${layer}: ${Math.round(row.valuesPerSecond)} values/s; dashboard at ${row.connections} connections p95 ${row.read.p95.toFixed(1)} ms, errors ${row.read.errors + row.read.non2xx + row.read.graphqlErrors}`);
+      ingest.push(row);
+    }
+
+    log(`loading ${EARLIER_YEARS.length} earlier years (twice the data) for the cost-growth rows`);
+    const earlier = await loadYears(EARLIER_YEARS);
+    for (const layer of ["subgraph", "Apollo Gateway", "Hive Gateway"] as const) {
+      for (const connections of levels) rows.push(await measure(YEARS.length + EARLIER_YEARS.length, dashboard, layer, connections));
+    }
+
+    return {
+      areas: { provinces: areas.provinces, districts: areas.districts, communes: areas.communes.length, province: areas.province.code, provinceDistricts: areas.province.districts },
+      load: { values: loaded.values, seconds: loaded.seconds, valuesPerSecond: loaded.values / loaded.seconds, batchSize, targets, earlierValues: earlier.values },
+      subgraphsInOwnProcess: running.pids.subgraphs !== process.pid,
+      warmupSeconds,
+      durationSeconds,
+      workloads: suite.map((w) => ({ name: w.name, description: w.description })),
+      connectionLevels: levels,
+      rows,
+      ingest,
+    };
+  } finally {
+    for (const stop of stops) await stop();
+  }
+}
+
+export class WrongAnswerError extends Error {}
+
+async function checkAnswer(url: string, headers: Record<string, string>, workload: Workload, layer: Layer): Promise<void> {
+  const response = await fetch(url, { method: "POST", headers, body: workload.body });
+  const json = (await response.json()) as { data?: unknown; errors?: { message: string }[] };
+  const rows = json.data ? workload.rowsOf(json.data) : -1;
+  if (json.errors?.length || rows !== workload.expectedRows) {
+    throw new WrongAnswerError(`${workload.name} via ${layer}: expected ${workload.expectedRows} rows, got ${JSON.stringify(json).slice(0, 500)}`);
+  }
+}
+
+export function formatRowLine(row: MeasuredRow): string {
+  const rss = row.gatewayRssMiB === null ? "" : `, gateway RSS ${row.gatewayRssMiB.toFixed(0)} MiB`;
+  return (
+    `${row.years}y ${row.workload} via ${row.layer}, ${row.connections} conn.: ${row.rps.toFixed(1)} req/s, p50 ${row.p50.toFixed(1)} ms, ` +
+    `p95 ${row.p95.toFixed(1)} ms, p99 ${row.p99.toFixed(1)} ms, errors ${row.errors + row.non2xx + row.graphqlErrors}${rss}, subgraphs RSS ${row.subgraphsRssMiB.toFixed(0)} MiB`
+  );
+}
