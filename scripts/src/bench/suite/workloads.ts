@@ -2,7 +2,7 @@
 // gateways) and as the SQL statements the subgraphs run for it (the bare-SQL layer).
 import { type AreaTarget, IndicatorValueStore } from "@vnge/indicators";
 import { TargetStore } from "@vnge/plans";
-import { type Database, DEFAULT_CATALOGUE } from "@vnge/shared";
+import { BASE_HIERARCHY, type Database, DEFAULT_CATALOGUE } from "@vnge/shared";
 import { TARGET_INDICATORS } from "./dataset";
 
 export type WorkloadName = "dashboard" | "drill-down" | "plan targets";
@@ -77,7 +77,7 @@ export function workloads(params: WorkloadParams): Workload[] {
       sql: (db) => {
         const store = new IndicatorValueStore(db);
         const elements = elementsOf(params.indicators, dashboardCodes);
-        return () => Promise.all([store.sumElements(elements, [latest], provinceTargets), store.countAreasBeneath(provinceTargets)]);
+        return () => Promise.all([store.sumElements(elements, [latest], provinceTargets), store.countAreasBeneath(provinceTargets, BASE_HIERARCHY)]);
       },
     },
     {
@@ -90,7 +90,7 @@ export function workloads(params: WorkloadParams): Workload[] {
       sql: (db) => {
         const store = new IndicatorValueStore(db);
         const elements = elementsOf(params.indicators, drillCodes);
-        return () => Promise.all([store.sumElements(elements, periods, districtTargets), store.countAreasBeneath(districtTargets)]);
+        return () => Promise.all([store.sumElements(elements, periods, districtTargets), store.countAreasBeneath(districtTargets, BASE_HIERARCHY)]);
       },
     },
     {
@@ -108,7 +108,7 @@ export function workloads(params: WorkloadParams): Workload[] {
         return async () => {
           const rows = await targets.findAtAreas([province.code]);
           const targetPeriods = [...new Set(rows.map((row) => row.period))];
-          return Promise.all([values.sumElements(elements, targetPeriods, [province]), values.countAreasBeneath([province])]);
+          return Promise.all([values.sumElements(elements, targetPeriods, [province]), values.countAreasBeneath([province], BASE_HIERARCHY)]);
         };
       },
     },
