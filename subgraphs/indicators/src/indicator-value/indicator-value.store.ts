@@ -1,6 +1,7 @@
 // The read path of the rollup: one statement reads the sums of every requested data element for
 // every requested area from the running totals (data_value_total, kept by the write statement over
-// the ancestor columns the area table holds on each row); a second counts the areas expected to report.
+// the ancestor columns the area table holds on each row); a second reads how many areas are expected to
+// report (area_size, kept by a trigger on the area table).
 // Values of a period read in another hierarchy version come from the stored values carried through the
 // crosswalk of the two versions (decision 0060).
 import type { AreaLevel, Database } from "@vnge/shared";
@@ -41,13 +42,11 @@ export class IndicatorValueStore {
    */
   async sumElements(elementCodes: readonly string[], periods: readonly string[], targets: readonly AreaTarget[]): Promise<ElementSumRow[]> {
     if (elementCodes.length === 0 || periods.length === 0 || targets.length === 0) return [];
-    const rows = await this.db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(
+    const rows = await this.db.query(
       `SELECT area_code AS target, data_element_code AS element, period, male, female, none, reporting_areas AS reporting
        FROM indicators.data_value_total
        WHERE data_element_code = ANY($1::text[]) AND period = ANY($2::text[]) AND area_code = ANY($3::text[])`,
-      [...elementCodes],
-      [...periods],
-      targets.map((t) => t.code),
+      [[...elementCodes], [...periods], targets.map((t) => t.code)],
     );
     return rows.map(toSumRow);
   }
@@ -137,26 +136,13 @@ export class IndicatorValueStore {
     return { governed, approved };
   }
 
-  /** How many areas of each level of the version each target is (itself) or holds beneath it. */
+  /** How many areas of each level of the version each target is (itself) or holds beneath it (kept in area_size). */
   async countAreasBeneath(targets: readonly AreaTarget[], hierarchy: string): Promise<ExpectedAreasRow[]> {
     if (targets.length === 0) return [];
-    const params: unknown[] = [targets.map((t) => t.code), hierarchy];
-    const branches = [`SELECT code AS target, level, 1 AS areas FROM indicators.area WHERE hierarchy = $2 AND code = ANY($1::text[])`];
-    const nation = targets.find((t) => t.level === "NATION");
-    if (nation) {
-      params.push(nation.code);
-      branches.push(`SELECT $${params.length}::text, level, count(*) FROM indicators.area WHERE hierarchy = $2 AND code <> $${params.length}::text GROUP BY level`);
-    }
-    for (const [level, column] of [["PROVINCE", "province_code"], ["DISTRICT", "district_code"]] as const) {
-      const codes = targets.filter((t) => t.level === level).map((t) => t.code);
-      if (codes.length === 0) continue;
-      params.push(codes);
-      branches.push(`SELECT ${column}, level, count(*) FROM indicators.area WHERE hierarchy = $2 AND ${column} = ANY($${params.length}::text[]) GROUP BY 1, 2`);
-    }
-    const rows = await this.db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(
-      `SELECT target, level::text AS level, sum(areas)::int AS areas FROM (${branches.join("\n UNION ALL \n")}) AS branch GROUP BY 1, 2`,
-      ...params,
-    );
+    const rows = await this.db.query(`SELECT code AS target, level::text AS level, areas FROM indicators.area_size WHERE hierarchy = $2 AND code = ANY($1::text[])`, [
+      targets.map((t) => t.code),
+      hierarchy,
+    ]);
     return rows.map((row) => ({ target: String(row.target), level: row.level as AreaLevel, areas: Number(row.areas) }));
   }
 }
