@@ -1,6 +1,6 @@
 // What every subgraph workspace exports, and how one is served.
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
 import { AreaScope } from "./auth/area-scope";
 import { denialLogPlugin } from "./auth/denial-log";
@@ -65,7 +65,8 @@ export async function serveSubgraph<TContext extends ServiceContext>(
     // The process owner (scripts/src/cli/start.ts) stops services in order on SIGTERM/SIGINT.
     stopOnTerminationSignals: false,
     // Inline traces serve Apollo's hosted studio, which this system does not report to.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), denialLogPlugin<TContext>()],
+    // No plugin resolves per field: Apollo then leaves the resolvers unwrapped (no cache hints are used here).
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), denialLogPlugin<TContext>()],
   });
   return startServiceServer(
     {

@@ -77,7 +77,16 @@ function ratio(numerator: number | null, denominator: number | null, factor: num
 export function roundTo(value: number | null, decimals: number): number | null {
   if (value === null || !Number.isFinite(value)) return null;
   const sign = value < 0 ? -1 : 1;
-  const scaled = Math.round(Number(`${Math.abs(value)}e${decimals}`));
+  const magnitude = Math.abs(value);
+  const power = 10 ** decimals;
+  const product = magnitude * power;
+  // Away from a tie the binary product rounds as the decimal would: no string round trip (a rollup rounds
+  // thousands of values). Near one, the decimal digits decide.
+  const distanceFromTie = Math.abs(product - Math.floor(product) - 0.5);
+  if (decimals <= 15 && product < 2 ** 52 && distanceFromTie > product * Number.EPSILON * 8 + 1e-9) {
+    return sign * (Math.round(product) / power);
+  }
+  const scaled = Math.round(Number(`${magnitude}e${decimals}`));
   return sign * Number(`${scaled}e-${decimals}`);
 }
 

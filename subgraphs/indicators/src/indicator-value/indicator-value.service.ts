@@ -22,7 +22,7 @@ import { type AreaLoaders, recordKey } from "../area/area.loader";
 import { type AreaStore, areaKey } from "../area/area.store";
 import type { DataElementLoaders } from "../data-element/data-element.loader";
 import type { IndicatorLoaders } from "../indicator/indicator.loader";
-import { type ElementSums, type IndicatorShape, apportionedShare, completeness, computeIndicator } from "./indicator-arithmetic";
+import { type ComputedValue, type ElementSums, type IndicatorShape, apportionedShare, completeness, computeIndicator } from "./indicator-arithmetic";
 import { type IndicatorValueKey, type IndicatorValueLoader, createIndicatorValueLoader } from "./indicator-value.loader";
 import { type ElementSumRow, type ExpectedAreasRow, type IndicatorValueStore, approvalKey } from "./indicator-value.store";
 import type { IndicatorValue } from "./indicator-value.type";
@@ -58,6 +58,30 @@ export function requestShapeProblems(indicatorCodes: readonly string[], periods:
     if (problem) problems.push(problem);
   }
   return problems;
+}
+
+type ValueBase = Pick<IndicatorValue, "indicator" | "area" | "period" | "hierarchy" | "sourceHierarchy">;
+type ValueState = Pick<IndicatorValue, "completeness" | "withheld" | "approximate" | "approximateShare">;
+
+/** One value as a literal of fixed shape: object spreads here cost more than the arithmetic (a rollup makes thousands). */
+function indicatorValue(base: ValueBase, computed: ComputedValue, state: ValueState): IndicatorValue {
+  return {
+    indicator: base.indicator,
+    area: base.area,
+    period: base.period,
+    hierarchy: base.hierarchy,
+    sourceHierarchy: base.sourceHierarchy,
+    total: computed.total,
+    male: computed.male,
+    female: computed.female,
+    femaleToMaleRatio: computed.femaleToMaleRatio,
+    numerator: computed.numerator,
+    denominator: computed.denominator,
+    completeness: state.completeness,
+    withheld: state.withheld,
+    approximate: state.approximate,
+    approximateShare: state.approximateShare,
+  };
 }
 
 export class IndicatorValueService {
@@ -247,22 +271,20 @@ export class IndicatorValueService {
       };
       const usedElements = denominatorElement ? [numeratorElement.code, denominatorElement.code] : [numeratorElement.code];
       const source = sourceOf.get(key.period)!;
-      const base = { indicator, area, period: key.period, hierarchy: version, sourceHierarchy: source };
+      const base: ValueBase = { indicator, area, period: key.period, hierarchy: version, sourceHierarchy: source };
       if (!isPublished(area, key.period, usedElements)) {
-        return { ...base, ...computeIndicator(shape, undefined, undefined), completeness: null, withheld: true, approximate: false, approximateShare: null };
+        return indicatorValue(base, computeIndicator(shape, undefined, undefined), { completeness: null, withheld: true, approximate: false, approximateShare: null });
       }
       const numeratorSums = sums.get(`${area.code}|${numeratorElement.code}|${key.period}`);
       const denominatorSums = denominatorElement ? sums.get(`${area.code}|${denominatorElement.code}|${key.period}`) : undefined;
       const computed = computeIndicator(shape, numeratorSums, denominatorSums);
       const share = source === version ? (numeratorSums || denominatorSums ? 0 : null) : apportionedShare(numeratorSums, denominatorSums);
-      return {
-        ...base,
-        ...computed,
+      return indicatorValue(base, computed, {
         completeness: completeness(numeratorSums?.reportingAreas ?? 0, expected.get(`${source}|${area.code}|${numeratorElement.collectionLevel}`) ?? 0),
         withheld: false,
         approximate: (share ?? 0) > 0,
         approximateShare: share,
-      };
+      });
     });
   }
 }

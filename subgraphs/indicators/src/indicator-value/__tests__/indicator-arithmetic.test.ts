@@ -67,6 +67,24 @@ describe("roundTo and completeness", () => {
     expect(roundTo(null, 1)).toBeNull();
     expect(roundTo(Number.POSITIVE_INFINITY, 1)).toBeNull();
   });
+  it("rounds every value as its decimal digits say, ties and ratios included", () => {
+    // the decimal reading of each value, digit by digit
+    const decimal = (value: number, decimals: number) => (value < 0 ? -1 : 1) * Number(`${Math.round(Number(`${Math.abs(value)}e${decimals}`))}e-${decimals}`);
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const values: number[] = [];
+    for (let i = 0; i < 20_000; i++) {
+      values.push((random() - 0.3) * 10 ** Math.floor(random() * 9)); // ratios and sums of every size
+      values.push(Math.floor(random() * 1e6) / 1000 + 0.0005); // ties at the third decimal, as written
+      values.push((Math.floor(random() * 1e5) * 2 + 1) / 200); // x.xx5 exactly halfway at two decimals
+      values.push((Math.floor(random() * 500) / Math.max(1, Math.floor(random() * 700))) * 100); // per-100 ratios
+    }
+    const wrong: [number, number, number | null][] = [];
+    for (const value of values) {
+      for (const decimals of [0, 1, 2, 4]) if (!Object.is(roundTo(value, decimals), decimal(value, decimals))) wrong.push([value, decimals, roundTo(value, decimals)]);
+    }
+    expect(wrong).toEqual([]);
+  });
   it("is the share of expected areas that reported, null when none is expected", () => {
     expect(completeness(3, 4)).toBe(0.75);
     expect(completeness(0, 0)).toBeNull();
