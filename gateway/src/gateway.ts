@@ -2,10 +2,23 @@
 // HTTP plumbing (health, readiness, request ids) as the subgraphs.
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import { type RunningServer, type TokenVerifier, createErrorFormatter, serviceLogger, startServiceServer, subgraphEntry, subgraphUrl } from "@vnge/shared";
+import {
+  type Database,
+  type RunningServer,
+  type TokenVerifier,
+  createErrorFormatter,
+  serviceLogger,
+  startServiceServer,
+  subgraphEntry,
+  subgraphUrl,
+} from "@vnge/shared";
 import { type ApiKeyAuthenticator, authenticate } from "./authenticate";
 import { passThrough } from "./pass-through";
+import { fieldsOnlyFrom } from "./response-cache/cacheable-operation";
+import { responseCachePlugin } from "./response-cache/response-cache.plugin";
+import { ResponseCacheStore } from "./response-cache/response-cache.store";
 import type { GatewayContext } from "./context";
 import { SubgraphDataSource } from "./subgraph-data-source";
 import { readSupergraph } from "./supergraph";
@@ -19,19 +32,27 @@ export interface GatewayOptions {
   /** Subgraph name -> URL; names not listed keep the URL composed into the supergraph. */
   subgraphUrls?: Record<string, string>;
   supergraphSdl?: string;
+  /** The database the subgraphs write: answers are cached there while their data stay unchanged (omit for no cache). */
+  responseCache?: Database;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const logger = serviceLogger("gateway");
   const protection = operationLimits();
+  const supergraphSdl = options.supergraphSdl ?? readSupergraph();
+  const cache = options.responseCache
+    ? [responseCachePlugin({ store: new ResponseCacheStore(options.responseCache), neverCached: fieldsOnlyFrom(supergraphSdl), logger })]
+    : [];
   const gateway = new ApolloGateway({
-    supergraphSdl: options.supergraphSdl ?? readSupergraph(),
+    supergraphSdl,
     buildService: ({ name, url }) => new SubgraphDataSource({ url: options.subgraphUrls?.[name] ?? url }),
     logger,
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...protection,
+    // Cache hints are not used: the response cache follows the data generation instead (decision 0070).
+    plugins: [...protection.plugins, ApolloServerPluginCacheControlDisabled(), ...cache],
     formatError: createErrorFormatter(logger, {
       unavailable: { message: "A service needed for this query is unavailable; try again shortly.", code: "SERVICE_UNAVAILABLE" },
     }),

@@ -12,6 +12,7 @@ import {
   IndicatorFeed,
   createTokenVerifier,
   loadAuthConfig,
+  loadConfig,
   migrate,
   portFor,
   serveSubgraph,
@@ -37,6 +38,8 @@ export interface SystemOptions {
   seedDemo?: boolean;
   /** Token keys; read from the environment by default. */
   auth?: AuthConfig;
+  /** The gateway's shared response cache (default: RESPONSE_CACHE, on). */
+  responseCache?: boolean;
 }
 
 export interface RunningSystem {
@@ -84,6 +87,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         host: options.host,
         production: options.production,
         subgraphUrls: urls,
+        responseCache: (options.responseCache ?? loadConfig().responseCache) ? options.db : undefined,
       });
       servers.push(gateway);
       gatewayUrl = gateway.url;

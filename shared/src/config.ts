@@ -15,6 +15,8 @@ export interface ServiceConfig {
   production: boolean;
   logLevel: string;
   database: DatabaseConfig;
+  /** The gateway answers repeated queries from its shared cache (RESPONSE_CACHE=off turns it off). */
+  responseCache: boolean;
 }
 
 /** Repository root, found from this file's location (works from src/ and dist/). */
@@ -30,6 +32,13 @@ function intFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv = pro
   return value;
 }
 
+function onOffFromEnv(name: string, fallback: boolean, env: NodeJS.ProcessEnv): boolean {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  if (raw === "on" || raw === "off") return raw === "on";
+  throw new Error(`${name} must be "on" or "off", got "${raw}"`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig {
   return {
     host: env.HOST ?? "127.0.0.1",
@@ -40,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
       dataDir: path.resolve(env.PGLITE_DATA_DIR ?? path.join(repoRoot, ".data", "pglite")),
       poolSize: intFromEnv("DATABASE_POOL_SIZE", 10, env),
     },
+    responseCache: onOffFromEnv("RESPONSE_CACHE", true, env),
   };
 }
 

@@ -1,6 +1,6 @@
 // The suite's figures as Markdown tables and the performance targets judged on them.
 import os from "node:os";
-import { EARLIER_YEARS, type IngestRow, type Layer, type MeasuredRow, type SuiteResult, YEARS } from "./suite";
+import { EARLIER_YEARS, GATEWAY_LAYERS, type IngestRow, type Layer, type MeasuredRow, type SuiteResult, YEARS } from "./suite";
 
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : "-");
 const mib = (value: number | null) => (value === null || !Number.isFinite(value) ? "-" : `${value.toFixed(0)} MiB`);
@@ -59,7 +59,7 @@ function find(rows: readonly MeasuredRow[], workload: string, layer: Layer, conn
 export function verdict(result: SuiteResult): string[] {
   const met = (ok: boolean) => (ok ? "met" : "**missed**");
   const lines: string[] = [];
-  for (const gateway of ["Apollo Gateway", "Hive Gateway"] as const) {
+  for (const gateway of GATEWAY_LAYERS) {
     const g10 = find(result.rows, "dashboard", gateway, 10);
     const g50 = find(result.rows, "dashboard", gateway, 50);
     if (!g10 || !g50) continue;

@@ -22,8 +22,21 @@ async function start(spec: ServiceSpec): Promise<{ ready: ServiceReady; stop: ()
       };
     }
     case "apollo-gateway": {
-      const server: RunningServer = await startGateway({ verifyToken: createTokenVerifier(loadAuthConfig()), port: spec.port ?? 0, host, subgraphUrls: spec.subgraphUrls });
-      return { ready: { urls: { gateway: server.url } }, stop: () => server.close() };
+      const db = spec.databaseUrl ? await openDatabase({ url: spec.databaseUrl, poolSize: 10 }) : undefined;
+      const server: RunningServer = await startGateway({
+        verifyToken: createTokenVerifier(loadAuthConfig()),
+        port: spec.port ?? 0,
+        host,
+        subgraphUrls: spec.subgraphUrls,
+        responseCache: db,
+      });
+      return {
+        ready: { urls: { gateway: server.url } },
+        stop: async () => {
+          await server.close();
+          await db?.close();
+        },
+      };
     }
     case "hive-gateway": {
       const supergraphSdl = withSubgraphUrls(readSupergraph(), spec.subgraphUrls);

@@ -1,7 +1,8 @@
 // What the benchmark asks a service process to run, and what it answers once listening.
 export type ServiceSpec =
   | { kind: "subgraphs"; databaseUrl: string; poolSize: number }
-  | { kind: "apollo-gateway"; subgraphUrls: Record<string, string>; port?: number }
+  /** With `databaseUrl`, the gateway keeps its response cache in that database. */
+  | { kind: "apollo-gateway"; subgraphUrls: Record<string, string>; port?: number; databaseUrl?: string }
   | { kind: "hive-gateway"; subgraphUrls: Record<string, string>; port?: number };
 
 export interface ServiceReady {

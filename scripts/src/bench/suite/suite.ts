@@ -2,7 +2,8 @@
 // and Hive Gateway each in a process of its own, and measures every read workload at 1, 10 and 50
 // connections straight to the subgraph, through each gateway and as bare SQL; then reads while
 // commune batches are submitted; then the dashboard again with twice the years of data.
-import { type Database, SUBGRAPHS } from "@vnge/shared";
+import { startGateway } from "@vnge/gateway";
+import { type Database, SUBGRAPHS, createTokenVerifier, loadAuthConfig } from "@vnge/shared";
 import { startSystem } from "../../system";
 import { type LoadFigures, runLoad } from "../load/load-client";
 import { benchHeaders } from "./bench-client";
@@ -14,7 +15,9 @@ import { type Workload, type WorkloadName, workloads } from "./workloads";
 export const CONNECTION_LEVELS = [1, 10, 50] as const;
 /** Smoke runs last a fraction of a second per row: fewer connections, so responses finish inside it. */
 export const SMOKE_CONNECTION_LEVELS = [1, 2, 4] as const;
-export const LAYERS = ["subgraph", "Apollo Gateway", "Hive Gateway", "bare SQL"] as const;
+/** "Apollo Gateway, cached": ours with its shared response cache (decision 0070); "Apollo Gateway" runs without it. */
+export const LAYERS = ["subgraph", "Apollo Gateway", "Apollo Gateway, cached", "Hive Gateway", "bare SQL"] as const;
+export const GATEWAY_LAYERS = ["Apollo Gateway", "Apollo Gateway, cached", "Hive Gateway"] as const;
 export type Layer = (typeof LAYERS)[number];
 export type HttpLayer = Exclude<Layer, "bare SQL">;
 /** The five years of the national data set; the cost-growth step adds the five before them. */
@@ -73,7 +76,7 @@ export interface SuiteResult {
 
 interface Running {
   urls: Record<HttpLayer, string>;
-  pids: { subgraphs: number; "Apollo Gateway": number; "Hive Gateway": number };
+  pids: { subgraphs: number } & Record<(typeof GATEWAY_LAYERS)[number], number>;
   indicatorsUrl: string;
   plansUrl: string;
 }
@@ -130,11 +133,13 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     // The gateways start after the data are in, so their RSS is only their own serving.
     const apollo = await startServiceProcess({ kind: "apollo-gateway", subgraphUrls: subgraphs.urls });
     stops.unshift(apollo.stop);
+    const cached = await startCachedGateway(options, subgraphs.urls);
+    stops.unshift(cached.stop);
     const hive = await startServiceProcess({ kind: "hive-gateway", subgraphUrls: subgraphs.urls });
     stops.unshift(hive.stop);
     const running: Running = {
-      urls: { subgraph: indicatorsUrl, "Apollo Gateway": apollo.urls.gateway, "Hive Gateway": hive.urls.gateway },
-      pids: { subgraphs: subgraphs.pid, "Apollo Gateway": apollo.pid, "Hive Gateway": hive.pid },
+      urls: { subgraph: indicatorsUrl, "Apollo Gateway": apollo.urls.gateway, "Apollo Gateway, cached": cached.url, "Hive Gateway": hive.urls.gateway },
+      pids: { subgraphs: subgraphs.pid, "Apollo Gateway": apollo.pid, "Apollo Gateway, cached": cached.pid, "Hive Gateway": hive.pid },
       indicatorsUrl,
       plansUrl: subgraphs.urls.plans,
     };
@@ -149,7 +154,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     }
 
     const measure = async (years: number, workload: Workload, layer: Layer, connections: number): Promise<MeasuredRow> => {
-      const gatewayPid = layer === "Apollo Gateway" || layer === "Hive Gateway" ? running.pids[layer] : null;
+      const gatewayPid = layer === "subgraph" || layer === "bare SQL" ? null : running.pids[layer];
       const pids = gatewayPid ? [running.pids.subgraphs, gatewayPid] : [running.pids.subgraphs];
       const { value, peakMiB } = await withPeakRss(pids, () =>
         layer === "bare SQL"
@@ -179,7 +184,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     const ingest: IngestRow[] = [];
     const dashboard = suite.find((w) => w.name === "dashboard")!;
     const writes = endless((year) => yearValues(areas.communes, catalogue, year, batchSize), INGEST_FIRST_YEAR);
-    for (const layer of ["subgraph", "Apollo Gateway", "Hive Gateway"] as const) {
+    for (const layer of ["subgraph", ...GATEWAY_LAYERS] as const) {
       const gatewayPid = layer === "subgraph" ? null : running.pids[layer];
       const pids = gatewayPid ? [running.pids.subgraphs, gatewayPid] : [running.pids.subgraphs];
       const { value, peakMiB } = await withPeakRss(pids, async () => {
@@ -208,7 +213,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
 
     log(`loading ${EARLIER_YEARS.length} earlier years (twice the data) for the cost-growth rows`);
     const earlier = await loadYears(EARLIER_YEARS);
-    for (const layer of ["subgraph", "Apollo Gateway", "Hive Gateway"] as const) {
+    for (const layer of ["subgraph", ...GATEWAY_LAYERS] as const) {
       for (const connections of levels) rows.push(await measure(YEARS.length + EARLIER_YEARS.length, dashboard, layer, connections));
     }
 
@@ -226,6 +231,16 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   } finally {
     for (const stop of stops) await stop();
   }
+}
+
+/** Our gateway with its response cache: a process of its own on PostgreSQL, in this process with PGlite (one owner). */
+async function startCachedGateway(options: SuiteOptions, subgraphUrls: Record<string, string>): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  if (options.databaseUrl) {
+    const child = await startServiceProcess({ kind: "apollo-gateway", subgraphUrls, databaseUrl: options.databaseUrl });
+    return { url: child.urls.gateway, pid: child.pid, stop: () => child.stop() };
+  }
+  const server = await startGateway({ verifyToken: createTokenVerifier(loadAuthConfig()), port: 0, host: "127.0.0.1", subgraphUrls, responseCache: options.db });
+  return { url: server.url, pid: process.pid, stop: () => server.close() };
 }
 
 export class WrongAnswerError extends Error {}

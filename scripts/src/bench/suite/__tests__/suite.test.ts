@@ -21,12 +21,13 @@ it("measures every workload through every layer without errors", async () => {
 
   const fiveYears = result.rows.filter((r) => r.years === 5);
   const layersOf = (workload: string) => [...new Set(fiveYears.filter((r) => r.workload === workload).map((r) => r.layer))];
-  expect(layersOf("dashboard")).toEqual(["subgraph", "Apollo Gateway", "Hive Gateway", "bare SQL"]);
-  expect(layersOf("drill-down")).toEqual(["subgraph", "Apollo Gateway", "Hive Gateway", "bare SQL"]);
-  expect(layersOf("plan targets")).toEqual(["Apollo Gateway", "Hive Gateway", "bare SQL"]);
-  expect(fiveYears).toHaveLength(11 * SMOKE_CONNECTION_LEVELS.length);
+  const gateways = ["Apollo Gateway", "Apollo Gateway, cached", "Hive Gateway"];
+  expect(layersOf("dashboard")).toEqual(["subgraph", ...gateways, "bare SQL"]);
+  expect(layersOf("drill-down")).toEqual(["subgraph", ...gateways, "bare SQL"]);
+  expect(layersOf("plan targets")).toEqual([...gateways, "bare SQL"]);
+  expect(fiveYears).toHaveLength(14 * SMOKE_CONNECTION_LEVELS.length);
   expect(result.rows.filter((r) => r.years === 10).map((r) => [r.layer, r.connections])).toEqual(
-    ["subgraph", "Apollo Gateway", "Hive Gateway"].flatMap((layer) => SMOKE_CONNECTION_LEVELS.map((c) => [layer, c])),
+    ["subgraph", ...gateways].flatMap((layer) => SMOKE_CONNECTION_LEVELS.map((c) => [layer, c])),
   );
   for (const row of result.rows) {
     expect(row.requests).toBeGreaterThan(0);
@@ -36,7 +37,10 @@ it("measures every workload through every layer without errors", async () => {
     expect(row.subgraphsRssMiB).toBeGreaterThan(0);
     if (row.layer.endsWith("Gateway")) expect(row.gatewayRssMiB).toBeGreaterThan(0);
   }
-  expect(result.ingest.map((r) => r.layer)).toEqual(["subgraph", "Apollo Gateway", "Hive Gateway"]);
+  expect(result.ingest.map((r) => r.layer)).toEqual(["subgraph", ...gateways]);
+  // the cached layer kept answers (one per workload and caller at least)
+  const cachedRows = await db.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM cache.response`);
+  expect(cachedRows[0].n).toBeGreaterThanOrEqual(3);
   for (const row of result.ingest) {
     expect(row.values).toBeGreaterThan(0);
     expect(row.read.requests).toBeGreaterThan(0);
