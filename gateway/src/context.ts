@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Identity, Logger } from "@vnge/shared";
+import type { CacheProbe } from "./response-cache/response-cache";
 
 export interface GatewayContext {
   requestId: string;
@@ -8,4 +9,6 @@ export interface GatewayContext {
   identity: Identity;
   /** The Authorization header the subgraphs receive: the caller's own token, or one the gateway issued for an API key. */
   subgraphAuthorization: string;
+  /** What the response cache found for this request before Apollo Server took it (a miss). */
+  cacheProbe?: CacheProbe;
 }

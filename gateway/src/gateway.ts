@@ -14,11 +14,9 @@ import {
   subgraphEntry,
   subgraphUrl,
 } from "@vnge/shared";
-import { type ApiKeyAuthenticator, authenticate } from "./authenticate";
+import { type ApiKeyAuthenticator, type Credential, authenticate } from "./authenticate";
 import { passThrough } from "./pass-through";
-import { fieldsOnlyFrom } from "./response-cache/cacheable-operation";
-import { responseCachePlugin } from "./response-cache/response-cache.plugin";
-import { ResponseCacheStore } from "./response-cache/response-cache.store";
+import { type CacheProbe, ResponseCache } from "./response-cache/response-cache";
 import type { GatewayContext } from "./context";
 import { SubgraphDataSource } from "./subgraph-data-source";
 import { readSupergraph } from "./supergraph";
@@ -40,9 +38,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const logger = serviceLogger("gateway");
   const protection = operationLimits();
   const supergraphSdl = options.supergraphSdl ?? readSupergraph();
-  const cache = options.responseCache
-    ? [responseCachePlugin({ store: new ResponseCacheStore(options.responseCache), neverCached: fieldsOnlyFrom(supergraphSdl), logger })]
-    : [];
+  const cache = options.responseCache ? new ResponseCache(options.responseCache, supergraphSdl, logger) : null;
+  const authenticateCaller = (headers: GatewayContext["headers"]) => authenticate(headers, options.verifyToken, options.apiKeys);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => new SubgraphDataSource({ url: options.subgraphUrls?.[name] ?? url }),
@@ -52,7 +49,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     gateway,
     ...protection,
     // Cache hints are not used: the response cache follows the data generation instead (decision 0070).
-    plugins: [...protection.plugins, ApolloServerPluginCacheControlDisabled(), ...cache],
+    plugins: [...protection.plugins, ApolloServerPluginCacheControlDisabled(), ...(cache ? [cache.plugin()] : [])],
     formatError: createErrorFormatter(logger, {
       unavailable: { message: "A service needed for this query is unavailable; try again shortly.", code: "SERVICE_UNAVAILABLE" },
     }),
@@ -68,13 +65,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       name: "gateway",
       apollo,
       logger,
-      context: async ({ requestId, headers, logger: requestLogger }) => {
-        const credential = await authenticate(headers, options.verifyToken, options.apiKeys).catch((error: Error) => {
+      context: async ({ requestId, headers, logger: requestLogger, locals }) => {
+        // The cache's shortcut has authenticated the caller already when it looked the request up.
+        const known = locals.credential as Credential | undefined;
+        const verified = locals.authenticationError ? Promise.reject(locals.authenticationError as Error) : known ? Promise.resolve(known) : authenticateCaller(headers);
+        const credential = await verified.catch((error: Error) => {
           requestLogger.warn({ reason: error.message }, "unauthenticated request refused");
           throw error;
         });
-        return { requestId, headers, logger: requestLogger.child({ subject: credential.identity.subject }), ...credential };
+        const cacheProbe = locals.cacheProbe as CacheProbe | undefined;
+        return { requestId, headers, logger: requestLogger.child({ subject: credential.identity.subject }), ...credential, cacheProbe };
       },
+      shortcut: cache?.shortcut(authenticateCaller),
       readiness: async () => undefined,
       maxQueryBytes: MAX_QUERY_BYTES,
       routes: { "/data-values/import": passThrough(() => options.subgraphUrls?.indicators ?? subgraphUrl(subgraphEntry("indicators"))) },

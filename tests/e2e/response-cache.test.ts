@@ -70,6 +70,27 @@ describe("response cache at the gateway", () => {
     expect((await ask(ROLLUP, { parent: "62" }, ANALYST_38)).status).toBe("MISS");
   });
 
+  it("counts a partner key's request once toward its rate limit, answered from the cache or not", async () => {
+    const { ApiKeyService } = await import("@vnge/gateway");
+    const { loadAuthConfig } = await import("@vnge/shared");
+    const { key } = await new ApiKeyService(system.db, loadAuthConfig()).create({
+      name: "dashboard partner",
+      areaCodes: ["38"],
+      expiresAt: new Date(Date.now() + 86_400_000),
+      rateLimitPerMinute: 2,
+    });
+    const viaKey = async () => {
+      const response = await postGraphQL(system.gatewayUrl!, `{ area(code: "38") { name } }`, undefined, { "x-api-key": key });
+      return { status: response.status, cache: response.headers.get("x-response-cache") };
+    };
+    expect(await viaKey()).toEqual({ status: 200, cache: "MISS" });
+    expect(await viaKey()).toEqual({ status: 200, cache: "HIT" });
+    // the limit is two a minute: the next one is refused (a run crossing a minute boundary starts a fresh window once)
+    let refused = await viaKey();
+    for (let i = 0; i < 3 && refused.status !== 429; i++) refused = await viaKey();
+    expect(refused.status).toBe(429);
+  });
+
   it("never caches the cases subgraph's answers", async () => {
     const stats = `{ area(code: "38") { name caseStatistics(period: "2024") { total { count suppressed } } } }`;
     expect((await ask(stats)).status).toBe("BYPASS");

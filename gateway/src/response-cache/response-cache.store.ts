@@ -13,10 +13,10 @@ export class ResponseCacheStore {
 
   /** One statement: the current answer, or else the generation to store a new one at. */
   async lookup(key: string): Promise<CacheLookup> {
-    const rows = await this.db.prisma.$queryRawUnsafe<{ body: string | null; generation: string | null }[]>(
+    const rows = await this.db.query<{ body: string | null; generation: string | null }>(
       `SELECT hit.body, CASE WHEN hit.body IS NULL THEN cache.settled_generation()::text END AS generation
          FROM (SELECT (SELECT body FROM cache.response WHERE key = $1 AND generation = cache.current_generation()) AS body) AS hit`,
-      key,
+      [key],
     );
     return rows[0] ?? { body: null, generation: null };
   }

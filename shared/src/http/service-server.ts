@@ -10,7 +10,19 @@ export interface RequestInfo {
   requestId: string;
   headers: IncomingMessage["headers"];
   logger: Logger;
+  /** What a shortcut learnt about this request, for its context (e.g. the verified caller). */
+  locals: Record<string, unknown>;
 }
+
+/** An answer sent without Apollo Server (e.g. a cached response). */
+export interface ShortcutAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Looks at a parsed GraphQL POST before Apollo Server does; null lets Apollo answer it. */
+export type GraphQLShortcut = (request: RequestInfo & { body: unknown }) => Promise<ShortcutAnswer | null>;
 
 /** A plain HTTP endpoint beside /graphql (e.g. a file upload); it answers the response itself. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, request: RequestInfo, url: URL) => Promise<void>;
@@ -28,6 +40,7 @@ export interface ServiceServerOptions<TContext extends BaseContext> {
   maxQueryBytes?: number;
   /** Extra endpoints by path. */
   routes?: Record<string, RouteHandler>;
+  shortcut?: GraphQLShortcut;
 }
 
 export interface RunningServer {
@@ -55,6 +68,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on("error", reject);
   });
 }
+
+/** A JSON body: what Apollo Server's CSRF prevention lets through without a preflight header. */
+const isJson = (contentType: string | undefined) => contentType !== undefined && /^application\/(graphql-response\+)?json\b/i.test(contentType);
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
@@ -87,7 +103,7 @@ export async function startServiceServer<TContext extends BaseContext>(
       }
     }
     const route = options.routes?.[url.pathname];
-    if (route) return route(req, res, { requestId, headers: req.headers, logger: logger.child({ requestId }) }, url);
+    if (route) return route(req, res, { requestId, headers: req.headers, logger: logger.child({ requestId }), locals: {} }, url);
     if (url.pathname !== "/graphql" && url.pathname !== "/") {
       return sendJson(res, 404, { error: "not found" });
     }
@@ -114,14 +130,23 @@ export async function startServiceServer<TContext extends BaseContext>(
       return sendJson(res, 413, { errors: [{ message: `query document exceeds ${maxQueryBytes} bytes`, extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
     }
 
+    const requestLogger = logger.child({ requestId });
+    const info: RequestInfo = { requestId, headers: req.headers, logger: requestLogger, locals: {} };
+    if (options.shortcut && req.method === "POST" && isJson(req.headers["content-type"])) {
+      const answer = await options.shortcut({ ...info, body });
+      if (answer) {
+        res.writeHead(answer.status, answer.headers);
+        res.end(answer.body);
+        return;
+      }
+    }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
     }
-    const requestLogger = logger.child({ requestId });
     const response = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
-      context: () => options.context({ requestId, headers: req.headers, logger: requestLogger }),
+      context: () => options.context(info),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.statusCode = response.status ?? 200;

@@ -1,0 +1,141 @@
+// The response cache as the gateway uses it: a shortcut that answers a hit before Apollo Server parses
+// anything (the stored JSON is sent as it is), and a plugin that serves hits of requests the shortcut
+// did not see (GET) and stores the answers of misses (docs/decisions/0070-response-cache.md).
+import crypto from "node:crypto";
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { Database, GraphQLShortcut, Identity, Logger, ShortcutAnswer } from "@vnge/shared";
+import type { Credential } from "../authenticate";
+import type { GatewayContext } from "../context";
+import { cacheKey } from "./cache-key";
+import { fieldsOnlyFrom, isCacheable } from "./cacheable-operation";
+import { type CacheLookup, ResponseCacheStore } from "./response-cache.store";
+
+export const CACHE_STATUS_HEADER = "x-response-cache";
+/** Answers larger than this are not kept (a cache row is read whole on every hit). */
+export const MAX_CACHED_BYTES = 4 * 1024 * 1024;
+const PRUNE_EVERY_MS = 5 * 60_000;
+const KEEP_STALE_MS = 10 * 60_000;
+
+/** What the shortcut found for a request that Apollo Server then answers: no second lookup is needed. */
+export interface CacheProbe {
+  key: string;
+  lookup: CacheLookup;
+}
+
+interface GraphQLBody {
+  query?: unknown;
+  variables?: unknown;
+  operationName?: unknown;
+  extensions?: unknown;
+}
+
+export class ResponseCache {
+  private readonly store: ResponseCacheStore;
+  private readonly neverCached: ReadonlySet<string>;
+  private readonly schema: string;
+
+  constructor(
+    db: Database,
+    supergraphSdl: string,
+    private readonly logger: Logger,
+  ) {
+    this.store = new ResponseCacheStore(db);
+    this.neverCached = fieldsOnlyFrom(supergraphSdl);
+    this.schema = crypto.createHash("sha256").update(supergraphSdl).digest("base64url");
+  }
+
+  private keyFor(query: string, operationName: unknown, variables: unknown, identity: Identity, language: unknown): string {
+    return cacheKey({
+      schema: this.schema,
+      query,
+      operationName: typeof operationName === "string" ? operationName : null,
+      variables: variables && typeof variables === "object" ? (variables as Record<string, unknown>) : null,
+      identity,
+      language: typeof language === "string" ? language : undefined,
+    });
+  }
+
+  /** A cache that cannot be read (its database down) is no reason to fail: the subgraphs answer. */
+  private async lookup(key: string): Promise<CacheLookup> {
+    return this.store.lookup(key).catch((err: unknown) => {
+      this.logger.warn({ err }, "response cache lookup failed");
+      return { body: null, generation: null };
+    });
+  }
+
+  /**
+   * Answers a POST whose answer is cached, after authenticating the caller as the context would (the
+   * credential, or the refusal, is handed on so an API key's request is counted once).
+   */
+  shortcut(authenticate: (headers: Parameters<GraphQLShortcut>[0]["headers"]) => Promise<Credential>): GraphQLShortcut {
+    return async (request): Promise<ShortcutAnswer | null> => {
+      const body = request.body as GraphQLBody | null;
+      if (!body || typeof body.query !== "string" || body.extensions !== undefined) return null;
+      let credential: Credential;
+      try {
+        credential = await authenticate(request.headers);
+      } catch (error) {
+        request.locals.authenticationError = error;
+        return null;
+      }
+      request.locals.credential = credential;
+      const key = this.keyFor(body.query, body.operationName, body.variables, credential.identity, request.headers["accept-language"]);
+      const lookup = await this.lookup(key);
+      if (lookup.body === null) {
+        request.locals.cacheProbe = { key, lookup } satisfies CacheProbe;
+        return null;
+      }
+      return { status: 200, headers: { "content-type": "application/json; charset=utf-8", [CACHE_STATUS_HEADER]: "HIT" }, body: `{"data":${lookup.body}}` };
+    };
+  }
+
+  plugin(): ApolloServerPlugin<GatewayContext> {
+    const { store, logger } = this;
+    return {
+      async serverWillStart() {
+        // Rows of past generations are dead; any copy of the gateway may clear them.
+        const timer = setInterval(() => {
+          store.prune(new Date(Date.now() - KEEP_STALE_MS)).catch((err: unknown) => logger.warn({ err }, "response cache prune failed"));
+        }, PRUNE_EVERY_MS);
+        timer.unref();
+        return { serverWillStop: async () => clearInterval(timer) };
+      },
+
+      requestDidStart: async () => {
+        let toStore: { key: string; generation: string } | null = null;
+        return {
+          responseForOperation: async ({ schema, document, operation, request, contextValue, response }) => {
+            if (!isCacheable(schema, document, operation, this.neverCached) || typeof request.query !== "string") {
+              response.http.headers.set(CACHE_STATUS_HEADER, "BYPASS");
+              return null;
+            }
+            const probe =
+              contextValue.cacheProbe ?? (await this.probe(request.query, request.operationName, request.variables, contextValue));
+            if (probe.lookup.body !== null) {
+              response.http.headers.set(CACHE_STATUS_HEADER, "HIT");
+              return { http: response.http, body: { kind: "single", singleResult: { data: JSON.parse(probe.lookup.body) as Record<string, unknown> } } };
+            }
+            response.http.headers.set(CACHE_STATUS_HEADER, "MISS");
+            // While a write is in flight an answer might predate it under a newer generation: compute, do not keep.
+            if (probe.lookup.generation !== null) toStore = { key: probe.key, generation: probe.lookup.generation };
+            return null;
+          },
+
+          async willSendResponse({ response }) {
+            if (!toStore || response.body.kind !== "single") return;
+            const { data, errors } = response.body.singleResult;
+            if ((errors && errors.length > 0) || !data) return;
+            const body = JSON.stringify(data);
+            if (body.length > MAX_CACHED_BYTES) return;
+            await store.store(toStore.key, toStore.generation, body).catch((err: unknown) => logger.warn({ err }, "response cache store failed"));
+          },
+        };
+      },
+    };
+  }
+
+  private async probe(query: string, operationName: unknown, variables: unknown, context: GatewayContext): Promise<CacheProbe> {
+    const key = this.keyFor(query, operationName, variables, context.identity, context.headers["accept-language"]);
+    return { key, lookup: await this.lookup(key) };
+  }
+}
