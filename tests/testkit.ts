@@ -72,3 +72,10 @@ export interface GraphQLBody {
   data?: Record<string, unknown> | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
+
+/** A partner API key issued on the test system's database (shown once, as to a partner). */
+export async function createPartnerKey(system: TestSystem, options: { name: string; areaCodes: string[]; rateLimitPerMinute: number }): Promise<string> {
+  const { ApiKeyService } = await import("@vnge/gateway");
+  const { key } = await new ApiKeyService(system.db, loadAuthConfig()).create({ ...options, expiresAt: new Date(Date.now() + 86_400_000) });
+  return key;
+}

@@ -2,7 +2,7 @@
 // identity headers, and operations refused before execution.
 import { SignJWT } from "jose";
 import { Role } from "@vnge/shared";
-import { type TestSystem, authHeader, postGraphQL, startTestSystem, tokenFor } from "../testkit";
+import { type TestSystem, authHeader, createPartnerKey, postGraphQL, startTestSystem, tokenFor } from "../testkit";
 
 let system: TestSystem;
 beforeAll(async () => {
@@ -122,14 +122,7 @@ describe("operation limits at the gateway", () => {
 
 describe("partner API keys through the gateway", () => {
   it("admits a valid key as a PARTNER, and answers 429 with Retry-After past its limit", async () => {
-    const { ApiKeyService } = await import("@vnge/gateway");
-    const { loadAuthConfig } = await import("@vnge/shared");
-    const { key } = await new ApiKeyService(system.db, loadAuthConfig()).create({
-      name: "partner app",
-      areaCodes: ["38"],
-      expiresAt: new Date(Date.now() + 86_400_000),
-      rateLimitPerMinute: 2,
-    });
+    const key = await createPartnerKey(system, { name: "partner app", areaCodes: ["38"], rateLimitPerMinute: 2 });
     const ask = () => postGraphQL(system.gatewayUrl!, `{ area(code: "38") { name plans { documentNumber } } }`, undefined, { "x-api-key": key });
     const first = await ask();
     expect(first.body).toEqual({ data: { area: { name: "Thanh Hóa", plans: [{ documentNumber: "397/SLĐTBXH-TEBĐG" }] } } });

@@ -3,7 +3,7 @@
 // answer, and confidential or changing operations are never cached.
 import { AreaScope, NATION_CODE, Role } from "@vnge/shared";
 import { createDataValueService } from "@vnge/indicators";
-import { type Caller, type TestSystem, ADMIN, authHeader, postGraphQL, startTestSystem } from "../testkit";
+import { type Caller, type TestSystem, ADMIN, authHeader, createPartnerKey, postGraphQL, startTestSystem } from "../testkit";
 
 let system: TestSystem;
 beforeAll(async () => {
@@ -71,14 +71,7 @@ describe("response cache at the gateway", () => {
   });
 
   it("counts a partner key's request once toward its rate limit, answered from the cache or not", async () => {
-    const { ApiKeyService } = await import("@vnge/gateway");
-    const { loadAuthConfig } = await import("@vnge/shared");
-    const { key } = await new ApiKeyService(system.db, loadAuthConfig()).create({
-      name: "dashboard partner",
-      areaCodes: ["38"],
-      expiresAt: new Date(Date.now() + 86_400_000),
-      rateLimitPerMinute: 2,
-    });
+    const key = await createPartnerKey(system, { name: "dashboard partner", areaCodes: ["38"], rateLimitPerMinute: 2 });
     const viaKey = async () => {
       const response = await postGraphQL(system.gatewayUrl!, `{ area(code: "38") { name } }`, undefined, { "x-api-key": key });
       return { status: response.status, cache: response.headers.get("x-response-cache") };
