@@ -26,6 +26,10 @@ check 1 '{ area(code: \"38\") { name children { code name } } }' '"name":"Thanh 
 check 2 '{ area(code: \"030\") { parent { name } plans { documentNumber } campaigns { code } } }' '{"parent":{"name":"Hà Giang"},"plans":[{"documentNumber":"760/UBND-LĐTBOXH"}],"campaigns":[{"code":"ACTION-MONTH-2023-030"}]}'
 check 3 '{ campaigns(year: 3000) { code } }' '"code":"BAD_USER_INPUT"'
 check 4 '{ rollup(indicatorCodes: [\"SEX_RATIO_AT_BIRTH\"], periods: [\"2023\"], parentCode: \"381\") { area { name } total male female } }' '"rollup":[{"area":{"name":"Bỉm Sơn"},"total":'
+# the same query again is answered from the gateway's response cache
+cache_status=$(curl -s -o /dev/null -D - http://127.0.0.1:14000/graphql -H 'content-type: application/json' -H "authorization: Bearer $token" \
+  -d '{"query":"{ rollup(indicatorCodes: [\"SEX_RATIO_AT_BIRTH\"], periods: [\"2023\"], parentCode: \"381\") { area { name } total male female } }"}' | tr -d '\r' | sed -n 's/^x-response-cache: //p')
+if [[ "$cache_status" == "HIT" ]]; then echo "smoke 4b ok"; else echo "smoke 4b FAILED: x-response-cache '$cache_status'"; fail=1; fi
 token=""
 check 5 '{ area(code: \"38\") { name } }' '"code":"UNAUTHENTICATED"'
 
