@@ -11,6 +11,11 @@ import { rootLogger } from "../logger";
 
 export { PrismaClient };
 
+/** Parameterised statements on one connection. */
+export interface SqlQuery {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
 /** A connection outside Prisma, for scripts and set-based SQL (migrations, bulk writes). */
 export interface SqlSession {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
@@ -27,6 +32,11 @@ export interface Database {
    * with the transactions on the one connection.
    */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * Runs `work`'s statements in one transaction straight on the driver (PostgreSQL; through a Prisma
+   * interactive transaction on PGlite), committed when it resolves and rolled back when it throws.
+   */
+  transaction<T>(work: (tx: SqlQuery) => Promise<T>): Promise<T>;
   /** Runs `work` on one dedicated connection (needed for locks and multi-statement transactions). */
   withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */
@@ -49,6 +59,20 @@ function openPostgres(url: string, poolSize: number): Database {
     prisma,
     async query<T>(sql: string, params: unknown[] = []) {
       return (await pool.query(sql, params)).rows as T[];
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await work({ query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[] });
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
     },
     async withSession(work) {
       const client = await pool.connect();
@@ -84,6 +108,11 @@ async function openPGlite(dataDir?: string): Promise<Database> {
     kind: "pglite",
     prisma,
     query: <T>(sql: string, params: unknown[] = []) => prisma.$queryRawUnsafe<T[]>(sql, ...params),
+    transaction: (work) =>
+      prisma.$transaction((tx) => work({ query: <T>(sql: string, params: unknown[] = []) => tx.$queryRawUnsafe<T[]>(sql, ...params) }), {
+        timeout: 300_000,
+        maxWait: 30_000,
+      }),
     async withSession(work) {
       return work({
         async query(sql, params) {

@@ -122,22 +122,15 @@ export class DataValueStore {
   async upsert(rows: readonly ValidValue[], submittedBy: string): Promise<{ imported: number; updated: number }> {
     const total = { imported: 0, updated: 0 };
     if (rows.length === 0) return total;
-    await this.db.prisma.$transaction(
-      async (tx) => {
-        for (let start = 0; start < rows.length; start += CHUNK) {
-          const chunk = rows.slice(start, start + CHUNK);
-          const [result] = await tx.$queryRawUnsafe<{ imported: number; updated: number }[]>(
-            UPSERT,
-            ...columns(chunk),
-            submittedBy,
-            chunk.map((r) => r.hierarchy),
-          );
-          total.imported += Number(result.imported);
-          total.updated += Number(result.updated);
-        }
-      },
-      { timeout: 300_000, maxWait: 30_000 },
-    );
+    // On the driver: Prisma's raw layer spends more CPU on the 10,000-element array parameters than PostgreSQL on the rows.
+    await this.db.transaction(async (tx) => {
+      for (let start = 0; start < rows.length; start += CHUNK) {
+        const chunk = rows.slice(start, start + CHUNK);
+        const [result] = await tx.query<{ imported: number; updated: number }>(UPSERT, [...columns(chunk), submittedBy, chunk.map((r) => r.hierarchy)]);
+        total.imported += Number(result.imported);
+        total.updated += Number(result.updated);
+      }
+    });
     await new PlannerStatistics(this.db).refreshAfterWrite(total.imported + total.updated);
     return total;
   }
