@@ -37,9 +37,4 @@ export class ResponseCacheStore {
   async prune(before: Date): Promise<number> {
     return this.db.prisma.$executeRawUnsafe(`DELETE FROM cache.response WHERE generation < cache.current_generation() AND stored_at < $1`, before);
   }
-
-  async currentGeneration(): Promise<string> {
-    const rows = await this.db.prisma.$queryRawUnsafe<{ generation: string }[]>(`SELECT cache.current_generation()::text AS generation`);
-    return rows[0].generation;
-  }
 }

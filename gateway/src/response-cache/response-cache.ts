@@ -11,7 +11,7 @@ import { fieldsOnlyFrom, isCacheable } from "./cacheable-operation";
 import { type CacheLookup, ResponseCacheStore } from "./response-cache.store";
 
 export const CACHE_STATUS_HEADER = "x-response-cache";
-/** Answers larger than this are not kept (a cache row is read whole on every hit). */
+/** Answers longer than this (characters of JSON) are not kept: a cache row is read whole on every hit. */
 export const MAX_CACHED_BYTES = 4 * 1024 * 1024;
 const PRUNE_EVERY_MS = 5 * 60_000;
 const KEEP_STALE_MS = 10 * 60_000;
