@@ -3,6 +3,7 @@
 // answer, and confidential or changing operations are never cached.
 import { AreaScope, NATION_CODE, Role } from "@vnge/shared";
 import { createDataValueService } from "@vnge/indicators";
+import { ResponseCacheStore } from "@vnge/gateway";
 import { type Caller, type TestSystem, ADMIN, authHeader, createPartnerKey, postGraphQL, startTestSystem } from "../testkit";
 
 let system: TestSystem;
@@ -88,6 +89,17 @@ describe("response cache at the gateway", () => {
     const stats = `{ area(code: "38") { name caseStatistics(period: "2024") { total { count suppressed } } } }`;
     expect((await ask(stats)).status).toBe("BYPASS");
     expect((await ask(stats)).status).toBe("BYPASS");
+  });
+
+  it("prunes answers of past generations only", async () => {
+    const store = new ResponseCacheStore(system.db);
+    const generation = async () => (await system.db.query<{ g: string }>(`SELECT cache.current_generation()::text AS g`))[0].g;
+    await store.store("old-answer", await generation(), `{"a":1}`);
+    await system.db.prisma.$executeRawUnsafe(`UPDATE plans.plan SET title = title WHERE false`); // any write moves the generation
+    await store.store("current-answer", await generation(), `{"a":2}`);
+    expect(await store.prune(new Date(Date.now() + 60_000))).toBeGreaterThanOrEqual(1);
+    const keys = await system.db.query<{ key: string }>(`SELECT key FROM cache.response WHERE key IN ('old-answer', 'current-answer')`);
+    expect(keys).toEqual([{ key: "current-answer" }]);
   });
 
   it("has every table of the cached subgraphs move the data generation when written", async () => {
