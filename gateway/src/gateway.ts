@@ -67,9 +67,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       logger,
       context: async ({ requestId, headers, logger: requestLogger, locals }) => {
         // The cache's shortcut has authenticated the caller already when it looked the request up.
-        const known = locals.credential as Credential | undefined;
-        const verified = locals.authenticationError ? Promise.reject(locals.authenticationError as Error) : known ? Promise.resolve(known) : authenticateCaller(headers);
-        const credential = await verified.catch((error: Error) => {
+        const authenticated = (locals.credential as Promise<Credential> | undefined) ?? authenticateCaller(headers);
+        const credential = await authenticated.catch((error: Error) => {
           requestLogger.warn({ reason: error.message }, "unauthenticated request refused");
           throw error;
         });

@@ -64,28 +64,24 @@ export class ResponseCache {
   }
 
   /**
-   * Answers a POST whose answer is cached, after authenticating the caller as the context would (the
-   * credential, or the refusal, is handed on so an API key's request is counted once).
+   * Answers a POST whose answer is cached, after authenticating the caller as the context would. The
+   * authentication (its credential or its refusal) is handed on in `locals.credential`, so an API key's
+   * request is counted once; so is a miss's lookup, in `locals.cacheProbe`.
    */
   shortcut(authenticate: (headers: Parameters<GraphQLShortcut>[0]["headers"]) => Promise<Credential>): GraphQLShortcut {
     return async (request): Promise<ShortcutAnswer | null> => {
       const body = request.body as GraphQLBody | null;
       if (!body || typeof body.query !== "string" || body.extensions !== undefined) return null;
-      let credential: Credential;
-      try {
-        credential = await authenticate(request.headers);
-      } catch (error) {
-        request.locals.authenticationError = error;
+      const authenticated = authenticate(request.headers);
+      request.locals.credential = authenticated;
+      const credential = await authenticated.catch(() => null);
+      if (!credential) return null; // the context refuses it, with the reason
+      const probe = await this.probe(body.query, body.operationName, body.variables, credential.identity, request.headers["accept-language"]);
+      if (probe.lookup.body === null) {
+        request.locals.cacheProbe = probe;
         return null;
       }
-      request.locals.credential = credential;
-      const key = this.keyFor(body.query, body.operationName, body.variables, credential.identity, request.headers["accept-language"]);
-      const lookup = await this.lookup(key);
-      if (lookup.body === null) {
-        request.locals.cacheProbe = { key, lookup } satisfies CacheProbe;
-        return null;
-      }
-      return { status: 200, headers: { "content-type": "application/json; charset=utf-8", [CACHE_STATUS_HEADER]: "HIT" }, body: `{"data":${lookup.body}}` };
+      return { status: 200, headers: { "content-type": "application/json; charset=utf-8", [CACHE_STATUS_HEADER]: "HIT" }, body: `{"data":${probe.lookup.body}}` };
     };
   }
 
@@ -110,7 +106,8 @@ export class ResponseCache {
               return null;
             }
             const probe =
-              contextValue.cacheProbe ?? (await this.probe(request.query, request.operationName, request.variables, contextValue));
+              contextValue.cacheProbe ??
+              (await this.probe(request.query, request.operationName, request.variables, contextValue.identity, contextValue.headers["accept-language"]));
             if (probe.lookup.body !== null) {
               response.http.headers.set(CACHE_STATUS_HEADER, "HIT");
               return { http: response.http, body: { kind: "single", singleResult: { data: JSON.parse(probe.lookup.body) as Record<string, unknown> } } };
@@ -134,8 +131,8 @@ export class ResponseCache {
     };
   }
 
-  private async probe(query: string, operationName: unknown, variables: unknown, context: GatewayContext): Promise<CacheProbe> {
-    const key = this.keyFor(query, operationName, variables, context.identity, context.headers["accept-language"]);
+  private async probe(query: string, operationName: unknown, variables: unknown, identity: Identity, language: unknown): Promise<CacheProbe> {
+    const key = this.keyFor(query, operationName, variables, identity, language);
     return { key, lookup: await this.lookup(key) };
   }
 }
