@@ -55,13 +55,11 @@ export class AreaHierarchy {
   /** Where each known area of the version sits; unknown codes are absent from the map. One statement. */
   async placements(codes: readonly string[], hierarchy?: string): Promise<Map<string, AreaPlacement>> {
     if (codes.length === 0) return new Map();
-    const rows = await this.db.prisma.$queryRawUnsafe<
-      { code: string; level: AreaLevelName; parent_code: string | null; province_code: string | null; district_code: string | null }[]
-    >(
+    // On the driver: scope checks of a batch of values ask for thousands of codes at once.
+    const rows = await this.db.query<{ code: string; level: AreaLevelName; parent_code: string | null; province_code: string | null; district_code: string | null }>(
       `SELECT code, level::text AS level, parent_code, province_code, district_code FROM indicators.area
         WHERE code = ANY($1::text[]) AND hierarchy = ${hierarchyOrCurrent("$2")}`,
-      [...new Set(codes)],
-      hierarchy ?? null,
+      [[...new Set(codes)], hierarchy ?? null],
     );
     return new Map(
       rows.map((row) => [

@@ -28,7 +28,9 @@ export class AreaScope {
       const byVersion = new Map<string, string[]>();
       for (const key of keys) {
         const [version, code] = key.split("\u0000");
-        byVersion.set(version, [...(byVersion.get(version) ?? []), code]);
+        const codes = byVersion.get(version);
+        if (codes) codes.push(code);
+        else byVersion.set(version, [code]);
       }
       const inScope = new Set<string>();
       for (const [version, codes] of byVersion) {

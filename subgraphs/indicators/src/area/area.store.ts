@@ -43,11 +43,11 @@ export class AreaStore {
   /** Level of each existing code of a version, for checking large batches (one array parameter, any number of codes). */
   async findLevels(codes: readonly string[], hierarchy: string): Promise<Map<string, AreaLevel>> {
     if (codes.length === 0) return new Map();
-    const rows = await this.db.prisma.$queryRawUnsafe<{ code: string; level: AreaLevel }[]>(
-      `SELECT code, level::text AS level FROM indicators.area WHERE hierarchy = $2 AND code = ANY($1::text[])`,
+    // On the driver: a batch of values asks for thousands of codes at once.
+    const rows = await this.db.query<{ code: string; level: AreaLevel }>(`SELECT code, level::text AS level FROM indicators.area WHERE hierarchy = $2 AND code = ANY($1::text[])`, [
       [...codes],
       hierarchy,
-    );
+    ]);
     return new Map(rows.map((row) => [row.code, row.level]));
   }
 

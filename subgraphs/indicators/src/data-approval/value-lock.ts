@@ -46,8 +46,8 @@ export class ValueLock {
     const CHUNK = 10_000;
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
-      const locked = await this.db.prisma.$queryRawUnsafe<LockedRow[]>(
-        LOCKED_ROWS,
+      // On the driver: Prisma's raw layer costs more CPU than PostgreSQL on 10,000-element array parameters.
+      const locked = await this.db.query<LockedRow>(LOCKED_ROWS, [
         chunk.map((r) => r.dataElementCode),
         chunk.map((r) => r.period),
         chunk.map((r) => r.areaCode),
@@ -56,7 +56,7 @@ export class ValueLock {
         chunk.map((r) => r.status),
         chunk.map((r) => r.comment),
         chunk.map((r) => r.hierarchy),
-      );
+      ]);
       for (const row of locked) {
         const where = row.state === "ACCEPTED" ? "accepted by the nation" : `approved at ${row.approved_level.toLowerCase()} ${row.approved_at}`;
         found.push({

@@ -1,10 +1,10 @@
 // The write path, set-based: each chunk of a batch is one INSERT ... SELECT FROM unnest(...)
-// ON CONFLICT DO UPDATE that skips unchanged rows, and the audit rows are written by the same
-// statement from what it returned, and so are the running totals per ancestor area that rollups
-// read (data_value_total); all chunks run in one transaction
-// (see docs/decisions/0012-set-based-write-path.md). Every part of the statement reads the same
-// snapshot, so `previous` holds the values as they were before the statement. The ancestors come
-// from the areas of the version each row was validated in (the period's version).
+// ON CONFLICT DO UPDATE that skips unchanged rows; the same statement records what each change
+// replaced in the audit and adds the differences to the running totals of every ancestor area
+// that rollups read (data_value_total); all chunks run in one transaction
+// (docs/decisions/0012-set-based-write-path.md, 0071-lean-write-path.md). Every part of the
+// statement reads the same snapshot, so `stored` holds the values as they were before it. The
+// ancestors come from the areas of the version each row was validated in (the period's version).
 import { type Database, type DataValueSex, type DataValueStatus, NATION_CODE } from "@vnge/shared";
 import type { StoredValue, ValidValue } from "./data-value.validation";
 import { PlannerStatistics } from "./planner-statistics";
@@ -16,11 +16,16 @@ const INPUT = `SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text
 
 const UPSERT = `
 WITH input AS (${INPUT}),
-previous AS (
-  SELECT dv.data_element_code, dv.period, dv.area_code, dv.sex, dv.value, dv.status
-  FROM indicators.data_value dv
-  JOIN input i ON dv.data_element_code = i.data_element_code AND dv.period = i.period
-              AND dv.area_code = i.area_code AND dv.sex = i.sex::indicators."DataValueSex"
+stored AS MATERIALIZED (
+  -- Every stored value of each (element, period, area) the batch touches, one index range each:
+  -- the values rows replace, and whether the area had reported the element at all. OFFSET 0 keeps
+  -- the lookup a parameterised index scan whatever the planner's row counts say.
+  SELECT g.data_element_code, g.period, g.area_code, s.sex, s.value, s.status, s.comment, s.submitted_by, s.submitted_at
+  FROM (SELECT DISTINCT data_element_code, period, area_code FROM input) g
+  CROSS JOIN LATERAL (
+    SELECT dv.sex, dv.value, dv.status, dv.comment, dv.submitted_by, dv.submitted_at FROM indicators.data_value dv
+    WHERE dv.data_element_code = g.data_element_code AND dv.period = g.period AND dv.area_code = g.area_code
+    OFFSET 0) s
 ),
 written AS (
   INSERT INTO indicators.data_value AS dv
@@ -34,46 +39,41 @@ written AS (
   WHERE (dv.value, dv.status, dv.comment) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.status, EXCLUDED.comment)
   RETURNING dv.data_element_code, dv.period, dv.area_code, dv.sex, dv.value, dv.status, dv.comment, (dv.xmax = 0) AS inserted
 ),
-audited AS (
-  INSERT INTO indicators.data_value_audit
-    (data_element_code, period, area_code, sex, old_value, new_value, old_status, new_status, comment, changed_by, changed_at)
-  SELECT w.data_element_code, w.period, w.area_code, w.sex, p.value, w.value, p.status, w.status, w.comment, $8, now()
-  FROM written w
-  LEFT JOIN previous p ON p.data_element_code = w.data_element_code AND p.period = w.period
-                      AND p.area_code = w.area_code AND p.sex = w.sex
-),
 delta AS (
-  SELECT w.data_element_code, w.period, w.area_code, w.sex, w.value - coalesce(p.value, 0) AS change, p.value IS NULL AS is_new
+  SELECT w.data_element_code, w.period, w.area_code, w.sex, w.value, w.status, w.comment, w.inserted,
+         p.value AS old_value, p.status AS old_status, p.comment AS old_comment, p.submitted_by AS old_by, p.submitted_at AS old_at
   FROM written w
-  LEFT JOIN previous p ON p.data_element_code = w.data_element_code AND p.period = w.period
-                      AND p.area_code = w.area_code AND p.sex = w.sex
+  LEFT JOIN stored p ON p.data_element_code = w.data_element_code AND p.period = w.period
+                    AND p.area_code = w.area_code AND p.sex = w.sex
 ),
-first_report AS (
-  -- Areas with no value at all of the element for the period before this statement.
-  SELECT DISTINCT d.data_element_code, d.period, d.area_code
-  FROM delta d
-  WHERE d.is_new AND NOT EXISTS (
-    SELECT 1 FROM indicators.data_value x
-    WHERE x.data_element_code = d.data_element_code AND x.period = d.period AND x.area_code = d.area_code)
+audited AS (
+  -- Changes only: a first submission is the value row itself until it changes (history() reads both).
+  INSERT INTO indicators.data_value_audit
+    (data_element_code, period, area_code, sex, old_value, new_value, old_status, new_status, comment, changed_by, changed_at,
+     old_comment, old_changed_by, old_changed_at)
+  SELECT data_element_code, period, area_code, sex, old_value, value, old_status, status, comment, $8, now(), old_comment, old_by, old_at
+  FROM delta WHERE NOT inserted
 ),
-change AS (
+per_area AS (
   SELECT data_element_code, period, area_code,
-         CASE WHEN sex = 'MALE' THEN change END AS male,
-         CASE WHEN sex = 'FEMALE' THEN change END AS female,
-         CASE WHEN sex = 'NONE' THEN change END AS none,
-         0 AS reporting
-  FROM delta
-  UNION ALL
-  SELECT data_element_code, period, area_code, NULL, NULL, NULL, 1 FROM first_report
+         sum(value - coalesce(old_value, 0)) FILTER (WHERE sex = 'MALE') AS male,
+         sum(value - coalesce(old_value, 0)) FILTER (WHERE sex = 'FEMALE') AS female,
+         sum(value - coalesce(old_value, 0)) FILTER (WHERE sex = 'NONE') AS none
+  FROM delta GROUP BY 1, 2, 3
 ),
+reported AS (SELECT DISTINCT data_element_code, period, area_code FROM stored),
 totals AS (
+  -- A commune's own sums are its few values (read from data_value); areas with areas beneath them
+  -- keep running totals. An area that had no value of the element before counts as a new reporter.
   INSERT INTO indicators.data_value_total AS t
     (data_element_code, period, area_code, male, female, none, reporting_areas)
-  SELECT c.data_element_code, c.period, ancestor.code, sum(c.male), sum(c.female), sum(c.none), sum(c.reporting)
-  FROM change c
+  SELECT c.data_element_code, c.period, ancestor.code, sum(c.male), sum(c.female), sum(c.none),
+         count(*) FILTER (WHERE r.area_code IS NULL)
+  FROM per_area c
+  LEFT JOIN reported r ON r.data_element_code = c.data_element_code AND r.period = c.period AND r.area_code = c.area_code
   JOIN (SELECT DISTINCT period, hierarchy FROM unnest($2::text[], $9::text[]) AS v(period, hierarchy)) v ON v.period = c.period
   JOIN indicators.area a ON a.hierarchy = v.hierarchy AND a.code = c.area_code
-  CROSS JOIN LATERAL (VALUES (a.code), (a.district_code), (a.province_code),
+  CROSS JOIN LATERAL (VALUES (CASE WHEN a.level <> 'COMMUNE' THEN a.code END), (a.district_code), (a.province_code),
                              (CASE WHEN a.level <> 'NATION' THEN '${NATION_CODE}' END)) AS ancestor(code)
   WHERE ancestor.code IS NOT NULL
   GROUP BY 1, 2, 3
@@ -163,13 +163,39 @@ export class DataValueStore {
     return found;
   }
 
-  /** Every change to one value, oldest first. */
+  /**
+   * Every change to one value, oldest first. A first submission is not written to the audit: it is the
+   * value row itself until the value changes, and then the change's audit row holds what it replaced.
+   * (Rows written before that rule include their first submission, with no old value.)
+   */
   async history(key: DataValueKeyInput): Promise<DataValueChangeRow[]> {
-    const rows = await this.db.prisma.dataValueAudit.findMany({
-      where: { dataElementCode: key.dataElementCode, areaCode: key.areaCode, period: key.period, sex: key.sex },
+    const where = { dataElementCode: key.dataElementCode, areaCode: key.areaCode, period: key.period, sex: key.sex };
+    const changes = await this.db.prisma.dataValueAudit.findMany({
+      where,
       orderBy: [{ changedAt: "asc" }, { id: "asc" }],
-      select: { oldValue: true, newValue: true, oldStatus: true, newStatus: true, comment: true, changedBy: true, changedAt: true },
+      select: { oldValue: true, newValue: true, oldStatus: true, newStatus: true, comment: true, changedBy: true, changedAt: true, oldComment: true, oldChangedBy: true, oldChangedAt: true },
     });
-    return rows.map((row) => ({ ...row, changedAt: row.changedAt.toISOString() }));
+    const rows: DataValueChangeRow[] = changes.map((c) => ({
+      oldValue: c.oldValue,
+      newValue: c.newValue,
+      oldStatus: c.oldStatus,
+      newStatus: c.newStatus,
+      comment: c.comment,
+      changedBy: c.changedBy,
+      changedAt: c.changedAt.toISOString(),
+    }));
+    const first = changes[0];
+    if (first === undefined) {
+      const stored = await this.db.prisma.dataValue.findUnique({
+        where: { dataElementCode_period_areaCode_sex: where },
+        select: { value: true, status: true, comment: true, submittedBy: true, submittedAt: true },
+      });
+      if (!stored) return [];
+      return [{ oldValue: null, newValue: stored.value, oldStatus: null, newStatus: stored.status, comment: stored.comment, changedBy: stored.submittedBy, changedAt: stored.submittedAt.toISOString() }];
+    }
+    if (first.oldValue !== null && first.oldStatus !== null && first.oldChangedBy !== null && first.oldChangedAt !== null) {
+      rows.unshift({ oldValue: null, newValue: first.oldValue, oldStatus: null, newStatus: first.oldStatus, comment: first.oldComment, changedBy: first.oldChangedBy, changedAt: first.oldChangedAt.toISOString() });
+    }
+    return rows;
   }
 }

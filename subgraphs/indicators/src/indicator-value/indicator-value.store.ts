@@ -1,7 +1,7 @@
 // The read path of the rollup: one statement reads the sums of every requested data element for
 // every requested area from the running totals (data_value_total, kept by the write statement over
-// the ancestor columns the area table holds on each row); a second reads how many areas are expected to
-// report (area_size, kept by a trigger on the area table).
+// the ancestor columns the area table holds on each row; a commune's are its own values); a second
+// reads how many areas are expected to report (area_size, kept by a trigger on the area table).
 // Values of a period read in another hierarchy version come from the stored values carried through the
 // crosswalk of the two versions (decision 0060).
 import type { AreaLevel, Database } from "@vnge/shared";
@@ -38,15 +38,24 @@ export class IndicatorValueStore {
 
   /**
    * Sums of each element and period for each target area (the values stored at the area and beneath
-   * it), read from the running totals the write statement keeps: one indexed row per target.
+   * it): one indexed row per target from the running totals the write statement keeps, and for a
+   * commune, which has none beneath it, the sum of its own few values.
    */
   async sumElements(elementCodes: readonly string[], periods: readonly string[], targets: readonly AreaTarget[]): Promise<ElementSumRow[]> {
     if (elementCodes.length === 0 || periods.length === 0 || targets.length === 0) return [];
+    const communes = targets.filter((t) => t.level === "COMMUNE").map((t) => t.code);
+    const others = targets.filter((t) => t.level !== "COMMUNE").map((t) => t.code);
     const rows = await this.db.query(
       `SELECT area_code AS target, data_element_code AS element, period, male, female, none, reporting_areas AS reporting
        FROM indicators.data_value_total
-       WHERE data_element_code = ANY($1::text[]) AND period = ANY($2::text[]) AND area_code = ANY($3::text[])`,
-      [[...elementCodes], [...periods], targets.map((t) => t.code)],
+       WHERE data_element_code = ANY($1::text[]) AND period = ANY($2::text[]) AND area_code = ANY($3::text[])
+       UNION ALL
+       SELECT area_code, data_element_code, period,
+              sum(value) FILTER (WHERE sex = 'MALE'), sum(value) FILTER (WHERE sex = 'FEMALE'), sum(value) FILTER (WHERE sex = 'NONE'), 1
+       FROM indicators.data_value
+       WHERE data_element_code = ANY($1::text[]) AND period = ANY($2::text[]) AND area_code = ANY($4::text[])
+       GROUP BY 1, 2, 3`,
+      [[...elementCodes], [...periods], others, communes],
     );
     return rows.map(toSumRow);
   }
