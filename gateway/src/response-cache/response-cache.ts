@@ -6,6 +6,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { Database, GraphQLShortcut, Identity, Logger, ShortcutAnswer } from "@vnge/shared";
 import type { Credential } from "../authenticate";
 import type { GatewayContext } from "../context";
+import { AnswersInFlight, type Leader } from "./answers-in-flight";
 import { cacheKey } from "./cache-key";
 import { fieldsOnlyFrom, isCacheable } from "./cacheable-operation";
 import { type CacheLookup, ResponseCacheStore } from "./response-cache.store";
@@ -33,6 +34,7 @@ export class ResponseCache {
   private readonly store: ResponseCacheStore;
   private readonly neverCached: ReadonlySet<string>;
   private readonly schema: string;
+  private readonly inFlight = new AnswersInFlight();
 
   constructor(
     db: Database,
@@ -99,6 +101,7 @@ export class ResponseCache {
 
       requestDidStart: async () => {
         let toStore: { key: string; generation: string } | null = null;
+        let leader: Leader | null = null;
         return {
           responseForOperation: async ({ schema, document, operation, request, contextValue, response }) => {
             if (!isCacheable(schema, document, operation, this.neverCached) || typeof request.query !== "string") {
@@ -112,18 +115,25 @@ export class ResponseCache {
               response.http.headers.set(CACHE_STATUS_HEADER, "HIT");
               return { http: response.http, body: { kind: "single", singleResult: { data: JSON.parse(probe.lookup.body) as Record<string, unknown> } } };
             }
+            const joined = this.inFlight.joinable(probe.key, probe.lookup);
+            const shared = joined && (await joined);
+            if (shared) {
+              response.http.headers.set(CACHE_STATUS_HEADER, "SHARED");
+              return { http: response.http, body: { kind: "single", singleResult: { data: JSON.parse(shared) as Record<string, unknown> } } };
+            }
             response.http.headers.set(CACHE_STATUS_HEADER, "MISS");
+            leader = this.inFlight.lead(probe.key, probe.lookup);
             // While a write is in flight an answer might predate it under a newer generation: compute, do not keep.
             if (probe.lookup.generation !== null) toStore = { key: probe.key, generation: probe.lookup.generation };
             return null;
           },
 
           async willSendResponse({ response }) {
-            if (!toStore || response.body.kind !== "single") return;
-            const { data, errors } = response.body.singleResult;
-            if ((errors && errors.length > 0) || !data) return;
-            const body = JSON.stringify(data);
-            if (body.length > MAX_CACHED_BYTES) return;
+            if (!toStore && !leader) return;
+            const result = response.body.kind === "single" ? response.body.singleResult : null;
+            const body = result && result.data && !(result.errors && result.errors.length > 0) ? JSON.stringify(result.data) : null;
+            leader?.settle(body);
+            if (!toStore || body === null || body.length > MAX_CACHED_BYTES) return;
             await store.store(toStore.key, toStore.generation, body).catch((err: unknown) => logger.warn({ err }, "response cache store failed"));
           },
         };
