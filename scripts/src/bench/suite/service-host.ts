@@ -4,7 +4,7 @@
 import { type ChildProcess, fork } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { repoRoot } from "@vnge/shared";
+import { loadAuthConfig, repoRoot } from "@vnge/shared";
 import type { ServiceReady, ServiceSpec } from "./service-spec";
 
 /** The compiled entry: the children run the build even when the benchmark itself runs from sources (jest). */
@@ -21,7 +21,7 @@ export interface ServiceProcess {
 export async function startServiceProcess(spec: ServiceSpec, timeoutMs = 60_000): Promise<ServiceProcess> {
   if (!fs.existsSync(SERVICE_ENTRY)) throw new ServiceStartError(`${SERVICE_ENTRY} is missing: run \`npm run build\` first`);
   const child = fork(SERVICE_ENTRY, [], {
-    env: { ...process.env, BENCH_SERVICE: JSON.stringify(spec), LOG_LEVEL: process.env.BENCH_SERVICE_LOG_LEVEL ?? "error" },
+    env: { ...process.env, ...productionEnv(), BENCH_SERVICE: JSON.stringify(spec), LOG_LEVEL: process.env.BENCH_SERVICE_LOG_LEVEL ?? "error" },
     stdio: ["ignore", "inherit", "pipe", "ipc"],
   });
   let stderr = "";
@@ -39,6 +39,21 @@ export async function startServiceProcess(spec: ServiceSpec, timeoutMs = 60_000)
     });
   });
   return { pid: child.pid!, urls: ready.urls, stop: () => stopChild(child) };
+}
+
+/**
+ * The services run as they are deployed, with NODE_ENV=production (libraries skip their development
+ * checks: graphql-js's cross-realm instanceof on every input value, for one), signing with the secrets
+ * of this process so the benchmark's own token is accepted.
+ */
+function productionEnv(): NodeJS.ProcessEnv {
+  const auth = loadAuthConfig();
+  const text = (bytes: Uint8Array | undefined) => (bytes ? new TextDecoder().decode(bytes) : undefined);
+  return {
+    NODE_ENV: "production",
+    ...(auth.secret ? { AUTH_JWT_SECRET: text(auth.secret) } : {}),
+    AUTH_INTERNAL_SECRET: text(auth.internalSecret),
+  };
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

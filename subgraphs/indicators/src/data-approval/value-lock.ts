@@ -25,6 +25,14 @@ LEFT JOIN indicators.data_value dv ON dv.data_element_code = i.data_element_code
 WHERE (dv.value, dv.status::text, dv.comment) IS DISTINCT FROM (i.value, i.status, i.comment)
 ORDER BY i.n, approver.level DESC`;
 
+/** Whether any data set of the batch's elements is approved anywhere for its periods: when none is, no row can be locked. */
+const ANY_APPROVAL = `
+SELECT EXISTS (
+  SELECT 1 FROM indicators.data_set_element dse
+  JOIN indicators.data_approval ap ON ap.data_set_code = dse.data_set_code
+  WHERE dse.data_element_code = ANY($1::text[]) AND ap.period = ANY($2::text[]) AND ap.state IN ('APPROVED', 'ACCEPTED')
+) AS found`;
+
 interface LockedRow {
   index: number;
   data_set_code: string;
@@ -42,6 +50,9 @@ export class ValueLock {
   /** One conflict per row of `rows` that would change a locked value; empty when none would. */
   async conflicts(rows: readonly ValidValue[]): Promise<Conflict[]> {
     if (rows.length === 0) return [];
+    // One small statement first: most batches meet no approval, and then need no row-by-row check.
+    const [approved] = await this.db.query<{ found: boolean }>(ANY_APPROVAL, [[...new Set(rows.map((r) => r.dataElementCode))], [...new Set(rows.map((r) => r.period))]]);
+    if (!approved?.found) return [];
     const found: Conflict[] = [];
     const CHUNK = 10_000;
     for (let start = 0; start < rows.length; start += CHUNK) {

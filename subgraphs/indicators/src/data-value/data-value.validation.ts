@@ -71,12 +71,20 @@ export function validateDataValues(
     rejectedRows.add(index);
   };
 
+  // A batch names a handful of periods: each is checked once.
+  const periodProblems = new Map<string, string | null>();
+  const problemOf = (period: string) => {
+    let problem = periodProblems.get(period);
+    if (problem === undefined) periodProblems.set(period, (problem = periodProblem(period)));
+    return problem;
+  };
+
   rows.forEach((row, index) => {
     const before = conflicts.length;
     const element = elements.get(row.dataElementCode);
     if (!element) refuse(index, "dataElementCode", `unknown data element "${row.dataElementCode}"`);
 
-    const badPeriod = periodProblem(row.period);
+    const badPeriod = problemOf(row.period);
     const place = badPeriod ? null : areaFor(row.areaCode, row.period);
     if (place && "problem" in place) refuse(index, "areaCode", place.problem);
     else if (place && element && place.level !== element.collectionLevel) {
