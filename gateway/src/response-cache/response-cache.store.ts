@@ -19,23 +19,25 @@ export class ResponseCacheStore {
   constructor(private readonly db: Database) {}
 
   /**
-   * One statement: the current answer, or else the generation to store a new one at, the generation at
-   * this moment and, while writes are in flight, which transactions they are (decision 0072).
+   * The current answer, or else the generation to store a new one at and the generation at this
+   * moment (one statement, as cheap to plan as a hit needs); while writes are in flight, also which
+   * transactions they are (a second statement, decision 0072).
    */
   async lookup(key: string): Promise<CacheLookup> {
     const rows = await this.db.query<CacheLookup>(
-      `SELECT hit.body, s.settled::text AS generation,
-              CASE WHEN hit.body IS NULL THEN cache.current_generation()::text END AS current,
-              CASE WHEN hit.body IS NULL AND s.settled IS NULL THEN
-                (SELECT coalesce(array_agg(virtualtransaction::text), '{}') FROM pg_locks
-                  WHERE locktype = 'advisory' AND mode = 'ShareLock' AND granted
-                    AND classid = ${WRITE_LOCK >> 32n} AND objid = ${WRITE_LOCK & 0xffffffffn} AND objsubid = 1)
-              END AS writers
+      `SELECT hit.body, s.settled::text AS generation, CASE WHEN hit.body IS NULL THEN cache.current_generation()::text END AS current
          FROM (SELECT (SELECT body FROM cache.response WHERE key = $1 AND generation = cache.current_generation()) AS body) AS hit
          CROSS JOIN LATERAL (SELECT CASE WHEN hit.body IS NULL THEN cache.settled_generation() END AS settled) AS s`,
       [key],
     );
-    return rows[0] ?? { body: null, generation: null };
+    const found = rows[0] ?? { body: null, generation: null };
+    if (found.body !== null || found.generation !== null) return { ...found, writers: null };
+    const [{ writers }] = await this.db.query<{ writers: string[] }>(
+      `SELECT coalesce(array_agg(virtualtransaction::text), '{}') AS writers FROM pg_locks
+        WHERE locktype = 'advisory' AND mode = 'ShareLock' AND granted
+          AND classid = ${WRITE_LOCK >> 32n} AND objid = ${WRITE_LOCK & 0xffffffffn} AND objsubid = 1`,
+    );
+    return { ...found, writers };
   }
 
   /** Keeps the answer for `key`; an answer computed at an older generation never replaces a newer one. */

@@ -45,18 +45,21 @@ export class IndicatorValueStore {
     if (elementCodes.length === 0 || periods.length === 0 || targets.length === 0) return [];
     const communes = targets.filter((t) => t.level === "COMMUNE").map((t) => t.code);
     const others = targets.filter((t) => t.level !== "COMMUNE").map((t) => t.code);
-    const rows = await this.db.query(
-      `SELECT area_code AS target, data_element_code AS element, period, male, female, none, reporting_areas AS reporting
+    const parts: string[] = [];
+    if (others.length > 0) {
+      parts.push(`SELECT area_code AS target, data_element_code AS element, period, male, female, none, reporting_areas AS reporting
        FROM indicators.data_value_total
-       WHERE data_element_code = ANY($1::text[]) AND period = ANY($2::text[]) AND area_code = ANY($3::text[])
-       UNION ALL
-       SELECT area_code, data_element_code, period,
-              sum(value) FILTER (WHERE sex = 'MALE'), sum(value) FILTER (WHERE sex = 'FEMALE'), sum(value) FILTER (WHERE sex = 'NONE'), 1
+       WHERE data_element_code = ANY($1::text[]) AND period = ANY($2::text[]) AND area_code = ANY($3::text[])`);
+    }
+    if (communes.length > 0) {
+      parts.push(`SELECT area_code AS target, data_element_code AS element, period,
+              sum(value) FILTER (WHERE sex = 'MALE') AS male, sum(value) FILTER (WHERE sex = 'FEMALE') AS female,
+              sum(value) FILTER (WHERE sex = 'NONE') AS none, 1 AS reporting
        FROM indicators.data_value
-       WHERE data_element_code = ANY($1::text[]) AND period = ANY($2::text[]) AND area_code = ANY($4::text[])
-       GROUP BY 1, 2, 3`,
-      [[...elementCodes], [...periods], others, communes],
-    );
+       WHERE data_element_code = ANY($1::text[]) AND period = ANY($2::text[]) AND area_code = ANY($${others.length > 0 ? 4 : 3}::text[])
+       GROUP BY 1, 2, 3`);
+    }
+    const rows = await this.db.query(parts.join("\nUNION ALL\n"), [[...elementCodes], [...periods], ...(others.length > 0 ? [others] : []), ...(communes.length > 0 ? [communes] : [])]);
     return rows.map(toSumRow);
   }
 
