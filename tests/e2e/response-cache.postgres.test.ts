@@ -1,7 +1,7 @@
 // The response cache while a write is in flight (PostgreSQL: a second connection holds a transaction
-// open, which PGlite's single connection cannot): answers computed meanwhile are served but not kept,
-// since they might predate the write under the generation it has already taken; identical requests
-// meanwhile share one computation as long as no writer has committed.
+// open, which PGlite's single connection cannot): answers computed meanwhile might predate the write
+// under the generation it has already taken, so they are served only while that write is still in
+// flight; identical requests meanwhile share one computation.
 import { ResponseCacheStore } from "@vnge/gateway";
 import pg from "pg";
 import { type TestSystem, authHeader, postGraphQL, startTestSystem } from "../testkit";
@@ -16,17 +16,29 @@ const QUERY = `{ rollup(indicatorCodes: ["SEX_RATIO_AT_BIRTH"], periods: ["2023"
 const cacheStatus = async () => (await postGraphQL(system.gatewayUrl!, QUERY, {}, await authHeader())).headers.get("x-response-cache");
 
 describe("response cache during a write (PostgreSQL)", () => {
-  it("keeps no answer computed while a write is uncommitted, and caches again once it commits", async () => {
+  it("serves an answer computed during a write only while that write is in flight, and computes again once it commits", async () => {
+    const headers = await authHeader();
+    const ask = () => postGraphQL(system.gatewayUrl!, QUERY, {}, headers);
+    const before = await ask();
     const writer = new pg.Client({ connectionString: system.db.url });
     await writer.connect();
     try {
       await writer.query("BEGIN");
-      await writer.query(`UPDATE indicators.data_value SET comment = comment WHERE false`);
-      expect(await cacheStatus()).toBe("MISS");
-      expect(await cacheStatus()).toBe("MISS");
+      await writer.query(`UPDATE indicators.data_value_total SET male = male * 2 WHERE period = '2023'`);
+      const during = await ask();
+      expect(during.headers.get("x-response-cache")).toBe("MISS");
+      expect(during.body).toEqual(before.body);
+      // kept with the writer of that moment: served while it is still writing
+      const again = await ask();
+      expect(again.headers.get("x-response-cache")).toBe("HIT");
+      expect(again.body).toEqual(before.body);
       await writer.query("COMMIT");
-      expect(await cacheStatus()).toBe("MISS");
+      const after = await ask();
+      expect(after.headers.get("x-response-cache")).toBe("MISS");
+      expect(after.body).not.toEqual(before.body);
       expect(await cacheStatus()).toBe("HIT");
+      await writer.query(`UPDATE indicators.data_value_total SET male = male / 2 WHERE period = '2023'`);
+      expect((await ask()).body).toEqual(before.body);
     } finally {
       await writer.end();
     }

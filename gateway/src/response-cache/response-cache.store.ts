@@ -1,8 +1,12 @@
-// Data access of the response cache (the `cache` schema; docs/decisions/0070-response-cache.md).
+// Data access of the response cache (the `cache` schema; docs/decisions/0070-response-cache.md, 0072).
 import type { Database } from "@vnge/shared";
 
 /** The advisory lock writers hold shared until they commit (migration 20261201010000_response_cache). */
 const WRITE_LOCK = 7070707070n;
+
+const WRITERS = `SELECT coalesce(array_agg(virtualtransaction::text), '{}') AS writers FROM pg_locks
+  WHERE locktype = 'advisory' AND mode = 'ShareLock' AND granted
+    AND classid = ${WRITE_LOCK >> 32n} AND objid = ${WRITE_LOCK & 0xffffffffn} AND objsubid = 1`;
 
 export interface CacheLookup {
   /** The cached answer (JSON of the response's data), current at this moment; null on a miss. */
@@ -15,40 +19,54 @@ export interface CacheLookup {
   writers?: string[] | null;
 }
 
+interface StoredRow {
+  body: string | null;
+  /** Writers of a provisional answer (computed while they were writing); null for a settled one. */
+  provisional: string[] | null;
+  generation: string | null;
+  current: string | null;
+}
+
+/** An answer computed while `writers` were in flight stays true while each of them still is. */
+const stillWriting = (provisional: readonly string[], writers: readonly string[]) => provisional.every((w) => writers.includes(w));
+
 export class ResponseCacheStore {
   constructor(private readonly db: Database) {}
 
   /**
    * The current answer, or else the generation to store a new one at and the generation at this
    * moment (one statement, as cheap to plan as a hit needs); while writes are in flight, also which
-   * transactions they are (a second statement, decision 0072).
+   * transactions they are (a second statement).
    */
   async lookup(key: string): Promise<CacheLookup> {
-    const rows = await this.db.query<CacheLookup>(
-      `SELECT hit.body, s.settled::text AS generation, CASE WHEN hit.body IS NULL THEN cache.current_generation()::text END AS current
-         FROM (SELECT (SELECT body FROM cache.response WHERE key = $1 AND generation = cache.current_generation()) AS body) AS hit
-         CROSS JOIN LATERAL (SELECT CASE WHEN hit.body IS NULL THEN cache.settled_generation() END AS settled) AS s`,
+    const [row] = await this.db.query<StoredRow>(
+      `SELECT r.body, CASE WHEN cardinality(r.writers) > 0 THEN r.writers END AS provisional, s.settled::text AS generation,
+              CASE WHEN r.body IS NULL OR cardinality(r.writers) > 0 THEN cache.current_generation()::text END AS current
+         FROM (SELECT 1) AS one
+         LEFT JOIN cache.response r ON r.key = $1 AND r.generation = cache.current_generation()
+         CROSS JOIN LATERAL (SELECT CASE WHEN r.body IS NULL OR cardinality(r.writers) > 0 THEN cache.settled_generation() END AS settled) AS s`,
       [key],
     );
-    const found = rows[0] ?? { body: null, generation: null };
-    if (found.body !== null || found.generation !== null) return { ...found, writers: null };
-    const [{ writers }] = await this.db.query<{ writers: string[] }>(
-      `SELECT coalesce(array_agg(virtualtransaction::text), '{}') AS writers FROM pg_locks
-        WHERE locktype = 'advisory' AND mode = 'ShareLock' AND granted
-          AND classid = ${WRITE_LOCK >> 32n} AND objid = ${WRITE_LOCK & 0xffffffffn} AND objsubid = 1`,
-    );
-    return { ...found, writers };
+    const found = row ?? { body: null, provisional: null, generation: null, current: null };
+    if (found.body !== null && found.provisional === null) return { body: found.body, generation: null };
+    // Settled now: a provisional answer's writers have all committed, so it is a miss like any other.
+    if (found.generation !== null) return { body: null, generation: found.generation, current: found.current, writers: null };
+    const [{ writers }] = await this.db.query<{ writers: string[] }>(WRITERS);
+    if (found.body !== null && found.provisional !== null && stillWriting(found.provisional, writers)) return { body: found.body, generation: null };
+    return { body: null, generation: null, current: found.current, writers };
   }
 
-  /** Keeps the answer for `key`; an answer computed at an older generation never replaces a newer one. */
-  async store(key: string, generation: string, body: string): Promise<void> {
-    await this.db.prisma.$executeRawUnsafe(
-      `INSERT INTO cache.response (key, generation, body, stored_at) VALUES ($1, $2::bigint, $3, now())
-       ON CONFLICT (key) DO UPDATE SET generation = EXCLUDED.generation, body = EXCLUDED.body, stored_at = EXCLUDED.stored_at
-        WHERE cache.response.generation <= EXCLUDED.generation`,
-      key,
-      generation,
-      body,
+  /**
+   * Keeps the answer for `key`, computed at `generation` while `writers` were in flight (none: settled).
+   * An older generation's answer never replaces a newer one's, nor a provisional answer a settled one.
+   */
+  async store(key: string, generation: string, body: string, writers: readonly string[] = []): Promise<void> {
+    await this.db.query(
+      `INSERT INTO cache.response AS r (key, generation, body, stored_at, writers) VALUES ($1, $2::bigint, $3, now(), $4::text[])
+       ON CONFLICT (key) DO UPDATE SET generation = EXCLUDED.generation, body = EXCLUDED.body, stored_at = EXCLUDED.stored_at, writers = EXCLUDED.writers
+        WHERE r.generation < EXCLUDED.generation
+           OR (r.generation = EXCLUDED.generation AND (cardinality(EXCLUDED.writers) = 0 OR cardinality(r.writers) > 0))`,
+      [key, generation, body, [...writers]],
     );
   }
 

@@ -100,7 +100,7 @@ export class ResponseCache {
       },
 
       requestDidStart: async () => {
-        let toStore: { key: string; generation: string } | null = null;
+        let toStore: { key: string; generation: string; writers: string[] } | null = null;
         let leader: Leader | null = null;
         return {
           responseForOperation: async ({ schema, document, operation, request, contextValue, response }) => {
@@ -123,8 +123,10 @@ export class ResponseCache {
             }
             response.http.headers.set(CACHE_STATUS_HEADER, "MISS");
             leader = this.inFlight.lead(probe.key, probe.lookup);
-            // While a write is in flight an answer might predate it under a newer generation: compute, do not keep.
-            if (probe.lookup.generation !== null) toStore = { key: probe.key, generation: probe.lookup.generation };
+            // While a write is in flight an answer might predate it under a newer generation: it is kept with the
+            // writers of this moment, and served only while they are all still writing (decision 0072).
+            if (probe.lookup.generation !== null) toStore = { key: probe.key, generation: probe.lookup.generation, writers: [] };
+            else if (probe.lookup.current != null) toStore = { key: probe.key, generation: probe.lookup.current, writers: probe.lookup.writers ?? [] };
             return null;
           },
 
@@ -134,7 +136,7 @@ export class ResponseCache {
             const body = result && result.data && !(result.errors && result.errors.length > 0) ? JSON.stringify(result.data) : null;
             leader?.settle(body);
             if (!toStore || body === null || body.length > MAX_CACHED_BYTES) return;
-            await store.store(toStore.key, toStore.generation, body).catch((err: unknown) => logger.warn({ err }, "response cache store failed"));
+            await store.store(toStore.key, toStore.generation, body, toStore.writers).catch((err: unknown) => logger.warn({ err }, "response cache store failed"));
           },
         };
       },
