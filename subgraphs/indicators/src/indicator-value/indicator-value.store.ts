@@ -47,9 +47,14 @@ export class IndicatorValueStore {
     const others = targets.filter((t) => t.level !== "COMMUNE").map((t) => t.code);
     const parts: string[] = [];
     if (others.length > 0) {
-      parts.push(`SELECT area_code AS target, data_element_code AS element, period, male, female, none, reporting_areas AS reporting
-       FROM indicators.data_value_total
-       WHERE data_element_code = ANY($1::text[]) AND period = ANY($2::text[]) AND area_code = ANY($3::text[])`);
+      // One index range per period and area (OFFSET 0 keeps it a parameterised index scan): the totals table is
+      // small enough that the planner would otherwise scan all of it for a few hundred rows.
+      parts.push(`SELECT t.* FROM unnest($2::text[]) AS p(period) CROSS JOIN unnest($3::text[]) AS a(code)
+       CROSS JOIN LATERAL (
+         SELECT area_code AS target, data_element_code AS element, period, male, female, none, reporting_areas AS reporting
+         FROM indicators.data_value_total
+         WHERE period = p.period AND area_code = a.code AND data_element_code = ANY($1::text[])
+         OFFSET 0) AS t`);
     }
     if (communes.length > 0) {
       parts.push(`SELECT area_code AS target, data_element_code AS element, period,
@@ -59,7 +64,12 @@ export class IndicatorValueStore {
        WHERE data_element_code = ANY($1::text[]) AND period = ANY($2::text[]) AND area_code = ANY($${others.length > 0 ? 4 : 3}::text[])
        GROUP BY 1, 2, 3`);
     }
-    const rows = await this.db.query(parts.join("\nUNION ALL\n"), [[...elementCodes], [...periods], ...(others.length > 0 ? [others] : []), ...(communes.length > 0 ? [communes] : [])]);
+    const rows = await this.db.query(parts.join("\nUNION ALL\n"), [
+      [...elementCodes],
+      [...new Set(periods)],
+      ...(others.length > 0 ? [[...new Set(others)]] : []),
+      ...(communes.length > 0 ? [communes] : []),
+    ]);
     return rows.map(toSumRow);
   }
 
