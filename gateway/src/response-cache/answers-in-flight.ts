@@ -1,7 +1,7 @@
 // Identical queries that miss the cache at the same moment are computed once per gateway process:
 // the first computes, the others wait for its answer, when that is as fresh as their own would be
 // (docs/decisions/0072-answers-in-flight.md). Nothing here outlives the requests.
-import type { CacheLookup } from "./response-cache.store";
+import { type CacheLookup, stillWriting } from "./response-cache.store";
 
 /** A follower waits no longer than this for the answer it joined; then it computes its own. */
 export const MAX_WAIT_MS = 10_000;
@@ -30,8 +30,7 @@ export class AnswersInFlight {
   joinable(key: string, lookup: CacheLookup): Promise<string | null> | null {
     const running = this.computing.get(key);
     if (!running || lookup.current == null || running.generation !== lookup.current) return null;
-    const writers = new Set(lookup.writers ?? []);
-    for (const writer of running.writers) if (!writers.has(writer)) return null;
+    if (!stillWriting(running.writers, lookup.writers ?? [])) return null;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), MAX_WAIT_MS)));
     return Promise.race([running.answer, timeout]).finally(() => clearTimeout(timer));

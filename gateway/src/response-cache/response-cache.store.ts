@@ -27,8 +27,15 @@ interface StoredRow {
   current: string | null;
 }
 
-/** An answer computed while `writers` were in flight stays true while each of them still is. */
-const stillWriting = (provisional: readonly string[], writers: readonly string[]) => provisional.every((w) => writers.includes(w));
+/**
+ * Whether every transaction writing when an answer was computed (`then`) is still writing (`now`): with the
+ * generation unchanged, no write can have committed in between (decision 0072).
+ */
+export const stillWriting = (then: Iterable<string>, now: readonly string[]): boolean => {
+  const writing = new Set(now);
+  for (const writer of then) if (!writing.has(writer)) return false;
+  return true;
+};
 
 export class ResponseCacheStore {
   constructor(private readonly db: Database) {}

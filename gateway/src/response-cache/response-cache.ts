@@ -2,7 +2,7 @@
 // anything (the stored JSON is sent as it is), and a plugin that serves hits of requests the shortcut
 // did not see (GET) and stores the answers of misses (docs/decisions/0070-response-cache.md).
 import crypto from "node:crypto";
-import type { ApolloServerPlugin } from "@apollo/server";
+import type { ApolloServerPlugin, GraphQLResponse } from "@apollo/server";
 import type { Database, GraphQLShortcut, Identity, Logger, ShortcutAnswer } from "@vnge/shared";
 import type { Credential } from "../authenticate";
 import type { GatewayContext } from "../context";
@@ -28,6 +28,12 @@ interface GraphQLBody {
   variables?: unknown;
   operationName?: unknown;
   extensions?: unknown;
+}
+
+/** An answer from stored or shared JSON of a response's data, with how it was found. */
+function answerWith(response: Pick<GraphQLResponse, "http">, status: "HIT" | "SHARED", data: string): GraphQLResponse {
+  response.http.headers.set(CACHE_STATUS_HEADER, status);
+  return { http: response.http, body: { kind: "single", singleResult: { data: JSON.parse(data) as Record<string, unknown> } } };
 }
 
 export class ResponseCache {
@@ -112,14 +118,12 @@ export class ResponseCache {
               contextValue.cacheProbe ??
               (await this.probe(request.query, request.operationName, request.variables, contextValue.identity, contextValue.headers["accept-language"]));
             if (probe.lookup.body !== null) {
-              response.http.headers.set(CACHE_STATUS_HEADER, "HIT");
-              return { http: response.http, body: { kind: "single", singleResult: { data: JSON.parse(probe.lookup.body) as Record<string, unknown> } } };
+              return answerWith(response, "HIT", probe.lookup.body);
             }
             const joined = this.inFlight.joinable(probe.key, probe.lookup);
             const shared = joined && (await joined);
             if (shared) {
-              response.http.headers.set(CACHE_STATUS_HEADER, "SHARED");
-              return { http: response.http, body: { kind: "single", singleResult: { data: JSON.parse(shared) as Record<string, unknown> } } };
+              return answerWith(response, "SHARED", shared);
             }
             response.http.headers.set(CACHE_STATUS_HEADER, "MISS");
             leader = this.inFlight.lead(probe.key, probe.lookup);

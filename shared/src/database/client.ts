@@ -17,8 +17,7 @@ export interface SqlQuery {
 }
 
 /** A connection outside Prisma, for scripts and set-based SQL (migrations, bulk writes). */
-export interface SqlSession {
-  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+export interface SqlSession extends SqlQuery {
   /** Runs a script of several statements (no parameters). */
   exec(script: string): Promise<void>;
 }
