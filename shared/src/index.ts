@@ -48,5 +48,6 @@ export * from "./areas/crosswalk";
 export * from "./areas/hierarchy-import";
 export * from "./periods/period";
 export * from "./periods/period-months";
+export * from "./disclosure";
 export { ActivityChannel, ActivityKind, MaterialType, TargetGroup } from "./generated/prisma/enums";
 export * from "./catalogue/default-catalogue";

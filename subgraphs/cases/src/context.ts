@@ -1,11 +1,10 @@
-import type { ServiceContext } from "@vnge/shared";
+import { type ServiceContext, disclosureRule } from "@vnge/shared";
 import { CaseFeed } from "./case-feed/case-feed.service";
 import { type CaseRecordLoaders, createCaseRecordLoaders } from "./case-record/case-record.loader";
 import { CaseRecordService } from "./case-record/case-record.service";
 import { CaseRecordStore } from "./case-record/case-record.store";
 import { CaseStatisticsService } from "./case-statistics/case-statistics.service";
 import { CaseStatisticsStore } from "./case-statistics/case-statistics.store";
-import { suppressionThreshold } from "./config";
 import { createSupportFacilityLoaders, type SupportFacilityLoaders } from "./support-facility/support-facility.loader";
 import { SupportFacilityStore } from "./support-facility/support-facility.store";
 
@@ -22,6 +21,6 @@ export function createContext(base: ServiceContext): CasesContext {
     ...base,
     loaders: { ...createSupportFacilityLoaders(new SupportFacilityStore(base.db)), ...createCaseRecordLoaders(caseStore) },
     caseRecordService: new CaseRecordService(base, base.db, caseStore, feed),
-    caseStatisticsService: new CaseStatisticsService(base.db, new CaseStatisticsStore(base.db), base, suppressionThreshold()),
+    caseStatisticsService: new CaseStatisticsService(base.db, new CaseStatisticsStore(base.db), base, disclosureRule(base.identity)),
   };
 }

@@ -1,11 +1,10 @@
 // Area statistics from case records: counts only, rolled up the area tree, suppressed for every caller who
 // may not see the records themselves (docs/decisions/0031-case-statistics-suppression.md).
-import { type AreaPlacement, BadUserInputError, type Database, type Identity, Role, type AreaScope, AreaHierarchy, hasAnyRole, selfAndAncestors } from "@vnge/shared";
+import { type AreaPlacement, BadUserInputError, type Database, type DisclosureRule, type AreaScope, AreaHierarchy, selfAndAncestors, suppressedCells } from "@vnge/shared";
 import { AgeGroup, CaseSex, SupportService, ViolenceForm } from "../case-record/case-record.enums";
 import type { CaseCount, CaseStatistics } from "./case-statistics.type";
 import type { CaseStatisticsStore } from "./case-statistics.store";
 import { type Categories, type Dimension, TOTAL, buildStatisticsTable, cellKey, cellName } from "./statistics-table";
-import { suppressedCells } from "./suppression";
 
 export const CATEGORIES: Categories = {
   sex: Object.values(CaseSex),
@@ -26,14 +25,18 @@ export class CaseStatisticsService {
   constructor(
     private readonly db: Database,
     private readonly store: CaseStatisticsStore,
-    private readonly caller: { identity: Identity; scope: AreaScope },
-    private readonly threshold: number,
+    private readonly caller: { scope: AreaScope },
+    /** The one disclosure rule (docs/decisions/0080): who sees every count, and the threshold for everyone else. */
+    private readonly disclosure: DisclosureRule,
   ) {}
 
   /** Case workers in scope and administrators see every count; everyone else (partners always) sees suppressed ones. */
   get fullView(): boolean {
-    const { identity } = this.caller;
-    return hasAnyRole(identity, [Role.ADMIN, Role.CASE_WORKER]) && !identity.roles.has(Role.PARTNER);
+    return this.disclosure.exactConfidential;
+  }
+
+  private get threshold(): number {
+    return this.disclosure.threshold;
   }
 
   async forArea(areaCode: string, period: string): Promise<CaseStatistics> {

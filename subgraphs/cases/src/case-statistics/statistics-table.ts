@@ -1,7 +1,6 @@
 // Rolls commune counts up the area tree into one table of cells, with the equations that tie the cells
 // together (what a reader could subtract), so suppression can be decided on everything published at once.
-import { type AreaPlacement, NATION_CODE, selfAndAncestors } from "@vnge/shared";
-import type { Equation } from "./suppression";
+import { type AreaPlacement, type Equation, NATION_CODE, selfAndAncestors } from "@vnge/shared";
 
 /** Dimensions whose categories split the total: each case is in exactly one category of each. */
 export const PARTITIONS = ["sex", "ageGroup", "form"] as const;

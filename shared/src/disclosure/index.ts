@@ -1,0 +1,3 @@
+export * from "./disclosure-rule";
+export * from "./figure-table";
+export * from "./suppression";
