@@ -3,7 +3,6 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloArmor } from "@escape.tech/graphql-armor";
 import {
   type Database,
   type RunningServer,
@@ -15,6 +14,8 @@ import {
   subgraphUrl,
 } from "@vnge/shared";
 import { type ApiKeyAuthenticator, type Credential, authenticate } from "./authenticate";
+import { withoutSuggestions } from "./operation-limits/hide-suggestions";
+import { operationLimits } from "./operation-limits/operation-limits";
 import { passThrough } from "./pass-through";
 import { type CacheProbe, ResponseCache } from "./response-cache/response-cache";
 import type { GatewayContext } from "./context";
@@ -45,14 +46,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     buildService: ({ name, url }) => new SubgraphDataSource({ url: options.subgraphUrls?.[name] ?? url }),
     logger,
   });
+  const formatError = createErrorFormatter(logger, {
+    unavailable: { message: "A service needed for this query is unavailable; try again shortly.", code: "SERVICE_UNAVAILABLE" },
+  });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    ...protection,
+    parseOptions: protection.parseOptions,
+    validationRules: protection.validationRules,
     // Cache hints are not used: the response cache follows the data generation instead (decision 0070).
     plugins: [...protection.plugins, ApolloServerPluginCacheControlDisabled(), ...(cache ? [cache.plugin()] : [])],
-    formatError: createErrorFormatter(logger, {
-      unavailable: { message: "A service needed for this query is unavailable; try again shortly.", code: "SERVICE_UNAVAILABLE" },
-    }),
+    formatError: (formatted, error) => withoutSuggestions(formatError(formatted, error)),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     introspection: !options.production,
@@ -87,19 +90,3 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
 
 /** Largest query document the gateway parses; longer ones are refused with 413 (variables may be larger). */
 export const MAX_QUERY_BYTES = 64 * 1024;
-
-/**
- * Refuse abusive operations before they are planned: depth, aliases, tokens, directives and cost
- * (graphql-armor), with field suggestions hidden so the schema cannot be guessed through errors.
- */
-function operationLimits() {
-  const armor = new ApolloArmor({
-    maxDepth: { n: 15 },
-    maxAliases: { n: 30 },
-    maxTokens: { n: 4000 },
-    maxDirectives: { n: 20 },
-    costLimit: { maxCost: 20000 },
-    blockFieldSuggestion: { enabled: true },
-  });
-  return armor.protect();
-}
