@@ -36,6 +36,12 @@ export interface Database {
    * interactive transaction on PGlite), committed when it resolves and rolled back when it throws.
    */
   transaction<T>(work: (tx: SqlQuery) => Promise<T>): Promise<T>;
+  /**
+   * Runs `work` in one transaction, given a Database joined to it: its `transaction` and `query` (and on PGlite,
+   * whose one connection the transaction holds, every statement) run in it, so stores built on it write inside.
+   * `timeoutMs` bounds a PGlite transaction (default 5 minutes).
+   */
+  inTransaction<T>(work: (db: Database) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
   /** Runs `work` on one dedicated connection (needed for locks and multi-statement transactions). */
   withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */
@@ -53,7 +59,7 @@ function openPostgres(url: string, poolSize: number): Database {
   // An idle client losing its server emits 'error' on the pool; unhandled, it would end the process.
   pool.on("error", (err) => rootLogger.warn({ err }, "idle database connection lost"));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
-  return {
+  const db: Database = {
     kind: "postgres",
     prisma,
     async query<T>(sql: string, params: unknown[] = []) {
@@ -95,7 +101,22 @@ function openPostgres(url: string, poolSize: number): Database {
       await prisma.$disconnect();
       await pool.end();
     },
+    inTransaction: (work) => db.transaction((tx) => work(joinedTo(db, tx))),
   };
+  return db;
+}
+
+/** `db` with its statements through `tx` (Prisma's stay on the pool: PostgreSQL runs them beside the transaction). */
+function joinedTo(db: Database, tx: SqlQuery, prisma: PrismaClient = db.prisma): Database {
+  const joined: Database = {
+    ...db,
+    prisma,
+    query: (sql, params) => tx.query(sql, params),
+    transaction: (work) => work(tx),
+    inTransaction: (work) => work(joined),
+    withSession: db.kind === "pglite" ? (work) => work({ query: (sql, params) => tx.query(sql, params), exec: async (script) => void (await tx.query(script)) }) : db.withSession,
+  };
+  return joined;
 }
 
 async function openPGlite(dataDir?: string): Promise<Database> {
@@ -103,7 +124,7 @@ async function openPGlite(dataDir?: string): Promise<Database> {
   const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
   await pglite.waitReady;
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  return {
+  const db: Database = {
     kind: "pglite",
     prisma,
     query: <T>(sql: string, params: unknown[] = []) => prisma.$queryRawUnsafe<T[]>(sql, ...params),
@@ -112,6 +133,12 @@ async function openPGlite(dataDir?: string): Promise<Database> {
         timeout: 300_000,
         maxWait: 30_000,
       }),
+    // Statements outside the transaction would wait for it on the one connection: all of them go through it.
+    inTransaction: (work, options) =>
+      prisma.$transaction(
+        (tx) => work(joinedTo(db, { query: <T>(sql: string, params: unknown[] = []) => tx.$queryRawUnsafe<T[]>(sql, ...params) }, tx as unknown as PrismaClient)),
+        { timeout: options?.timeoutMs ?? 300_000, maxWait: 30_000 },
+      ),
     async withSession(work) {
       return work({
         async query(sql, params) {
@@ -130,4 +157,5 @@ async function openPGlite(dataDir?: string): Promise<Database> {
       await pglite.close();
     },
   };
+  return db;
 }

@@ -3,9 +3,11 @@
 // replaced in the audit and adds the differences to the running totals of every ancestor area
 // that rollups read (data_value_total); all chunks run in one transaction
 // (docs/decisions/0012-set-based-write-path.md, 0071-lean-write-path.md). Every part of the
-// statement reads the same snapshot, so `stored` holds the values as they were before it. The
-// ancestors come from the areas of the version each row was validated in (the period's version).
-import { type Database, type DataValueSex, type DataValueStatus, NATION_CODE } from "@vnge/shared";
+// statement reads the same snapshot, so `stored` holds the values as they were before it; writers of
+// the same (element, period) take its advisory lock first, so that snapshot holds the last writer's
+// commit (decision 0075). Totals are numeric and changes are computed in numeric: they stay exact.
+// The ancestors come from the areas of the version each row was validated in (the period's version).
+import { type Database, type DataValueSex, type DataValueStatus, NATION_CODE, type SqlQuery } from "@vnge/shared";
 import type { StoredValue, ValidValue } from "./data-value.validation";
 import { PlannerStatistics } from "./planner-statistics";
 
@@ -56,9 +58,9 @@ audited AS (
 ),
 per_area AS (
   SELECT data_element_code, period, area_code,
-         sum(value - coalesce(old_value, 0)) FILTER (WHERE sex = 'MALE') AS male,
-         sum(value - coalesce(old_value, 0)) FILTER (WHERE sex = 'FEMALE') AS female,
-         sum(value - coalesce(old_value, 0)) FILTER (WHERE sex = 'NONE') AS none
+         sum(value::numeric - coalesce(old_value, 0)::numeric) FILTER (WHERE sex = 'MALE') AS male,
+         sum(value::numeric - coalesce(old_value, 0)::numeric) FILTER (WHERE sex = 'FEMALE') AS female,
+         sum(value::numeric - coalesce(old_value, 0)::numeric) FILTER (WHERE sex = 'NONE') AS none
   FROM delta GROUP BY 1, 2, 3
 ),
 reported AS (SELECT DISTINCT data_element_code, period, area_code FROM stored),
@@ -115,8 +117,61 @@ function columns(rows: readonly ValidValue[]): unknown[] {
   ];
 }
 
+/** The key writers of the same values serialise on: every value of an element for a period adds to the same totals. */
+export interface ElementPeriod {
+  dataElementCode: string;
+  period: string;
+}
+
+// (Each lock statement returns a count: Prisma's raw layer on PGlite cannot read a void column.)
+// Advisory locks of the value writers, two-key form (a key space apart from the migrator's one-key lock):
+// one namespace for the (element, period) keys, one for the key every writer holds shared, or exclusive
+// when it writes more pairs than it may lock one by one (or rebuilds every total).
+const PAIR_LOCKS = 0x5644_5031;
+const WRITER_LOCK = [0x5644_5030, 0] as const;
+/** Beyond this many pairs a writer takes the writers' key exclusive: the shared lock table stays small. */
+export const MAX_PAIR_LOCKS = 256;
+
+const LOCK_PAIRS = `
+SELECT count(pg_advisory_xact_lock(${PAIR_LOCKS}, k))::int AS locked
+FROM (SELECT DISTINCT hashtext(e || '|' || p) AS k FROM unnest($1::text[], $2::text[]) AS t(e, p) ORDER BY 1) s`;
+
+/**
+ * Takes, in the transaction `tx`, the locks writers of `pairs` serialise on, always in one order (the writers'
+ * key, then the pairs' keys sorted), so writers of the same pairs wait for each other and never deadlock. A
+ * statement after it reads a snapshot holding every earlier writer's commit. Held until the transaction ends.
+ */
+export async function lockElementPeriods(tx: SqlQuery, pairs: Iterable<ElementPeriod>): Promise<void> {
+  const keys = new Map<string, ElementPeriod>();
+  for (const pair of pairs) keys.set(`${pair.dataElementCode}|${pair.period}`, pair);
+  if (keys.size === 0) return;
+  if (keys.size > MAX_PAIR_LOCKS) {
+    await tx.query(`SELECT count(*)::int AS locked FROM pg_advisory_xact_lock($1::int, $2::int)`, [...WRITER_LOCK]);
+    return;
+  }
+  await tx.query(`SELECT count(*)::int AS locked FROM pg_advisory_xact_lock_shared($1::int, $2::int)`, [...WRITER_LOCK]);
+  const list = [...keys.values()];
+  await tx.query(LOCK_PAIRS, [list.map((p) => p.dataElementCode), list.map((p) => p.period)]);
+}
+
+/** Waits for every writer and keeps new ones out until the transaction ends (for a rebuild of every total). */
+export async function lockAllWriters(tx: SqlQuery): Promise<void> {
+  await tx.query(`SELECT count(*)::int AS locked FROM pg_advisory_xact_lock($1::int, $2::int)`, [...WRITER_LOCK]);
+}
+
 export class DataValueStore {
   constructor(private readonly db: Database) {}
+
+  /**
+   * Runs `work` in one transaction that holds the locks of every pair first (a file's write pass): every
+   * write `work` makes through a store on the Database it is given joins that transaction.
+   */
+  async inOneTransaction<T>(pairs: Iterable<ElementPeriod>, work: (db: Database) => Promise<T>, options?: { timeoutMs?: number }): Promise<T> {
+    return this.db.inTransaction(async (joined) => {
+      await joined.transaction((tx) => lockElementPeriods(tx, pairs));
+      return work(joined);
+    }, options);
+  }
 
   /** Writes every row (all or nothing); returns how many were inserted and how many changed. */
   async upsert(rows: readonly ValidValue[], submittedBy: string): Promise<{ imported: number; updated: number }> {
@@ -124,6 +179,7 @@ export class DataValueStore {
     if (rows.length === 0) return total;
     // On the driver: Prisma's raw layer spends more CPU on the 10,000-element array parameters than PostgreSQL on the rows.
     await this.db.transaction(async (tx) => {
+      await lockElementPeriods(tx, rows);
       for (let start = 0; start < rows.length; start += CHUNK) {
         const chunk = rows.slice(start, start + CHUNK);
         const [result] = await tx.query<{ imported: number; updated: number }>(UPSERT, [...columns(chunk), submittedBy, chunk.map((r) => r.hierarchy)]);

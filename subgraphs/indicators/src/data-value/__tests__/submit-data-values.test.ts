@@ -167,8 +167,8 @@ describe("submitDataValues", () => {
 
     const recomputed = await db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(`
       SELECT dv.data_element_code, dv.period, ancestor.code AS area_code,
-             sum(dv.value) FILTER (WHERE dv.sex = 'MALE') AS male, sum(dv.value) FILTER (WHERE dv.sex = 'FEMALE') AS female,
-             sum(dv.value) FILTER (WHERE dv.sex = 'NONE') AS none, count(DISTINCT dv.area_code)::int AS reporting_areas
+             sum(dv.value::numeric) FILTER (WHERE dv.sex = 'MALE') AS male, sum(dv.value::numeric) FILTER (WHERE dv.sex = 'FEMALE') AS female,
+             sum(dv.value::numeric) FILTER (WHERE dv.sex = 'NONE') AS none, count(DISTINCT dv.area_code)::int AS reporting_areas
       FROM indicators.data_value dv JOIN indicators.area a ON a.code = dv.area_code
       CROSS JOIN LATERAL (VALUES (CASE WHEN a.level <> 'COMMUNE' THEN a.code END), (a.district_code), (a.province_code), ('VN')) AS ancestor(code)
       WHERE ancestor.code IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`);
