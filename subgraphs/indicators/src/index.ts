@@ -17,3 +17,4 @@ export type { DataElementDefinition, IndicatorDefinition } from "@vnge/shared";
 export { IndicatorValueStore, type AreaTarget } from "./indicator-value/indicator-value.store";
 export { createDataValueService } from "./context";
 export { importValueFile, exportValues, formatOf, CSV_COLUMNS, type FileImportSummary, type FileImportProgress, type ValueFileFormat } from "./data-value/data-value.file";
+export { checkTotals, rebuildTotals, type TotalsCheckResult } from "./data-value/data-value-total.check";
