@@ -4,6 +4,13 @@ import { type AreaLevel, type DataValueSex, type DataValueStatus, type Sex, type
 
 export const MAX_BATCH_SIZE = 50_000;
 export const MAX_COMMENT_LENGTH = 1_000;
+/**
+ * The largest count accepted: far above any count of people or events in the country, so a value above it is
+ * a typing error; and every sum of such counts stays exact.
+ */
+export const MAX_COUNT = 1_000_000_000_000;
+/** The largest magnitude of a NUMBER value: within the 15 significant digits a double keeps exactly. */
+export const MAX_NUMBER_MAGNITUDE = 1e15;
 
 export interface SubmittedValue {
   dataElementCode: string;
@@ -20,6 +27,22 @@ export interface ElementRule {
   valueType: ValueType;
   disaggregatedBySex: boolean;
   collectionLevel: AreaLevel;
+  /** The largest value the element accepts, when lower than its value type's bound (e.g. 100 for a percentage). */
+  maxValue?: number | null;
+}
+
+/** Why a value is out of its element's bounds, or null when it is within them. */
+function boundProblem(element: ElementRule, value: number): string | null {
+  const own = element.maxValue ?? null;
+  if (element.valueType === "COUNT") {
+    if (!Number.isInteger(value) || value < 0) return `${element.code} is a count: value must be a whole number >= 0, got ${value}`;
+    const max = own === null ? MAX_COUNT : Math.min(own, MAX_COUNT);
+    if (value > max) return `${element.code} accepts at most ${max.toLocaleString("en")}, got ${value.toLocaleString("en")}: check the figure`;
+    return null;
+  }
+  if (Math.abs(value) > MAX_NUMBER_MAGNITUDE) return `value must be between -${MAX_NUMBER_MAGNITUDE.toLocaleString("en")} and ${MAX_NUMBER_MAGNITUDE.toLocaleString("en")}, got ${value}`;
+  if (own !== null && value > own) return `${element.code} accepts at most ${own.toLocaleString("en")}, got ${value.toLocaleString("en")}: check the figure`;
+  return null;
 }
 
 /** A row ready to store: sex NONE for an element not disaggregated by sex. */
@@ -92,10 +115,8 @@ export function validateDataValues(
     }
     if (badPeriod) refuse(index, "period", badPeriod);
 
-    if (!Number.isFinite(row.value)) refuse(index, "value", `value must be a finite number, got ${row.value}`);
-    else if (element?.valueType === "COUNT" && (!Number.isInteger(row.value) || row.value < 0)) {
-      refuse(index, "value", `${element.code} is a count: value must be a whole number >= 0, got ${row.value}`);
-    }
+    const outOfBounds = !Number.isFinite(row.value) ? `value must be a finite number, got ${row.value}` : element ? boundProblem(element, row.value) : null;
+    if (outOfBounds) refuse(index, "value", outOfBounds);
 
     const sex = row.sex ?? null;
     if (element?.disaggregatedBySex && sex === null) refuse(index, "sex", `${element.code} is disaggregated by sex: sex must be MALE or FEMALE`);
@@ -103,6 +124,8 @@ export function validateDataValues(
 
     const comment = row.comment ?? null;
     if (comment !== null && comment.length > MAX_COMMENT_LENGTH) refuse(index, "comment", `comment must be at most ${MAX_COMMENT_LENGTH} characters`);
+    // PostgreSQL text cannot hold U+0000.
+    else if (comment?.includes("\u0000")) refuse(index, "comment", `comment must not contain the NUL character (U+0000, at position ${comment.indexOf("\u0000") + 1})`);
 
     if (conflicts.length > before || !place || "problem" in place) return;
     const value: ValidValue = {

@@ -5,6 +5,8 @@ const elements = new Map<string, ElementRule>([
   ["BIRTHS", { code: "BIRTHS", valueType: "COUNT", disaggregatedBySex: true, collectionLevel: "COMMUNE" }],
   ["DEATHS", { code: "DEATHS", valueType: "COUNT", disaggregatedBySex: false, collectionLevel: "COMMUNE" }],
   ["HOURS", { code: "HOURS", valueType: "NUMBER", disaggregatedBySex: false, collectionLevel: "PROVINCE" }],
+  ["SHARE", { code: "SHARE", valueType: "NUMBER", disaggregatedBySex: false, collectionLevel: "COMMUNE", maxValue: 100 }],
+  ["SEATS", { code: "SEATS", valueType: "COUNT", disaggregatedBySex: false, collectionLevel: "COMMUNE", maxValue: 500 }],
 ]);
 const levels = new Map<string, AreaLevel>([
   ["00001", "COMMUNE"],
@@ -40,10 +42,26 @@ describe("validateDataValues", () => {
     ["a missing sex for a disaggregated element", { sex: null }, "sex", /^BIRTHS is disaggregated by sex: sex must be MALE or FEMALE$/],
     ["a sex for an undisaggregated element", { dataElementCode: "DEATHS", sex: "FEMALE" }, "sex", /^DEATHS is not disaggregated by sex: leave sex empty$/],
     ["an overlong comment", { comment: "x".repeat(1001) }, "comment", /^comment must be at most 1000 characters$/],
+    ["a NUL character in a comment", { comment: "ab\u0000c" }, "comment", /^comment must not contain the NUL character \(U\+0000, at position 3\)$/],
+    ["a count above the largest any count may be", { value: 1e20 }, "value", /^BIRTHS accepts at most 1,000,000,000,000, got 100,000,000,000,000,000,000: check the figure$/],
+    ["a count just above it", { value: 1e12 + 1 }, "value", /^BIRTHS accepts at most 1,000,000,000,000, got 1,000,000,000,001/],
+    ["a count above its element's maximum", { dataElementCode: "SEATS", sex: null, value: 501 }, "value", /^SEATS accepts at most 500, got 501: check the figure$/],
+    ["a number above its element's maximum", { dataElementCode: "SHARE", sex: null, value: 100.5 }, "value", /^SHARE accepts at most 100, got 100.5: check the figure$/],
+    ["a number beyond the largest magnitude", { dataElementCode: "HOURS", areaCode: "01", sex: null, value: -2e15 }, "value", /^value must be between -1,000,000,000,000,000 and 1,000,000,000,000,000, got -2000000000000000$/],
   ])("refuses %s", (_, row, field, message) => {
     const conflicts = conflictsOf(row);
     expect(conflicts).toHaveLength(1);
     expect(conflicts[0]).toEqual({ index: 0, field, message: expect.stringMatching(message) });
+  });
+
+  it("accepts values at their bounds", () => {
+    const rows: SubmittedValue[] = [
+      { ...ok, value: 1e12 },
+      { dataElementCode: "SEATS", areaCode: "00001", period: "2023", value: 500 },
+      { dataElementCode: "SHARE", areaCode: "00001", period: "2023", value: 100 },
+      { dataElementCode: "HOURS", areaCode: "01", period: "2023", value: -1e15 },
+    ];
+    expect(validateDataValues(rows, elements, areas).conflicts).toEqual([]);
   });
 
   it("refuses a key that appears twice in the batch, naming the first row", () => {
