@@ -33,13 +33,17 @@ export interface GatewayOptions {
   supergraphSdl?: string;
   /** The database the subgraphs write: answers are cached there while their data stay unchanged (omit for no cache). */
   responseCache?: Database;
+  /** Bytes the response cache may hold (default: RESPONSE_CACHE_MAX_MB, else 256 MiB). */
+  responseCacheMaxBytes?: number;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const logger = serviceLogger("gateway");
   const protection = operationLimits();
   const supergraphSdl = options.supergraphSdl ?? readSupergraph();
-  const cache = options.responseCache ? new ResponseCache(options.responseCache, supergraphSdl, logger) : null;
+  const cache = options.responseCache
+    ? new ResponseCache(options.responseCache, supergraphSdl, logger, { production: options.production, maxBytes: options.responseCacheMaxBytes })
+    : null;
   const authenticateCaller = (headers: GatewayContext["headers"]) => authenticate(headers, options.verifyToken, options.apiKeys);
   const gateway = new ApolloGateway({
     supergraphSdl,

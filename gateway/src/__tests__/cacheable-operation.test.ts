@@ -40,19 +40,20 @@ describe("cacheable operations", () => {
 
 describe("cache keys", () => {
   const identity: Identity = { subject: "a", roles: new Set([Role.ANALYST]), areaCodes: ["38", "62"], via: "token" };
-  const base = { schema: "s1", query: "{ x }", variables: { a: 1 }, identity, today: new Date("2026-12-01T10:00:00Z") };
+  const base = { schema: "s1", query: "{ x }", variables: { a: 1 }, identity, mode: "development", now: new Date("2026-12-01T10:00:00Z") };
 
   it("are the same for callers with the same access, whoever they are", () => {
     expect(cacheKey(base)).toBe(cacheKey({ ...base, identity: { ...identity, subject: "b", areaCodes: ["62", "38"] } }));
   });
 
-  it("differ with the schema, variables, roles, areas, language and day", () => {
+  it("differ with the schema, mode, variables, roles, areas, language and day", () => {
     const key = cacheKey(base);
     expect(cacheKey({ ...base, schema: "s2" })).not.toBe(key);
+    expect(cacheKey({ ...base, mode: "production" })).not.toBe(key);
     expect(cacheKey({ ...base, variables: { a: 2 } })).not.toBe(key);
     expect(cacheKey({ ...base, identity: { ...identity, roles: new Set([Role.PARTNER]) } })).not.toBe(key);
     expect(cacheKey({ ...base, identity: { ...identity, areaCodes: ["38"] } })).not.toBe(key);
     expect(cacheKey({ ...base, language: "vi" })).not.toBe(key);
-    expect(cacheKey({ ...base, today: new Date("2026-12-02T10:00:00Z") })).not.toBe(key);
+    expect(cacheKey({ ...base, now: new Date("2026-12-02T10:00:00Z") })).not.toBe(key);
   });
 });

@@ -38,7 +38,11 @@ export const stillWriting = (then: Iterable<string>, now: readonly string[]): bo
 };
 
 export class ResponseCacheStore {
-  constructor(private readonly db: Database) {}
+  /** `maxBytes`: what keys and answers may take together; beyond it the oldest answers are evicted on each store. */
+  constructor(
+    private readonly db: Database,
+    private readonly maxBytes: number = Number.POSITIVE_INFINITY,
+  ) {}
 
   /**
    * The current answer, or else the generation to store a new one at and the generation at this
@@ -74,6 +78,21 @@ export class ResponseCacheStore {
         WHERE r.generation < EXCLUDED.generation
            OR (r.generation = EXCLUDED.generation AND (cardinality(EXCLUDED.writers) = 0 OR cardinality(r.writers) > 0))`,
       [key, generation, body, [...writers]],
+    );
+    if (Number.isFinite(this.maxBytes)) await this.evict(this.maxBytes);
+  }
+
+  /**
+   * Removes answers beyond `maxBytes`, past generations first, then the oldest stored; returns how many.
+   * octet_length reads a stored value's size without reading the value.
+   */
+  async evict(maxBytes: number): Promise<number> {
+    return this.db.prisma.$executeRawUnsafe(
+      `DELETE FROM cache.response WHERE key IN (
+         SELECT key FROM (
+           SELECT key, sum(octet_length(key) + octet_length(body)) OVER (ORDER BY generation DESC, stored_at DESC, key) AS kept FROM cache.response
+         ) AS ranked WHERE kept > $1::bigint)`,
+      String(maxBytes),
     );
   }
 

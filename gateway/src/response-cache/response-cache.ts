@@ -14,6 +14,8 @@ import { type CacheLookup, ResponseCacheStore } from "./response-cache.store";
 export const CACHE_STATUS_HEADER = "x-response-cache";
 /** Answers longer than this (characters of JSON) are not kept: a cache row is read whole on every hit. */
 export const MAX_CACHED_BYTES = 4 * 1024 * 1024;
+/** What `cache.response` may hold by default (bytes of keys and answers); the oldest answers are evicted beyond it. */
+export const DEFAULT_MAX_CACHE_BYTES = 256 * 1024 * 1024;
 const PRUNE_EVERY_MS = 5 * 60_000;
 const KEEP_STALE_MS = 10 * 60_000;
 
@@ -36,8 +38,22 @@ function answerWith(response: Pick<GraphQLResponse, "http">, status: "HIT" | "SH
   return { http: response.http, body: { kind: "single", singleResult: { data: JSON.parse(data) as Record<string, unknown> } } };
 }
 
+export interface ResponseCacheOptions {
+  /** Production and development answer some requests differently (introspection): their answers are kept apart. */
+  production?: boolean;
+  /** Bytes of keys and answers `cache.response` may hold (default: RESPONSE_CACHE_MAX_MB, else 256 MiB). */
+  maxBytes?: number;
+}
+
+/** RESPONSE_CACHE_MAX_MB, when set to a positive number. */
+export function maxCacheBytesFromEnv(env: NodeJS.ProcessEnv = process.env): number {
+  const megabytes = Number(env.RESPONSE_CACHE_MAX_MB);
+  return env.RESPONSE_CACHE_MAX_MB && Number.isFinite(megabytes) && megabytes > 0 ? Math.round(megabytes * 1024 * 1024) : DEFAULT_MAX_CACHE_BYTES;
+}
+
 export class ResponseCache {
   private readonly store: ResponseCacheStore;
+  private readonly mode: string;
   private readonly neverCached: ReadonlySet<string>;
   private readonly schema: string;
   private readonly inFlight = new AnswersInFlight();
@@ -46,8 +62,10 @@ export class ResponseCache {
     db: Database,
     supergraphSdl: string,
     private readonly logger: Logger,
+    options: ResponseCacheOptions = {},
   ) {
-    this.store = new ResponseCacheStore(db);
+    this.store = new ResponseCacheStore(db, options.maxBytes ?? maxCacheBytesFromEnv());
+    this.mode = options.production ? "production" : "development";
     this.neverCached = fieldsOnlyFrom(supergraphSdl);
     this.schema = crypto.createHash("sha256").update(supergraphSdl).digest("base64url");
   }
@@ -55,6 +73,7 @@ export class ResponseCache {
   private keyFor(query: string, operationName: unknown, variables: unknown, identity: Identity, language: unknown): string {
     return cacheKey({
       schema: this.schema,
+      mode: this.mode,
       query,
       operationName: typeof operationName === "string" ? operationName : null,
       variables: variables && typeof variables === "object" ? (variables as Record<string, unknown>) : null,
