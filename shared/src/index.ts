@@ -46,6 +46,7 @@ export * from "./areas/hierarchy-timeline";
 export * from "./areas/reform";
 export * from "./areas/crosswalk";
 export * from "./areas/hierarchy-import";
+export * from "./areas/succession";
 export * from "./periods/period";
 export * from "./periods/period-months";
 export * from "./disclosure";

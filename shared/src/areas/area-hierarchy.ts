@@ -69,6 +69,18 @@ export class AreaHierarchy {
     );
   }
 
+  /** The versions each code is an area of (any level); unknown codes are absent. One statement. */
+  async versionsOf(codes: readonly string[]): Promise<Map<string, string[]>> {
+    if (codes.length === 0) return new Map();
+    const rows = await this.db.query<{ code: string; hierarchy: string }>(
+      `SELECT code, hierarchy FROM indicators.area WHERE code = ANY($1::text[]) ORDER BY code, hierarchy`,
+      [[...new Set(codes)]],
+    );
+    const result = new Map<string, string[]>();
+    for (const row of rows) result.set(row.code, [...(result.get(row.code) ?? []), row.hierarchy]);
+    return result;
+  }
+
   /**
    * The area `parentCode` and every area beneath it, optionally only those at `level`, in code order.
    * Null when `parentCode` is not a known area.

@@ -1,47 +1,81 @@
-// Area scope: a user's assigned areas and everything beneath them. The hierarchy is reference
-// data owned by the indicators subgraph; scope checks read it through AreaHierarchy (docs/decisions/0005).
+// Area scope: a user's assigned areas and everything beneath them, in every hierarchy version. The hierarchy
+// is reference data owned by the indicators subgraph; scope checks read it through AreaHierarchy and
+// AreaSuccession (docs/decisions/0005, 0079).
 import DataLoader from "dataloader";
 import type { Database } from "../database/client";
 import { ForbiddenError } from "../errors";
 import { AreaHierarchy, selfAndAncestors } from "../areas/area-hierarchy";
+import { AreaSuccession } from "../areas/succession";
 import { NATION_CODE } from "../areas/levels";
+import { type ScopeAnchor, scopeAnchors } from "./scope-anchors";
 
 /** Loader key: a code within a hierarchy version ("" for the version in force today). */
 const scopeKey = (code: string, hierarchy?: string) => `${hierarchy ?? ""}\u0000${code}`;
 
 export class AreaScope {
   private readonly loader: DataLoader<string, boolean>;
+  private anchorsRead?: Promise<ScopeAnchor[]>;
 
   /**
-   * Assigned codes are read in the version of the data being reached: a user assigned "08" reaches the
-   * province coded 08 in each version (decision 0060).
+   * Each assigned code names one area (scope-anchors.ts). An area of that area's version is in scope when it
+   * is the assigned area or lies beneath it; an area of another version when it lies wholly inside an
+   * assigned area per the reform's crosswalk (every unit it holds went entirely into it, or came entirely
+   * from it), so that reading the same data on either version gives the same answer.
    */
   constructor(
-    db: Database,
+    private readonly db: Database,
     readonly assigned: readonly string[],
   ) {
     this.loader = new DataLoader(async (keys) => {
       if (this.national) return keys.map(() => true);
       if (assigned.length === 0) return keys.map(() => false);
-      // An area is in scope when it, or one of its ancestors, is assigned; unknown areas are not.
       const hierarchy = new AreaHierarchy(db);
+      const current = (await hierarchy.timeline()).current().code;
+      const anchors = await this.anchors(hierarchy);
       const byVersion = new Map<string, string[]>();
       for (const key of keys) {
         const [version, code] = key.split("\u0000");
-        const codes = byVersion.get(version);
+        const codes = byVersion.get(version || current);
         if (codes) codes.push(code);
-        else byVersion.set(version, [code]);
+        else byVersion.set(version || current, [code]);
       }
       const inScope = new Set<string>();
       for (const [version, codes] of byVersion) {
-        const placements = await hierarchy.placements(codes, version || undefined);
-        for (const code of codes) {
-          const placement = placements.get(code);
-          if (placement !== undefined && selfAndAncestors(placement).some((ancestor) => assigned.includes(ancestor))) inScope.add(scopeKey(code, version || undefined));
-        }
+        for (const code of await this.inside(hierarchy, anchors, codes, version)) inScope.add(scopeKey(code, version));
       }
-      return keys.map((key) => inScope.has(key));
+      return keys.map((key) => {
+        const [version, code] = key.split("\u0000");
+        return inScope.has(scopeKey(code, version || current));
+      });
     });
+  }
+
+  /** The assigned areas, each a code of one version; read once per scope. */
+  private anchors(hierarchy: AreaHierarchy): Promise<ScopeAnchor[]> {
+    this.anchorsRead ??= (async () => scopeAnchors(this.assigned, await hierarchy.versionsOf(this.assigned), await hierarchy.timeline()))();
+    return this.anchorsRead;
+  }
+
+  /** The codes among `codes` (areas of `version`) in scope: beneath an anchor of that version, or wholly inside one of another. */
+  private async inside(hierarchy: AreaHierarchy, anchors: readonly ScopeAnchor[], codes: readonly string[], version: string): Promise<string[]> {
+    const found = new Set<string>();
+    const here = anchors.filter((anchor) => anchor.hierarchy === version).map((anchor) => anchor.code);
+    if (here.length > 0) {
+      const placements = await hierarchy.placements(codes, version);
+      for (const code of codes) {
+        const placement = placements.get(code);
+        if (placement !== undefined && selfAndAncestors(placement).some((ancestor) => here.includes(ancestor))) found.add(code);
+      }
+    }
+    const elsewhere = new Map<string, string[]>();
+    for (const anchor of anchors) if (anchor.hierarchy !== version) elsewhere.set(anchor.hierarchy, [...(elsewhere.get(anchor.hierarchy) ?? []), anchor.code]);
+    const rest = codes.filter((code) => !found.has(code));
+    const succession = new AreaSuccession(this.db);
+    for (const [anchorVersion, containers] of elsewhere) {
+      if (rest.length === 0) break;
+      for (const code of await succession.whollyInside(rest, version, containers, anchorVersion)) found.add(code);
+    }
+    return [...found];
   }
 
   get national(): boolean {

@@ -1,0 +1,65 @@
+// What became of areas across hierarchy versions, read from the crosswalk the hierarchy import derives
+// (indicators.area_crosswalk, decision 0060). Like AreaHierarchy it is a read of the indicators schema by
+// subgraphs that do not own it, kept here so a later split can replace it with a replicated copy.
+// - successorCommunes: the one commune of a later version a commune's records are counted in (decision 0078);
+// - predecessorCommunes: the communes of an earlier version that went, wholly or in part, into each commune;
+// - whollyInside: which areas of one version lie entirely inside given areas of another (decision 0079).
+import type { Database } from "../database/client";
+
+/** A share this close to 1 is whole (shares are stored as float8). */
+const WHOLE = 1 - 1e-9;
+
+export class AreaSuccession {
+  constructor(private readonly db: Database) {}
+
+  /**
+   * For communes of version `from`, the commune of the next version `to` each became. A commune split
+   * between several takes the successor with the largest share, the lowest code among equal shares (the
+   * published mapping splits evenly, so in practice the lowest code). Communes the mapping leaves out are absent.
+   */
+  async successorCommunes(codes: readonly string[], from: string, to: string): Promise<Map<string, string>> {
+    if (codes.length === 0 || from === to) return new Map(from === to ? codes.map((code) => [code, code]) : []);
+    const rows = await this.db.query<{ from_code: string; to_code: string }>(
+      `SELECT DISTINCT ON (x.from_code) x.from_code, x.to_code
+         FROM indicators.area_crosswalk x
+         JOIN indicators.area s ON s.hierarchy = x.from_hierarchy AND s.code = x.from_code AND s.level = 'COMMUNE'
+         JOIN indicators.area t ON t.hierarchy = x.to_hierarchy AND t.code = x.to_code AND t.level = 'COMMUNE'
+        WHERE x.from_hierarchy = $1 AND x.to_hierarchy = $2 AND x.from_code = ANY($3::text[])
+        ORDER BY x.from_code, x.weight DESC, x.to_code`,
+      [from, to, [...new Set(codes)]],
+    );
+    return new Map(rows.map((row) => [row.from_code, row.to_code]));
+  }
+
+  /** For communes of version `to`, the communes of the earlier version `from` that went into each, wholly or in part. */
+  async predecessorCommunes(codes: readonly string[], to: string, from: string): Promise<Map<string, string[]>> {
+    if (codes.length === 0) return new Map();
+    const rows = await this.db.query<{ to_code: string; from_code: string }>(
+      `SELECT x.from_code AS to_code, x.to_code AS from_code
+         FROM indicators.area_crosswalk x
+         JOIN indicators.area t ON t.hierarchy = x.from_hierarchy AND t.code = x.from_code AND t.level = 'COMMUNE'
+         JOIN indicators.area s ON s.hierarchy = x.to_hierarchy AND s.code = x.to_code AND s.level = 'COMMUNE'
+        WHERE x.from_hierarchy = $1 AND x.to_hierarchy = $2 AND x.from_code = ANY($3::text[])
+        ORDER BY 1, 2`,
+      [to, from, [...new Set(codes)]],
+    );
+    const result = new Map<string, string[]>();
+    for (const row of rows) result.set(row.to_code, [...(result.get(row.to_code) ?? []), row.from_code]);
+    return result;
+  }
+
+  /**
+   * The areas among `codes` (of version `of`) that lie wholly inside one of `containers` (areas of version
+   * `in`): every unit they hold went entirely into it. Only versions with a crosswalk between them (one
+   * reform apart) are compared; for others nothing is inside.
+   */
+  async whollyInside(codes: readonly string[], of: string, containers: readonly string[], inVersion: string): Promise<Set<string>> {
+    if (codes.length === 0 || containers.length === 0) return new Set();
+    const rows = await this.db.query<{ from_code: string }>(
+      `SELECT DISTINCT from_code FROM indicators.area_crosswalk
+        WHERE from_hierarchy = $1 AND to_hierarchy = $2 AND from_code = ANY($3::text[]) AND to_code = ANY($4::text[]) AND weight >= $5`,
+      [of, inVersion, [...new Set(codes)], [...new Set(containers)], WHOLE],
+    );
+    return new Set(rows.map((row) => row.from_code));
+  }
+}
