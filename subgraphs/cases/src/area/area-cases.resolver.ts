@@ -10,7 +10,7 @@ export class AreaCasesResolver {
   @Authorized(...CASE_ROLES)
   @FieldResolver(() => [CaseRecord], { description: "Case records detected in a year in this area and beneath it (case workers in scope, administrators)." })
   caseRecords(@Root() area: Area, @Arg("year", () => Int) year: number, @Ctx() context: CasesContext) {
-    return context.caseRecordService.inArea(area.code, year);
+    return context.caseRecordService.inArea(area.code, year, area.hierarchy);
   }
 
   @Authorized()
@@ -18,6 +18,6 @@ export class AreaCasesResolver {
     description: "Cases detected in a year in this area and beneath it, counted by sex, age group, form and service. Small counts are suppressed unless you are a case worker in scope or an administrator.",
   })
   caseStatistics(@Root() area: Area, @Arg("period", () => String) period: string, @Ctx() context: CasesContext) {
-    return context.caseStatisticsService.forArea(area.code, period);
+    return context.caseStatisticsService.forArea(area.code, period, area.hierarchy);
   }
 }

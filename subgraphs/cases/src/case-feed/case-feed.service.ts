@@ -3,8 +3,9 @@
 import { type AggregateValue, type Database, type IndicatorFeed, type Logger, AreaHierarchy } from "@vnge/shared";
 import { IndicatorFeedStatus } from "../case-record/case-record.enums";
 import type { FeedKey } from "../case-record/case-record.store";
+import { CaseYear } from "../case-record/case-year";
 import { CaseFeedStore } from "./case-feed.store";
-import { communeValues, provinceValues } from "./case-feed.values";
+import { type CaseTally, communeValues, provinceValues } from "./case-feed.values";
 
 /** Values per submitDataValues call, well under the engine's batch cap. */
 const PUSH_CHUNK = 10_000;
@@ -60,28 +61,54 @@ export class CaseFeed {
     return values.length;
   }
 
-  /** The values to push for the given commune-years. */
+  /**
+   * The values to push for the given commune-years. A key names a record's stored commune; its figures go
+   * to the commune of the year's version that commune is counted in (decision 0078), recomputed from every
+   * record counted there, whatever version it was recorded on.
+   */
   async valuesFor(keys: readonly FeedKey[]): Promise<AggregateValue[]> {
-    const unique = [...new Map(keys.map((key) => [`${key.areaCode}/${key.period}`, key])).values()];
-    const tallies = await this.store.tallies(unique.map((k) => k.areaCode), unique.map((k) => k.period));
-    const values = unique.flatMap((key) => communeValues(key.areaCode, key.period, tallies));
-
-    // Each year's communes and provinces are those of the hierarchy version its data belong to.
     const hierarchy = new AreaHierarchy(this.db);
-    const provinceYears = new Map<string, { provinceCode: string; period: string; version: string }>();
-    for (const period of new Set(unique.map((k) => k.period))) {
-      const version = await hierarchy.versionForPeriod(period);
-      const keys = unique.filter((k) => k.period === period);
-      const places = await hierarchy.placements(keys.map((k) => k.areaCode), version);
-      for (const key of keys) {
-        const provinceCode = places.get(key.areaCode)?.provinceCode;
-        if (provinceCode) provinceYears.set(`${provinceCode}/${period}`, { provinceCode, period, version });
+    const values: AggregateValue[] = [];
+    for (const period of new Set(keys.map((k) => k.period))) {
+      const year = await CaseYear.of(this.db, hierarchy, Number(period));
+      const codes = [...new Set(keys.filter((k) => k.period === period).map((k) => k.areaCode))];
+      const communes = await this.communesCountingIn(year, hierarchy, codes);
+      const tallies = await this.talliesOf(year, communes);
+      values.push(...communes.flatMap((code) => communeValues(code, period, tallies)));
+
+      // The trafficking figures of every province those communes lie in, from all of the province's communes.
+      const places = await hierarchy.placements(communes, year.version);
+      const provinces = new Set([...places.values()].map((place) => place.provinceCode).filter((code): code is string => code !== null));
+      for (const provinceCode of provinces) {
+        const provinceTallies = await this.talliesOf(year, await hierarchy.communesWithin(provinceCode, year.version));
+        values.push(...provinceValues(provinceCode, period, provinceTallies));
       }
     }
-    for (const { provinceCode, period, version } of provinceYears.values()) {
-      const provinceTallies = await this.store.tallies(await hierarchy.communesWithin(provinceCode, version), [period]);
-      values.push(...provinceValues(provinceCode, period, provinceTallies));
-    }
     return values;
+  }
+
+  /** The communes of the year's version that records stored with `codes` may be counted in (a code may name a commune in several versions). */
+  private async communesCountingIn(year: CaseYear, hierarchy: AreaHierarchy, codes: readonly string[]): Promise<string[]> {
+    const communes = new Set<string>();
+    for (const stretch of year.stretches) {
+      if (stretch.version === year.version) {
+        const places = await hierarchy.placements(codes, year.version);
+        for (const code of codes) if (places.get(code)?.level === "COMMUNE") communes.add(code);
+      } else {
+        for (const code of (await year.countedIn(codes, stretch.version)).values()) communes.add(code);
+      }
+    }
+    return [...communes].sort();
+  }
+
+  /** Tallies of every record counted in `communes` (of the year's version), with the commune they are counted in. */
+  private async talliesOf(year: CaseYear, communes: readonly string[]): Promise<CaseTally[]> {
+    const tallies: CaseTally[] = [];
+    for (const window of await year.windowsFor(communes)) {
+      const found = await this.store.tallies(window);
+      const countedIn = window.version === year.version ? null : await year.countedIn(window.areaCodes, window.version);
+      for (const tally of found) tallies.push(countedIn ? { ...tally, areaCode: countedIn.get(tally.areaCode)! } : tally);
+    }
+    return tallies;
   }
 }

@@ -1,6 +1,7 @@
 // Reads the case tallies the feed needs and keeps the pending marks (cases.case_feed_state).
 import type { Database } from "@vnge/shared";
 import type { FeedKey } from "../case-record/case-record.store";
+import type { RecordWindow } from "../case-record/case-year";
 import type { CaseTally } from "./case-feed.values";
 
 /** A tally as PostgreSQL returns it: counts may come back as bigint. */
@@ -19,13 +20,14 @@ const GROUP = ` GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`;
 export class CaseFeedStore {
   constructor(private readonly db: Database) {}
 
-  /** Tallies of the given communes for the given years. */
-  async tallies(areaCodes: readonly string[], periods: readonly string[]): Promise<CaseTally[]> {
-    if (areaCodes.length === 0 || periods.length === 0) return [];
+  /** Tallies of the records detected in the window's communes during the window, by detection year. */
+  async tallies(window: RecordWindow): Promise<CaseTally[]> {
+    if (window.areaCodes.length === 0) return [];
     const rows = await this.db.prisma.$queryRawUnsafe<TallyRow[]>(
-      `${TALLY} WHERE r.area_code = ANY($1::text[]) AND to_char(r.detected_on, 'YYYY') = ANY($2::text[])${GROUP}`,
-      [...new Set(areaCodes)],
-      [...new Set(periods)],
+      `${TALLY} WHERE r.area_code = ANY($1::text[]) AND r.detected_on >= $2::date AND r.detected_on < $3::date${GROUP}`,
+      [...new Set(window.areaCodes)],
+      window.from,
+      window.to,
     );
     return rows.map((row) => ({ ...row, count: Number(row.count) }));
   }

@@ -4,6 +4,7 @@ import { BadUserInputError, type Database, ForbiddenError, NotFoundError, Role, 
 import type { CaseFeed } from "../case-feed/case-feed.service";
 import type { CaseRecordInput } from "./case-record.input";
 import { type CaseRecordStore, type FeedKey, yearOf } from "./case-record.store";
+import { CaseYear, yearVersionMismatch } from "./case-year";
 import type { CaseRecord, CaseWriteResult } from "./case-record.type";
 import { todayInVietnam, validateCase } from "./case-record.validation";
 
@@ -11,6 +12,8 @@ import { todayInVietnam, validateCase } from "./case-record.validation";
 export const CASE_ROLES = [Role.CASE_WORKER, Role.ADMIN] as const;
 
 export class CaseRecordService {
+  private hierarchyRead?: AreaHierarchy;
+
   constructor(
     private readonly context: Pick<ServiceContext, "identity" | "scope" | "requestId" | "logger">,
     private readonly db: Database,
@@ -21,8 +24,9 @@ export class CaseRecordService {
 
   async record(input: CaseRecordInput): Promise<CaseWriteResult> {
     this.assertCaseRole("record cases");
-    const valid = await this.validate(input);
-    await this.context.scope.assertContains([valid.areaCode], "record cases");
+    const { valid, version } = await this.validate(input);
+    // The commune is read, and the scope checked, in the version in force on the day of detection.
+    await this.context.scope.assertContains([valid.areaCode], "record cases", version);
     const record = await this.store.create(valid, this.context.identity.subject, this.context.requestId);
     const indicatorFeed = await this.feed.pushAfterWrite([{ areaCode: valid.areaCode, period: yearOf(valid.detectedOn) }], this.context.requestId);
     return { caseRecord: record, indicatorFeed };
@@ -31,9 +35,9 @@ export class CaseRecordService {
   async update(id: string, input: CaseRecordInput): Promise<CaseWriteResult> {
     this.assertCaseRole("change cases");
     const [existing] = await this.store.findByIds([id]);
-    if (!existing || !(await this.context.scope.contains(existing.area.code))) throw this.notFound(id);
-    const valid = await this.validate(input);
-    await this.context.scope.assertContains([valid.areaCode], "record cases");
+    if (!existing || !(await this.inScope(existing))) throw this.notFound(id);
+    const { valid, version } = await this.validate(input);
+    await this.context.scope.assertContains([valid.areaCode], "record cases", version);
     const written = await this.store.update(id, valid, this.context.identity.subject, this.context.requestId);
     if (!written) throw this.notFound(id);
     const keys: FeedKey[] = [written.before, { areaCode: valid.areaCode, period: yearOf(valid.detectedOn) }];
@@ -46,7 +50,7 @@ export class CaseRecordService {
     this.assertCaseRole("read case records");
     const [record] = await this.store.findByIds([id]);
     if (!record) return null;
-    if (!(await this.context.scope.contains(record.area.code))) {
+    if (!(await this.inScope(record))) {
       this.context.logger.warn({ caseId: id }, "case record outside the caller's areas not shown");
       return null;
     }
@@ -54,14 +58,21 @@ export class CaseRecordService {
     return record;
   }
 
-  /** Records detected in `year` in the area (any level) and beneath it. */
-  async inArea(areaCode: string, year: number): Promise<CaseRecord[]> {
+  /**
+   * Records detected in `year` in the area (any level, of the year's version) and beneath it, including
+   * those recorded on an earlier version's communes that are counted there (decision 0078).
+   * `hierarchy`: the version the area reference names, when it names one.
+   */
+  async inArea(areaCode: string, year: number, hierarchy?: string): Promise<CaseRecord[]> {
     this.assertCaseRole("read case records");
     if (!Number.isInteger(year) || year < 1900 || year > 2100) throw new BadUserInputError(`year ${year} must be between 1900 and 2100`, { field: "year" });
-    const hierarchy = new AreaHierarchy(this.db);
-    const version = await hierarchy.versionForPeriod(String(year));
-    await this.context.scope.assertContains([areaCode], "read case records", version);
-    const records = await this.store.findInAreas(await hierarchy.communesWithin(areaCode, version), year);
+    const caseYear = await CaseYear.of(this.db, this.hierarchy, year);
+    if (hierarchy !== undefined && hierarchy !== caseYear.version) {
+      throw new BadUserInputError(yearVersionMismatch("case records", String(year), caseYear.version, areaCode, hierarchy), { field: "year" });
+    }
+    await this.context.scope.assertContains([areaCode], "read case records", caseYear.version);
+    const windows = await caseYear.windowsFor(await this.hierarchy.communesWithin(areaCode, caseYear.version));
+    const records = await this.store.findInWindows(windows);
     await this.store.logReads(records.map((r) => r.id), this.context.identity.subject, this.context.requestId);
     return records;
   }
@@ -69,7 +80,18 @@ export class CaseRecordService {
   /** The note is for case work: shown only to case workers whose scope holds the record's commune. */
   async noteOf(record: CaseRecord): Promise<string | null> {
     if (!this.context.identity.roles.has(Role.CASE_WORKER)) return null;
-    return (await this.context.scope.contains(record.area.code)) ? record.note : null;
+    return (await this.inScope(record)) ? record.note : null;
+  }
+
+  /** One read of the hierarchy versions per request. */
+  private get hierarchy(): AreaHierarchy {
+    this.hierarchyRead ??= new AreaHierarchy(this.db);
+    return this.hierarchyRead;
+  }
+
+  /** A stored record's commune is a commune of the version in force on its day of detection. */
+  private async inScope(record: CaseRecord): Promise<boolean> {
+    return this.context.scope.contains(record.area.code, await this.hierarchy.versionOn(record.detectedOn));
   }
 
   /** Repeats the resolvers' @Authorized check so no path to a record depends on a decorator alone. */
@@ -81,10 +103,9 @@ export class CaseRecordService {
 
   private async validate(input: CaseRecordInput) {
     // The commune must exist in the version in force on the day the case was detected.
-    const hierarchy = new AreaHierarchy(this.db);
-    const version = /^\d{4}-\d{2}-\d{2}$/.test(input.detectedOn) ? await hierarchy.versionOn(input.detectedOn) : undefined;
-    const places = await hierarchy.placements([input.areaCode], version);
-    return validateCase(input, places.get(input.areaCode)?.level, this.today());
+    const version = /^\d{4}-\d{2}-\d{2}$/.test(input.detectedOn) ? await this.hierarchy.versionOn(input.detectedOn) : undefined;
+    const places = await this.hierarchy.placements([input.areaCode], version);
+    return { valid: validateCase(input, places.get(input.areaCode)?.level, this.today()), version };
   }
 
   private notFound(id: string): NotFoundError {

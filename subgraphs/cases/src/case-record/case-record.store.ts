@@ -2,6 +2,7 @@
 import { areaOn, type CaseAccessAction, type Database, isUuid } from "@vnge/shared";
 import type { CaseRecord, CaseService } from "./case-record.type";
 import type { ValidCase } from "./case-record.validation";
+import type { RecordWindow } from "./case-year";
 
 type Transaction = Parameters<Parameters<Database["prisma"]["$transaction"]>[0]>[0];
 
@@ -51,10 +52,12 @@ export class CaseRecordStore {
     return (await this.db.prisma.caseRecord.findMany({ where: { id: { in: uuids } } })).map(toCaseRecord);
   }
 
-  async findInAreas(areaCodes: readonly string[], year: number): Promise<CaseRecord[]> {
-    if (areaCodes.length === 0) return [];
+  /** Records detected in each window's communes during the window (a year's records, decision 0078). */
+  async findInWindows(windows: readonly RecordWindow[]): Promise<CaseRecord[]> {
+    const chosen = windows.filter((w) => w.areaCodes.length > 0);
+    if (chosen.length === 0) return [];
     const rows = await this.db.prisma.caseRecord.findMany({
-      where: { areaCode: { in: [...areaCodes] }, detectedOn: { gte: asDate(`${year}-01-01`), lt: asDate(`${year + 1}-01-01`) } },
+      where: { OR: chosen.map((w) => ({ areaCode: { in: [...w.areaCodes] }, detectedOn: { gte: asDate(w.from), lt: asDate(w.to) } })) },
       orderBy: [{ detectedOn: "asc" }, { id: "asc" }],
     });
     return rows.map(toCaseRecord);

@@ -2,9 +2,10 @@
 // may not see the records themselves (docs/decisions/0031-case-statistics-suppression.md).
 import { type AreaPlacement, BadUserInputError, type Database, type DisclosureRule, type AreaScope, AreaHierarchy, selfAndAncestors, suppressedCells } from "@vnge/shared";
 import { AgeGroup, CaseSex, SupportService, ViolenceForm } from "../case-record/case-record.enums";
+import { CaseYear, yearVersionMismatch } from "../case-record/case-year";
 import type { CaseCount, CaseStatistics } from "./case-statistics.type";
 import type { CaseStatisticsStore } from "./case-statistics.store";
-import { type Categories, type Dimension, TOTAL, buildStatisticsTable, cellKey, cellName } from "./statistics-table";
+import { type Categories, type CommuneCounts, type Dimension, TOTAL, buildStatisticsTable, cellKey, cellName } from "./statistics-table";
 
 export const CATEGORIES: Categories = {
   sex: Object.values(CaseSex),
@@ -21,6 +22,7 @@ interface YearTable {
 export class CaseStatisticsService {
   /** One table per year and request: every area asked for in a request reads the same computation. */
   private readonly tables = new Map<number, Promise<YearTable>>();
+  private hierarchyRead?: AreaHierarchy;
 
   constructor(
     private readonly db: Database,
@@ -35,13 +37,24 @@ export class CaseStatisticsService {
     return this.disclosure.exactConfidential;
   }
 
+  /** One read of the hierarchy versions per request. */
+  private get hierarchy(): AreaHierarchy {
+    this.hierarchyRead ??= new AreaHierarchy(this.db);
+    return this.hierarchyRead;
+  }
+
   private get threshold(): number {
     return this.disclosure.threshold;
   }
 
-  async forArea(areaCode: string, period: string): Promise<CaseStatistics> {
+  /** `hierarchy`: the version the area reference names, when it names one. */
+  async forArea(areaCode: string, period: string, hierarchy?: string): Promise<CaseStatistics> {
     const year = parseYear(period);
-    await this.caller.scope.assertContains([areaCode], "read case statistics");
+    const version = await this.hierarchy.versionForPeriod(period);
+    if (hierarchy !== undefined && hierarchy !== version) {
+      throw new BadUserInputError(yearVersionMismatch("case statistics", period, version, areaCode, hierarchy), { field: "period" });
+    }
+    await this.caller.scope.assertContains([areaCode], "read case statistics", version);
     const { values, hidden } = await this.table(year);
     const count = (key: string): CaseCount => {
       const name = cellName(areaCode, key);
@@ -70,10 +83,24 @@ export class CaseStatisticsService {
   }
 
   private async compute(year: number): Promise<YearTable> {
-    const communes = await this.store.communeCounts(year);
-    // A year's areas are those of the version in force at its end.
-    const hierarchy = new AreaHierarchy(this.db);
-    const version = await hierarchy.versionForPeriod(String(year));
+    // A year's areas are those of the version in force at its end; records of an earlier version's months
+    // are counted in the commune their commune became (decision 0078).
+    const hierarchy = this.hierarchy;
+    const caseYear = await CaseYear.of(this.db, hierarchy, year);
+    const merged = new Map<string, Map<string, number>>();
+    for (const stretch of caseYear.stretches) {
+      const counts = await this.store.communeCounts(stretch.from, stretch.to);
+      const countedIn = stretch.version === caseYear.version ? null : await caseYear.countedIn(counts.map((c) => c.areaCode), stretch.version);
+      for (const commune of counts) {
+        const areaCode = countedIn ? countedIn.get(commune.areaCode) : commune.areaCode;
+        if (areaCode === undefined) continue;
+        const into = merged.get(areaCode) ?? new Map<string, number>();
+        merged.set(areaCode, into);
+        for (const [key, count] of commune.counts) into.set(key, (into.get(key) ?? 0) + count);
+      }
+    }
+    const communes: CommuneCounts[] = [...merged].map(([areaCode, counts]) => ({ areaCode, counts }));
+    const version = caseYear.version;
     const communePlaces = await hierarchy.placements(communes.map((c) => c.areaCode), version);
     const ancestors = [...communePlaces.values()].flatMap((place) => selfAndAncestors(place));
     const places = new Map<string, AreaPlacement>([...(await hierarchy.placements(ancestors, version)), ...communePlaces]);

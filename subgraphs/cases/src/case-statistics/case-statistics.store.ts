@@ -1,4 +1,4 @@
-// Counts of case records per commune for one year: the only figures statistics are built from.
+// Counts of case records per commune for a stretch of days: the only figures statistics are built from.
 import type { Database } from "@vnge/shared";
 import { TOTAL, cellKey, type CommuneCounts } from "./statistics-table";
 
@@ -12,7 +12,8 @@ interface CountRow {
 export class CaseStatisticsStore {
   constructor(private readonly db: Database) {}
 
-  async communeCounts(year: number): Promise<CommuneCounts[]> {
+  /** Counts per stored commune code of the records detected in [from, to) (YYYY-MM-DD). */
+  async communeCounts(from: string, to: string): Promise<CommuneCounts[]> {
     const rows = await this.db.prisma.$queryRawUnsafe<CountRow[]>(
       `WITH r AS (SELECT * FROM cases.case_record WHERE detected_on >= $1::date AND detected_on < $2::date)
        SELECT area_code AS "areaCode", 'total' AS dimension, '' AS category, count(*)::int AS count FROM r GROUP BY 1
@@ -21,8 +22,8 @@ export class CaseStatisticsStore {
        UNION ALL SELECT area_code, 'form', form::text, count(*)::int FROM r GROUP BY 1, 3
        UNION ALL SELECT r.area_code, 'service', s.service::text, count(DISTINCT r.id)::int
                    FROM r JOIN cases.case_service s ON s.case_id = r.id GROUP BY 1, 3`,
-      `${year}-01-01`,
-      `${year + 1}-01-01`,
+      from,
+      to,
     );
     const byCommune = new Map<string, Map<string, number>>();
     for (const row of rows) {
