@@ -41,6 +41,19 @@ describe("the list-aware cost limit", () => {
   });
 });
 
+describe("fragments", () => {
+  it("refuses fragments spread into each other ten thousand times over", async () => {
+    const ten = (name: string) => Array.from({ length: 10 }, () => `...${name}`).join(" ");
+    const query = `query { area(code: "VN") { ...E } }
+      fragment A on Area { code } fragment B on Area { ${ten("A")} } fragment C on Area { ${ten("B")} }
+      fragment D on Area { ${ten("C")} } fragment E on Area { ${ten("D")} }`;
+    const { status, body } = await ask(query);
+    expect(status).toBe(400);
+    expect(body.errors?.[0].extensions?.code).toBe("OPERATION_TOO_COSTLY");
+    expect(body.errors?.[0].message).toMatch(/too many fields to evaluate/);
+  });
+});
+
 describe("client mistakes answer 400 with the reason", () => {
   it("refuses a number literal beyond double precision", async () => {
     const { status, body } = await ask(
@@ -49,6 +62,20 @@ describe("client mistakes answer 400 with the reason", () => {
     expect(status).toBe(400);
     expect(body.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(body.errors?.[0].message).toMatch(/1e309 is out of range/);
+  });
+
+  it("refuses a number beyond double precision in the variables", async () => {
+    // JSON reads 1e309 as Infinity; a JSON serialiser cannot write it, so the number is put in by hand
+    const mutation = `mutation ($v: Float!) { submitDataValues(input: { values: [{ dataElementCode: "LIVE_BIRTHS", areaCode: "14845", period: "2024", sex: MALE, value: $v }] }) { imported } }`;
+    const response = await fetch(system.gatewayUrl!, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify({ query: mutation, variables: { v: 0 } }).replace(`"v":0`, `"v":1e309`),
+    });
+    const body = (await response.json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+    expect(response.status).toBe(400);
+    expect(body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(body.errors?.[0].message).toMatch(/Float cannot represent non numeric value: Infinity/);
   });
 
   it("refuses a document over the token limit", async () => {

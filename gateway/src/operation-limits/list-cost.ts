@@ -3,7 +3,7 @@
 // length, read from its arguments (a page size, the level of the areas asked for, the codes and
 // periods passed). Refused before execution when over the limit (docs/decisions/0073-list-cost-limit.md).
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, getNullableType, isListType } from "graphql";
+import { GraphQLError, getNullableType, getVariableValues, isListType } from "graphql";
 import { type ComplexityEstimator, getComplexity } from "graphql-query-complexity";
 
 /** About the largest answer a dashboard asks for: six indicator-periods rolled up for every commune of the country. */
@@ -62,11 +62,15 @@ export const listCostEstimator: ComplexityEstimator = ({ type, field, args, chil
 };
 
 export class OperationTooCostlyError extends GraphQLError {
-  constructor(cost: number, maxCost: number) {
-    super(
+  constructor(message: string, extensions: Record<string, unknown> = {}) {
+    super(message, { extensions: { ...extensions, code: OPERATION_TOO_COSTLY, http: { status: 400 } } });
+  }
+
+  static over(cost: number, maxCost: number): OperationTooCostlyError {
+    return new OperationTooCostlyError(
       `This operation could answer about ${cost.toLocaleString("en")} values, more than the limit of ${maxCost.toLocaleString("en")}: ` +
         "ask for fewer areas, indicators or periods at once (a narrower level, a parent area, a page), or fewer nested lists.",
-      { extensions: { code: OPERATION_TOO_COSTLY, cost, maxCost, http: { status: 400 } } },
+      { cost, maxCost },
     );
   }
 }
@@ -75,14 +79,18 @@ export class OperationTooCostlyError extends GraphQLError {
 export function listCostLimit(maxCost: number = MAX_LIST_COST): ApolloServerPlugin {
   return {
     requestDidStart: async () => ({
-      didResolveOperation: async ({ schema, document, request, operationName }) => {
+      didResolveOperation: async ({ schema, document, request, operation, operationName }) => {
+        const variables = request.variables ?? {};
+        // Variables that cannot be coerced are refused by execution, with their own message.
+        if (getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return;
         let cost: number;
         try {
-          cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: operationName ?? undefined, estimators: [listCostEstimator] });
+          cost = getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [listCostEstimator] });
         } catch {
-          return; // variables that cannot be coerced: execution refuses them with their own message
+          // Fragments spread into each other until the count of fields to evaluate passes its bound.
+          throw new OperationTooCostlyError("This operation expands into too many fields to evaluate: spread fewer fragments into each other.");
         }
-        if (cost > maxCost) throw new OperationTooCostlyError(cost, maxCost);
+        if (cost > maxCost) throw OperationTooCostlyError.over(cost, maxCost);
       },
     }),
   };
