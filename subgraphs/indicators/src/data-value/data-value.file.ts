@@ -10,6 +10,7 @@ import type { Writable } from "node:stream";
 import { parse } from "csv-parse";
 import { AreaHierarchy, type AreaScope, type Database, type DataValueStatus, NATION_CODE, type Sex } from "@vnge/shared";
 import type { DataValueService } from "./data-value.service";
+import type { ElementPeriod } from "./data-value.store";
 import type { SubmittedValue } from "./data-value.validation";
 
 export type ValueFileFormat = "csv" | "json";
@@ -160,8 +161,18 @@ async function* batches(path: string, format: ValueFileFormat, size: number, onR
   if (batch.length > 0) yield batch;
 }
 
-/** One pass over the file: each batch submitted (or dry-run) through the service. */
-async function pass(service: DataValueService, path: string, format: ValueFileFormat, dryRun: boolean, options: FileImportOptions): Promise<FileImportSummary> {
+/**
+ * One pass over the file: each batch submitted (or dry-run) through the service. A check pass adds to
+ * `pairs` every (element, period) the file names, which the write pass locks up front.
+ */
+async function pass(
+  service: DataValueService,
+  path: string,
+  format: ValueFileFormat,
+  dryRun: boolean,
+  options: FileImportOptions,
+  pairs?: Map<string, ElementPeriod>,
+): Promise<FileImportSummary> {
   const summary: FileImportSummary = { rows: 0, imported: 0, updated: 0, unchanged: 0, rejected: 0, conflicts: [], written: !dryRun };
   const totalBytes = statSync(path).size;
   let bytesRead = 0;
@@ -174,6 +185,7 @@ async function pass(service: DataValueService, path: string, format: ValueFileFo
     const readable = batch.filter((row): row is Extract<FileRow, { value: SubmittedValue }> => row.problem === undefined);
     for (const row of batch) if (row.problem) conflict({ line: row.line, ...row.problem });
     summary.rejected += batch.length - readable.length;
+    for (const { value } of readable) pairs?.set(`${value.dataElementCode}|${value.period}`, value);
     const result = await service.submit(
       readable.map((row) => row.value),
       { dryRun, submittedBy: options.submittedBy },
@@ -190,16 +202,41 @@ async function pass(service: DataValueService, path: string, format: ValueFileFo
   return summary;
 }
 
+/** How long the write pass of one file may hold its transaction on PGlite (PostgreSQL has no such limit). */
+export const FILE_TRANSACTION_TIMEOUT_MS = 3_600_000;
+
+/** A batch refused in the write pass (e.g. a data set approved since the check): the file's transaction is rolled back. */
+class RefusedDuringWrite extends Error {
+  constructor(readonly summary: FileImportSummary) {
+    super("a batch was refused in the write pass");
+  }
+}
+
 /**
  * Imports a file of data values: a streaming check of every row first (nothing written when any
- * row is bad), then, unless a dry run, a second streaming pass writing batch by batch, each batch
- * in its own transaction. Running it again changes nothing.
+ * row is bad), then, unless a dry run, a second streaming pass writing batch by batch, all in one
+ * transaction holding the locks of every (element, period) of the file: a file is written whole or
+ * not at all, whatever fails midway. Running it again changes nothing.
  */
 export async function importValueFile(service: DataValueService, path: string, options: FileImportOptions): Promise<FileImportSummary> {
   const format = options.format ?? formatOf(path);
-  const checked = await pass(service, path, format, true, options);
+  const pairs = new Map<string, ElementPeriod>();
+  const checked = await pass(service, path, format, true, options, pairs);
   if (options.dryRun || checked.rejected > 0) return { ...checked, written: false };
-  return pass(service, path, format, false, options);
+  try {
+    return await service.inOneTransaction(
+      pairs.values(),
+      async (joined) => {
+        const written = await pass(joined, path, format, false, options);
+        if (!written.written) throw new RefusedDuringWrite(written);
+        return written;
+      },
+      { timeoutMs: FILE_TRANSACTION_TIMEOUT_MS },
+    );
+  } catch (error) {
+    if (error instanceof RefusedDuringWrite) return { ...error.summary, imported: 0, updated: 0, written: false };
+    throw error;
+  }
 }
 
 export interface ValueSelection {

@@ -1,9 +1,9 @@
 // Rules of the write path: size cap, all-or-nothing validation, dry runs, and the value history.
-import { type AreaLevel, type AreaScope, BadUserInputError, type DataValueSex, type HierarchyTimeline, type Sex, describeValidity, periodProblem } from "@vnge/shared";
-import type { AreaStore } from "../area/area.store";
-import type { ValueLock } from "../data-approval/value-lock";
-import type { DataElementStore } from "../data-element/data-element.store";
-import type { DataValueChangeRow, DataValueStore } from "./data-value.store";
+import { type AreaLevel, AreaScope, BadUserInputError, type DataValueSex, type HierarchyTimeline, type Sex, describeValidity, periodProblem } from "@vnge/shared";
+import { AreaStore } from "../area/area.store";
+import { ValueLock } from "../data-approval/value-lock";
+import { DataElementStore } from "../data-element/data-element.store";
+import { type DataValueChangeRow, DataValueStore, type ElementPeriod } from "./data-value.store";
 import { type AreaPlace, type ElementRule, MAX_BATCH_SIZE, type SubmittedValue, classifyAgainstStored, validateDataValues } from "./data-value.validation";
 
 export interface SubmitResult {
@@ -60,6 +60,21 @@ export class DataValueService {
       const described = others.map((code) => `${code} (${describeValidity(timeline.get(code)!)})`).join(", ");
       return { problem: `area "${areaCode}" does not exist in ${where}; it is an area of hierarchy ${described}` };
     };
+  }
+
+  /**
+   * Runs `work` with this service joined to one transaction that first locks every (element, period) of
+   * `pairs` (a file's write pass): every batch `work` submits through the service it is given commits together,
+   * or none does. Every read of the joined service runs in the transaction too (on PGlite it must).
+   */
+  async inOneTransaction<T>(pairs: Iterable<ElementPeriod>, work: (service: DataValueService) => Promise<T>, options?: { timeoutMs?: number }): Promise<T> {
+    await this.hierarchies(); // read before, so the joined service reuses it
+    return this.store.inOneTransaction(
+      pairs,
+      (db) =>
+        work(new DataValueService(new DataValueStore(db), new DataElementStore(db), new AreaStore(db), new AreaScope(db, this.scope.assigned), this.hierarchies, this.lock && new ValueLock(db))),
+      options,
+    );
   }
 
   /** `submittedBy` is the verified subject every stored change is recorded under. */
