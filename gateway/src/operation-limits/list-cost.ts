@@ -82,7 +82,7 @@ export function listCostLimit(maxCost: number = MAX_LIST_COST): ApolloServerPlug
       didResolveOperation: async ({ schema, document, request, operation, operationName }) => {
         const variables = request.variables ?? {};
         // Variables that cannot be coerced are refused by execution, with their own message.
-        if (getVariableValues(schema, operation.variableDefinitions ?? [], variables).errors) return;
+        if (getVariableValues(schema, operation?.variableDefinitions ?? [], variables).errors) return;
         let cost: number;
         try {
           cost = getComplexity({ schema, query: document, variables, operationName: operationName ?? undefined, estimators: [listCostEstimator] });
