@@ -12,6 +12,8 @@ export interface DataElementDefinition {
   valueType: ValueType;
   disaggregatedBySex: boolean;
   collectionLevel: AreaLevel;
+  /** Derived from case records: the disclosure rule suppresses its small figures (docs/decisions/0080). */
+  confidential?: boolean;
 }
 
 export interface IndicatorTermDefinition {
@@ -41,17 +43,20 @@ const count = (
   collectionLevel: AreaLevel = "COMMUNE",
 ): DataElementDefinition => ({ code, name, nameVi, valueType: "COUNT", disaggregatedBySex, collectionLevel });
 
+/** A count fed by the cases subgraph from case records. */
+const caseCount = (...args: Parameters<typeof count>): DataElementDefinition => ({ ...count(...args), confidential: true });
+
 export const DATA_ELEMENTS: readonly DataElementDefinition[] = [
   // Health (objective 4)
   count("LIVE_BIRTHS", "Live births", "Số trẻ sinh ra sống", true),
   count("MATERNAL_DEATHS", "Maternal deaths", "Số ca tử vong mẹ", false),
   // Family and gender-based violence (objective 3)
-  count("GBV_VICTIMS_DETECTED", "Detected victims of domestic or gender-based violence", "Số nạn nhân bạo lực gia đình, bạo lực trên cơ sở giới được phát hiện", true),
-  count("GBV_VICTIMS_SUPPORTED", "Detected victims receiving at least one basic support service", "Số nạn nhân được tiếp cận ít nhất một dịch vụ hỗ trợ cơ bản", true),
-  count("GBV_PERPETRATORS_DETECTED", "Detected perpetrators not criminally prosecuted", "Số người gây bạo lực được phát hiện (không bị truy cứu trách nhiệm hình sự)", true),
-  count("GBV_PERPETRATORS_COUNSELLED", "Detected perpetrators receiving counselling", "Số người gây bạo lực được tư vấn", true),
-  count("TRAFFICKING_VICTIMS_IN_NEED", "Returned trafficking victims in need of support", "Số nạn nhân bị mua bán trở về có nhu cầu hỗ trợ", true, "PROVINCE"),
-  count("TRAFFICKING_VICTIMS_SUPPORTED", "Returned trafficking victims receiving support services", "Số nạn nhân bị mua bán trở về được hưởng dịch vụ hỗ trợ", true, "PROVINCE"),
+  caseCount("GBV_VICTIMS_DETECTED", "Detected victims of domestic or gender-based violence", "Số nạn nhân bạo lực gia đình, bạo lực trên cơ sở giới được phát hiện", true),
+  caseCount("GBV_VICTIMS_SUPPORTED", "Detected victims receiving at least one basic support service", "Số nạn nhân được tiếp cận ít nhất một dịch vụ hỗ trợ cơ bản", true),
+  caseCount("GBV_PERPETRATORS_DETECTED", "Detected perpetrators not criminally prosecuted", "Số người gây bạo lực được phát hiện (không bị truy cứu trách nhiệm hình sự)", true),
+  caseCount("GBV_PERPETRATORS_COUNSELLED", "Detected perpetrators receiving counselling", "Số người gây bạo lực được tư vấn", true),
+  caseCount("TRAFFICKING_VICTIMS_IN_NEED", "Returned trafficking victims in need of support", "Số nạn nhân bị mua bán trở về có nhu cầu hỗ trợ", true, "PROVINCE"),
+  caseCount("TRAFFICKING_VICTIMS_SUPPORTED", "Returned trafficking victims receiving support services", "Số nạn nhân bị mua bán trở về được hưởng dịch vụ hỗ trợ", true, "PROVINCE"),
   count("SOCIAL_ASSISTANCE_FACILITIES", "Public social-assistance facilities", "Số cơ sở trợ giúp xã hội công lập", false, "PROVINCE"),
   count("FACILITIES_WITH_GBV_SERVICES", "Public social-assistance facilities running GBV support and prevention", "Số cơ sở trợ giúp xã hội công lập có hoạt động hỗ trợ, phòng ngừa bạo lực trên cơ sở giới", false, "PROVINCE"),
   // Economy and labour (objective 2); labour figures come from the provincial labour force survey

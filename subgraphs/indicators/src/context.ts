@@ -1,12 +1,14 @@
-import { type AreaScope, type Database, HierarchyTimeline, type Identity, Role, type ServiceContext, hasAnyRole } from "@vnge/shared";
+import { type AreaScope, type Database, HierarchyTimeline, type ServiceContext, disclosureRule } from "@vnge/shared";
 import { createAreaLoaders, type AreaLoaders } from "./area/area.loader";
-import { AreaStore } from "./area/area.store";
+import { AreaStore, areaKey } from "./area/area.store";
 import { DataApprovalService } from "./data-approval/data-approval.service";
 import { DataApprovalStore } from "./data-approval/data-approval.store";
 import { ValueLock } from "./data-approval/value-lock";
 import { createDataElementLoaders, type DataElementLoaders } from "./data-element/data-element.loader";
 import { DataElementStore } from "./data-element/data-element.store";
 import { DataValueService } from "./data-value/data-value.service";
+import { DisclosureStore } from "./disclosure/disclosure.store";
+import { FigureDisclosure } from "./disclosure/figure-disclosure";
 import { DataValueStore } from "./data-value/data-value.store";
 import { createIndicatorLoaders, type IndicatorLoaders } from "./indicator/indicator.loader";
 import { IndicatorStore } from "./indicator/indicator.store";
@@ -25,6 +27,8 @@ export interface IndicatorsContext extends ServiceContext {
   dataApprovalService: DataApprovalService;
   reportingStatusService: ReportingStatusService;
   loaders: { area: AreaLoaders; dataElement: DataElementLoaders; indicator: IndicatorLoaders };
+  /** The disclosure rule for this caller, applied wherever this subgraph's figures leave it. */
+  disclosure: FigureDisclosure;
   /** The hierarchy versions, read at most once per request. */
   hierarchies: () => Promise<HierarchyTimeline>;
 }
@@ -33,11 +37,6 @@ export interface IndicatorsContext extends ServiceContext {
 export function hierarchyReader(db: Database): () => Promise<HierarchyTimeline> {
   let read: Promise<HierarchyTimeline> | undefined;
   return () => (read ??= HierarchyTimeline.load(db));
-}
-
-/** Partners (holding no other role) see approved data only; every other role also sees data still under approval. */
-export function seesApprovedDataOnly(identity: Identity): boolean {
-  return !hasAnyRole(identity, [Role.ADMIN, Role.DATA_ENTRY, Role.APPROVER, Role.CASE_WORKER, Role.ANALYST]);
 }
 
 /** Everything per request: the loaders (and so the batching) never outlive one operation. */
@@ -52,13 +51,17 @@ export function createContext(base: ServiceContext): IndicatorsContext {
     indicator: createIndicatorLoaders(indicatorStore),
   };
   const hierarchies = hierarchyReader(db);
+  const disclosure = new FigureDisclosure(disclosureRule(base.identity), new DisclosureStore(db), {
+    element: (code) => loaders.dataElement.byCode.load(code),
+    area: async (code, period) => loaders.area.byKey.load(areaKey((await hierarchies()).forPeriod(period).code, code)),
+  });
   const approvalStore = new DataApprovalStore(db);
   const dataApprovalService = new DataApprovalService(
     approvalStore,
     areaStore,
     new ValueLock(db),
     base.scope,
-    new ValidationService(new ValidationStore(db), base.scope, hierarchies),
+    new ValidationService(new ValidationStore(db), base.scope, hierarchies, disclosure),
     hierarchies,
   );
   return {
@@ -68,10 +71,11 @@ export function createContext(base: ServiceContext): IndicatorsContext {
     indicatorStore,
     loaders,
     hierarchies,
+    disclosure,
     indicatorValueService: new IndicatorValueService({
       store: new IndicatorValueStore(db),
       scope: base.scope,
-      approvedOnly: seesApprovedDataOnly(base.identity),
+      disclosure,
       areaStore,
       loaders,
       hierarchies,

@@ -49,6 +49,7 @@ export async function seedCatalogue(db: Database, catalogue: Catalogue = DEFAULT
       valueType: element.valueType,
       disaggregatedBySex: element.disaggregatedBySex,
       collectionLevel: element.collectionLevel,
+      confidential: element.confidential ?? false,
     };
     return db.prisma.dataElement.upsert({ where: { code: element.code }, create: { code: element.code, ...data }, update: data });
   });

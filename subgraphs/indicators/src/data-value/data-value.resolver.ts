@@ -18,13 +18,14 @@ export class DataValueResolver {
   }
 
   @Query(() => [DataValueChange], { description: "Every change to one stored value, oldest first; sex is empty for an element not disaggregated by sex." })
-  dataValueHistory(
+  async dataValueHistory(
     @Arg("dataElementCode", () => ID) dataElementCode: string,
     @Arg("areaCode", () => ID) areaCode: string,
     @Arg("period", () => String) period: string,
     @Arg("sex", () => Sex, { nullable: true }) sex: Sex | null | undefined,
     @Ctx() context: IndicatorsContext,
   ) {
-    return context.dataValueService.history(dataElementCode, areaCode, period, sex ?? null);
+    const changes = await context.dataValueService.history(dataElementCode, areaCode, period, sex ?? null);
+    return context.disclosure.screenHistory(changes, dataElementCode, areaCode, period);
   }
 }

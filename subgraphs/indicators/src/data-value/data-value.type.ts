@@ -36,8 +36,14 @@ export class DataValueChange {
   @Field(() => Float, { nullable: true })
   oldValue!: number | null;
 
-  @Field(() => Float)
-  newValue!: number;
+  @Field(() => Float, { nullable: true, description: "Null when the value is suppressed or withheld from this caller." })
+  newValue!: number | null;
+
+  @Field(() => Boolean, { description: "True when the element is derived from case records and this caller sees its values only suppressed: the values are then null." })
+  suppressed!: boolean;
+
+  @Field(() => Boolean, { description: "True when the data are not yet approved and this caller (a partner) sees approved data only: the values are then null." })
+  withheld!: boolean;
 
   @Field(() => DataValueStatus, { nullable: true })
   oldStatus!: DataValueStatus | null;

@@ -11,20 +11,19 @@ import {
   ForbiddenError,
   type HierarchyTimeline,
   type IndicatorRecord,
-  NATION_CODE,
   levelDepth,
   parsePeriod,
   periodEndDate,
   periodProblem,
-  selfAndAncestors,
 } from "@vnge/shared";
 import { type AreaLoaders, recordKey } from "../area/area.loader";
 import { type AreaStore, areaKey } from "../area/area.store";
 import type { DataElementLoaders } from "../data-element/data-element.loader";
+import { ALL_HIDDEN, type ConfidentialTerm, type FigureDisclosure, type HiddenParts, NOTHING_HIDDEN } from "../disclosure/figure-disclosure";
 import type { IndicatorLoaders } from "../indicator/indicator.loader";
 import { type ComputedValue, type ElementSums, type IndicatorShape, apportionedShare, completeness, computeIndicator } from "./indicator-arithmetic";
-import { type IndicatorValueKey, type IndicatorValueLoader, createIndicatorValueLoader } from "./indicator-value.loader";
-import { type ElementSumRow, type ExpectedAreasRow, type IndicatorValueStore, approvalKey } from "./indicator-value.store";
+import { type IndicatorValueKey, type IndicatorValueLoader, createIndicatorValueLoader, valueKeyString as valueKey } from "./indicator-value.loader";
+import type { ElementSumRow, ExpectedAreasRow, IndicatorValueStore } from "./indicator-value.store";
 import type { IndicatorValue } from "./indicator-value.type";
 
 export const MAX_INDICATORS = 100;
@@ -36,8 +35,8 @@ export interface IndicatorValueDependencies {
   store: IndicatorValueStore;
   /** The caller's areas: values are computed only for areas inside it, whatever path asks for them. */
   scope: AreaScope;
-  /** Partners see approved data only (the visibility rule, docs/decisions/0054). */
-  approvedOnly: boolean;
+  /** The disclosure rule for this caller: confidential figures suppressed, unapproved ones withheld (docs/decisions/0080). */
+  disclosure: FigureDisclosure;
   areaStore: AreaStore;
   loaders: { area: AreaLoaders; indicator: IndicatorLoaders; dataElement: DataElementLoaders };
   /** The hierarchy versions, read once per request. */
@@ -61,7 +60,7 @@ export function requestShapeProblems(indicatorCodes: readonly string[], periods:
 }
 
 type ValueBase = Pick<IndicatorValue, "indicator" | "area" | "period" | "hierarchy" | "sourceHierarchy">;
-type ValueState = Pick<IndicatorValue, "completeness" | "withheld" | "approximate" | "approximateShare">;
+type ValueState = Pick<IndicatorValue, "completeness" | "withheld" | "suppressed" | "approximate" | "approximateShare">;
 
 /** One value as a literal of fixed shape: object spreads here cost more than the arithmetic (a rollup makes thousands). */
 function indicatorValue(base: ValueBase, computed: ComputedValue, state: ValueState): IndicatorValue {
@@ -79,8 +78,23 @@ function indicatorValue(base: ValueBase, computed: ComputedValue, state: ValueSt
     denominator: computed.denominator,
     completeness: state.completeness,
     withheld: state.withheld,
+    suppressed: state.suppressed,
     approximate: state.approximate,
     approximateShare: state.approximateShare,
+  };
+}
+
+/** A value with the parts the disclosure rule hides nulled; the ratio needs both sexes. */
+function withoutHiddenParts(computed: ComputedValue, parts: HiddenParts): ComputedValue {
+  if (!parts.total && !parts.male && !parts.female) return computed;
+  const breakdown = (b: ComputedValue["numerator"]) => ({ total: parts.total ? null : b.total, male: parts.male ? null : b.male, female: parts.female ? null : b.female });
+  return {
+    total: parts.total ? null : computed.total,
+    male: parts.male ? null : computed.male,
+    female: parts.female ? null : computed.female,
+    femaleToMaleRatio: parts.male || parts.female ? null : computed.femaleToMaleRatio,
+    numerator: breakdown(computed.numerator),
+    denominator: computed.denominator && breakdown(computed.denominator),
   };
 }
 
@@ -243,17 +257,30 @@ export class IndicatorValueService {
         { male: row.male, female: row.female, none: row.none, reportingAreas: row.reporting, apportioned: row.apportioned, magnitude: row.magnitude },
       ]),
     );
-    const publication = this.deps.approvedOnly
-      ? await store.approvals(elementCodes, periods, unique([NATION_CODE, ...targets.flatMap((target) => selfAndAncestors(areas.get(target.code)!))]))
-      : null;
-    // Carried-over values mix many source areas: partners see them once the nation has accepted the data.
+    const { disclosure } = this.deps;
+    const publication = await disclosure.publication(elementCodes, periods, [...areas.values()]);
     const isPublished = (area: AreaRecord, period: string, used: readonly string[]) =>
-      !publication ||
-      used.every((element) => {
-        if (!publication.governed.has(element)) return true;
-        const approvers = sourceOf.get(period) === version ? selfAndAncestors(area) : [NATION_CODE];
-        return approvers.some((code) => publication.approved.has(approvalKey(element, period, code)));
-      });
+      !publication || publication(area, period, used, sourceOf.get(period) !== version);
+    // Confidential figures of each native period, decided on the country's table (carried ones are hidden whole).
+    const confidential = new Set([...elements.values()].filter((element) => element.confidential).map((element) => element.code));
+    const hiddenParts = new Map<string, HiddenParts>();
+    if (!disclosure.exactConfidential && confidential.size > 0) {
+      await Promise.all(
+        keys.map(async (key) => {
+          const indicator = indicators.get(key.indicatorCode);
+          if (!indicator || !areas.has(key.areaCode)) return;
+          const terms: ConfidentialTerm[] = [
+            { element: indicator.numeratorElementCode, sex: indicator.numeratorSex },
+            { element: indicator.denominatorElementCode ?? "", sex: indicator.denominatorSex },
+          ].filter((term) => confidential.has(term.element));
+          if (terms.length === 0) return;
+          const native = sourceOf.get(key.period) === version;
+          hiddenParts.set(valueKey(key), native ? await disclosure.hiddenParts(terms, key.areaCode, key.period, version) : ALL_HIDDEN);
+        }),
+      );
+    }
+    const hidden = (base: ValueBase, shape: IndicatorShape, state: Pick<ValueState, "withheld" | "suppressed">) =>
+      indicatorValue(base, computeIndicator(shape, undefined, undefined), { completeness: null, ...state, approximate: false, approximateShare: null });
 
     return keys.map((key) => {
       const indicator = indicators.get(key.indicatorCode);
@@ -272,16 +299,17 @@ export class IndicatorValueService {
       const usedElements = denominatorElement ? [numeratorElement.code, denominatorElement.code] : [numeratorElement.code];
       const source = sourceOf.get(key.period)!;
       const base: ValueBase = { indicator, area, period: key.period, hierarchy: version, sourceHierarchy: source };
-      if (!isPublished(area, key.period, usedElements)) {
-        return indicatorValue(base, computeIndicator(shape, undefined, undefined), { completeness: null, withheld: true, approximate: false, approximateShare: null });
-      }
+      if (!isPublished(area, key.period, usedElements)) return hidden(base, shape, { withheld: true, suppressed: false });
+      const parts = hiddenParts.get(valueKey(key)) ?? NOTHING_HIDDEN;
+      if (parts.total && parts.male && parts.female) return hidden(base, shape, { withheld: false, suppressed: true });
       const numeratorSums = sums.get(`${area.code}|${numeratorElement.code}|${key.period}`);
       const denominatorSums = denominatorElement ? sums.get(`${area.code}|${denominatorElement.code}|${key.period}`) : undefined;
-      const computed = computeIndicator(shape, numeratorSums, denominatorSums);
+      const computed = withoutHiddenParts(computeIndicator(shape, numeratorSums, denominatorSums), parts);
       const share = source === version ? (numeratorSums || denominatorSums ? 0 : null) : apportionedShare(numeratorSums, denominatorSums);
       return indicatorValue(base, computed, {
         completeness: completeness(numeratorSums?.reportingAreas ?? 0, expected.get(`${source}|${area.code}|${numeratorElement.collectionLevel}`) ?? 0),
         withheld: false,
+        suppressed: parts.total || parts.male || parts.female,
         approximate: (share ?? 0) > 0,
         approximateShare: share,
       });

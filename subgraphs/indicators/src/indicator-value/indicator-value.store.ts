@@ -31,8 +31,6 @@ export interface ExpectedAreasRow {
   areas: number;
 }
 
-export const approvalKey = (element: string, period: string, area: string) => `${element}|${period}|${area}`;
-
 export class IndicatorValueStore {
   constructor(private readonly db: Database) {}
 
@@ -135,27 +133,6 @@ export class IndicatorValueStore {
       fromHierarchy,
     );
     return rows[0]?.found === true;
-  }
-
-  /**
-   * For the visibility rule: which of the elements are governed by a data set at all, and where each
-   * governed element is approved (or accepted) for each period, among the given areas. One statement.
-   */
-  async approvals(elementCodes: readonly string[], periods: readonly string[], areaCodes: readonly string[]): Promise<{ governed: Set<string>; approved: Set<string> }> {
-    const rows = await this.db.prisma.$queryRawUnsafe<{ element: string; period: string | null; area: string | null }[]>(
-      `SELECT DISTINCT e.data_element_code AS element, a.period, a.area_code AS area
-         FROM indicators.data_set_element e
-         LEFT JOIN indicators.data_approval a
-           ON a.data_set_code = e.data_set_code AND a.state IN ('APPROVED', 'ACCEPTED')
-          AND a.period = ANY($2::text[]) AND a.area_code = ANY($3::text[])
-        WHERE e.data_element_code = ANY($1::text[])`,
-      [...elementCodes],
-      [...periods],
-      [...areaCodes],
-    );
-    const governed = new Set(rows.map((row) => row.element));
-    const approved = new Set(rows.filter((row) => row.area !== null).map((row) => approvalKey(row.element, row.period!, row.area!)));
-    return { governed, approved };
   }
 
   /** How many areas of each level of the version each target is (itself) or holds beneath it (kept in area_size). */

@@ -82,4 +82,12 @@ export class IndicatorValue {
       "for every data set governing the indicator's elements); the numbers are then null. Always false for other roles.",
   })
   withheld!: boolean;
+
+  @Field(() => Boolean, {
+    description:
+      "True when the value is suppressed for this caller: it is derived from case records, and a count it uses is small " +
+      "(below the suppression threshold) or would let one be recovered from published figures; the numbers are then null. " +
+      "Always false for administrators and case workers.",
+  })
+  suppressed!: boolean;
 }

@@ -34,6 +34,9 @@ export interface Violation {
   message: string;
   leftValue: number | null;
   rightValue: number | null;
+  /** The data elements the violation compares, and its message without figures (for callers who may not see them). */
+  elements: readonly string[];
+  summary: string;
 }
 
 /** History needed before a value can be called an outlier, and how far is far. */
@@ -99,6 +102,8 @@ export function checkRules(rules: readonly ValidationRuleDefinition[], points: r
         leftValue: left,
         rightValue: right,
         message: `${rule.description}: at area ${areaCode}, ${rule.left.map(termText).join(" + ")} (${left}) ${sign} ${rule.right.map(termText).join(" + ")} (${right}) does not hold`,
+        elements: [...new Set([...rule.left, ...rule.right].map((term) => term.element))],
+        summary: `${rule.description}: at area ${areaCode}, ${rule.left.map(termText).join(" + ")} ${sign} ${rule.right.map(termText).join(" + ")} does not hold`,
       });
     }
   }
@@ -142,6 +147,8 @@ export function findOutliers(current: readonly StoredPoint[], history: readonly 
       leftValue: p.value,
       rightValue: Math.round(mean * 10) / 10,
       message: `${p.dataElementCode}${sex} at area ${p.areaCode} is ${p.value}, far from its history (mean ${Math.round(mean * 10) / 10} over ${values.length} earlier periods): check it`,
+      elements: [p.dataElementCode],
+      summary: `${p.dataElementCode}${sex} at area ${p.areaCode} is far from its history over ${values.length} earlier periods: check it`,
     });
   }
   return warnings.sort((a, b) => a.areaCode.localeCompare(b.areaCode));

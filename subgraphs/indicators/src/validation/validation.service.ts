@@ -2,6 +2,7 @@
 import { type AreaScope, BadUserInputError, type HierarchyTimeline, periodProblem } from "@vnge/shared";
 import type { DataSetRow } from "../data-approval/data-approval.store";
 import { DEFAULT_RULES, type ValidationRuleDefinition, checkRules, findOutliers, samePeriodInPreviousYears } from "./validation-rule";
+import type { FigureDisclosure } from "../disclosure/figure-disclosure";
 import type { ValidationStore } from "./validation.store";
 import { type ValidationReport, ViolationSeverity } from "./validation.type";
 
@@ -10,6 +11,8 @@ export class ValidationService {
     private readonly store: ValidationStore,
     private readonly scope: AreaScope,
     private readonly hierarchies: () => Promise<HierarchyTimeline>,
+    /** Compared values leave only as the disclosure rule allows (docs/decisions/0080). */
+    private readonly disclosure: Pick<FigureDisclosure, "violationsAsShown">,
     private readonly rules: readonly ValidationRuleDefinition[] = DEFAULT_RULES,
   ) {}
 
@@ -31,15 +34,22 @@ export class ValidationService {
       this.store.values(set.dataElementCodes, areaCode, [period], hierarchy),
       this.store.values(set.dataElementCodes, areaCode, earlier, hierarchy),
     ]);
-    const errors = checkRules(this.rulesOf(set), current);
-    const warnings = findOutliers(current, history);
+    const errors = await this.disclosure.violationsAsShown(checkRules(this.rulesOf(set), current), period);
+    const warnings = await this.disclosure.violationsAsShown(findOutliers(current, history), period);
     return {
       dataSetCode: set.code,
       areaCode,
       period,
       errors: errors.length,
       warnings: warnings.length,
-      violations: [...errors, ...warnings].map((v) => ({ ...v, severity: v.severity === "ERROR" ? ViolationSeverity.ERROR : ViolationSeverity.WARNING })),
+      violations: [...errors, ...warnings].map((v) => ({
+        ruleCode: v.ruleCode,
+        areaCode: v.areaCode,
+        message: v.message,
+        leftValue: v.leftValue,
+        rightValue: v.rightValue,
+        severity: v.severity === "ERROR" ? ViolationSeverity.ERROR : ViolationSeverity.WARNING,
+      })),
     };
   }
 }

@@ -2,8 +2,6 @@ import type { AreaPlacement } from "@vnge/shared";
 import { buildStatisticsTable, cellKey, cellName, TOTAL, type Categories } from "../statistics-table";
 import { type Equation, suppressedCells } from "@vnge/shared";
 
-const cells = (entries: Record<string, number>) => new Map(Object.entries(entries));
-
 /** The invariant complementary suppression must give: no equation leaves a single hidden member to subtract out. */
 function recoverableBySubtraction(equations: readonly Equation[], hidden: ReadonlySet<string>): Equation[] {
   return equations.filter((e) => [e.total, ...e.parts].filter((c) => hidden.has(c)).length === 1);

@@ -32,6 +32,8 @@ describe("checkRules", () => {
         leftValue: 22,
         rightValue: 23,
         message: "female + male = total: at area 00002, BIRTHS FEMALE + BIRTHS MALE (22) = BIRTHS_TOTAL (23) does not hold",
+        elements: ["BIRTHS", "BIRTHS_TOTAL"],
+        summary: "female + male = total: at area 00002, BIRTHS FEMALE + BIRTHS MALE = BIRTHS_TOTAL does not hold",
       },
     ]);
   });
