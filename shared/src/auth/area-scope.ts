@@ -14,6 +14,8 @@ const scopeKey = (code: string, hierarchy?: string) => `${hierarchy ?? ""}\u0000
 
 export class AreaScope {
   private readonly loader: DataLoader<string, boolean>;
+  /** Per scope (one request): the versions and the assigned areas are read once. */
+  private readonly hierarchy: AreaHierarchy;
   private anchorsRead?: Promise<ScopeAnchor[]>;
 
   /**
@@ -26,10 +28,11 @@ export class AreaScope {
     private readonly db: Database,
     readonly assigned: readonly string[],
   ) {
+    this.hierarchy = new AreaHierarchy(db);
     this.loader = new DataLoader(async (keys) => {
       if (this.national) return keys.map(() => true);
       if (assigned.length === 0) return keys.map(() => false);
-      const hierarchy = new AreaHierarchy(db);
+      const hierarchy = this.hierarchy;
       const current = (await hierarchy.timeline()).current().code;
       const anchors = await this.anchors(hierarchy);
       const byVersion = new Map<string, string[]>();
