@@ -1,7 +1,7 @@
 // The running totals (data_value_total) against the values they sum: a check that recomputes every total
 // from data_value with the write statement's rule (a value counts at its area unless a commune, its district,
 // its province and the nation, in the hierarchy version of its period), and a rebuild that replaces them
-// all in one transaction (docs/decisions/0075-exact-totals-under-concurrent-writes.md).
+// all in one transaction (docs/decisions/0075-writers-of-the-same-values-and-whole-files.md).
 import { type Database, NATION_CODE, type SqlQuery } from "@vnge/shared";
 
 /** One total that differs from the sum of the stored values (null: no row on that side). */
