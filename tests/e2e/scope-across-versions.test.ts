@@ -46,7 +46,7 @@ describe("an analyst assigned an area of the new version", () => {
     const tuyenquang = await read(ANALYST, "08", "2025-03");
     expect([hagiang, tuyenquang]).toEqual([total2024("02"), total2024("08")]);
     // Through the new province, the same token reads exactly what it reads on the old units.
-    expect(await read(ANALYST, "08", "2025-07")).toBe(hagiang + tuyenquang);
+    expect(await read(ANALYST, "08", "2025-07")).toBe(Number(hagiang) + Number(tuyenquang));
     for (const code of ["024", "00709", "070"]) expect([code, typeof (await read(ANALYST, code, "2025-03"))]).toEqual([code, "number"]);
   });
 
