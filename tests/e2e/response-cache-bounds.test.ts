@@ -2,6 +2,7 @@
 // (introspection is refused in production), and beyond its byte budget the oldest answers are evicted.
 import { type TestSystem, authHeader, postGraphQL, startTestSystem } from "../testkit";
 
+// Small enough that each answer below is over 1/64 of it, so every store enforces the budget.
 const BUDGET_BYTES = 16 * 1024;
 
 let system: TestSystem;
