@@ -294,6 +294,24 @@ describe("every figure the schema can carry obeys the disclosure rule", () => {
   });
 });
 
+describe("the case statistics and the indicator engine", () => {
+  it("hide the same cells of the detected victims, so neither reveals what the other hides", async () => {
+    for (const areaCode of [SMALL, OTHER, LARGE, "381", "38"]) {
+      const data = (await answer(
+        ANALYST,
+        `{ area(code: "${areaCode}") { caseStatistics(period: "${CASE_YEAR}") { total { count } bySex { sex count } } }
+           rollup(indicatorCodes: ["GBV_VICTIMS_DETECTED"], periods: ["${CASE_YEAR}"], parentCode: "${areaCode}") { total male female } }`,
+      )) as {
+        area: { caseStatistics: { total: { count: number | null }; bySex: { sex: string; count: number | null }[] } };
+        rollup: { total: number | null; male: number | null; female: number | null }[];
+      };
+      const statistics = data.area.caseStatistics;
+      const sex = (name: string) => statistics.bySex.find((s) => s.sex === name)!.count;
+      expect({ area: areaCode, total: statistics.total.count, male: sex("MALE"), female: sex("FEMALE") }).toEqual({ area: areaCode, ...data.rollup[0] });
+    }
+  });
+});
+
 /** Fields that only case-derived figures reach (no data set governs case statistics). */
 const CASE_ONLY = new Set(["CaseCount.count", "CaseCountBySex.count", "CaseCountByAgeGroup.count", "CaseCountByForm.count", "CaseCountByService.count"]);
 

@@ -5,6 +5,7 @@ import { AgeGroup, CaseSex, SupportService, ViolenceForm } from "../case-record/
 import { CaseYear, yearVersionMismatch } from "../case-record/case-year";
 import type { CaseCount, CaseStatistics } from "./case-statistics.type";
 import type { CaseStatisticsStore } from "./case-statistics.store";
+import { engineConstraints } from "./shared-cells";
 import { type Categories, type CommuneCounts, type Dimension, TOTAL, buildStatisticsTable, cellKey, cellName } from "./statistics-table";
 
 export const CATEGORIES: Categories = {
@@ -105,8 +106,9 @@ export class CaseStatisticsService {
     const ancestors = [...communePlaces.values()].flatMap((place) => selfAndAncestors(place));
     const places = new Map<string, AreaPlacement>([...(await hierarchy.placements(ancestors, version)), ...communePlaces]);
     const { values, equations } = buildStatisticsTable(communes, places, CATEGORIES);
-    // Suppression is decided over the whole country's table, so every area's figures, however combined, agree.
-    const hidden = this.fullView ? new Set<string>() : suppressedCells(values, equations, this.threshold);
+    // Suppression is decided over the whole country's table, so every area's figures, however combined, agree;
+    // the cells the indicator engine also publishes are hidden exactly where it hides them (decision 0080).
+    const hidden = this.fullView ? new Set<string>() : suppressedCells(values, equations, this.threshold, engineConstraints(communes, places, this.threshold));
     return { values, hidden };
   }
 }
