@@ -54,10 +54,47 @@ export async function openDatabase(config: Pick<DatabaseConfig, "url" | "poolSiz
   return openPGlite(config.dataDir);
 }
 
+/** Clients whose connection failed: released with the error, so the pool destroys them instead of reusing them. */
+const brokenClients = new WeakMap<pg.ClientBase, Error>();
+const checkedOut = new WeakSet<pg.ClientBase>();
+
+/** How long a holder may keep a broken client before the pool takes it back. */
+export const BROKEN_CLIENT_GRACE_MS = 2_000;
+
+/**
+ * A connection the server ends while its client is checked out emits 'error' on the client, and
+ * pg-pool listens only on idle clients: unheard, it ends the process (decision 0004: no database fault
+ * may). The work in flight still fails through its own query. A holder that never hands a broken
+ * client back (Prisma's interactive transactions do not) would keep its pool slot for good, so one
+ * still out after a grace period is released here, and its holder's later release does nothing.
+ */
+function watchPool(pool: pg.Pool): void {
+  pool.on("acquire", (client) => checkedOut.add(client));
+  pool.on("release", (_err, client) => checkedOut.delete(client));
+  pool.on("connect", (client) => {
+    client.on("error", (err) => {
+      if (brokenClients.has(client)) return; // the server's notice, then the socket's end
+      brokenClients.set(client, err);
+      rootLogger.warn({ err }, "database connection lost");
+      setTimeout(() => {
+        if (!checkedOut.has(client)) return;
+        client.release(err);
+        client.release = () => undefined;
+      }, BROKEN_CLIENT_GRACE_MS).unref();
+    });
+  });
+}
+
+function releaseClient(client: pg.PoolClient): void {
+  if (!checkedOut.has(client)) return; // taken back after a fault
+  client.release(brokenClients.get(client));
+}
+
 function openPostgres(url: string, poolSize: number): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
   // An idle client losing its server emits 'error' on the pool; unhandled, it would end the process.
   pool.on("error", (err) => rootLogger.warn({ err }, "idle database connection lost"));
+  watchPool(pool);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   const db: Database = {
     kind: "postgres",
@@ -73,10 +110,10 @@ function openPostgres(url: string, poolSize: number): Database {
         await client.query("COMMIT");
         return result;
       } catch (error) {
-        await client.query("ROLLBACK").catch(() => undefined);
+        await client.query("ROLLBACK").catch((err: Error) => brokenClients.set(client, err));
         throw error;
       } finally {
-        client.release();
+        releaseClient(client);
       }
     },
     async withSession(work) {
@@ -91,7 +128,7 @@ function openPostgres(url: string, poolSize: number): Database {
           },
         });
       } finally {
-        client.release();
+        releaseClient(client);
       }
     },
     async ping() {
