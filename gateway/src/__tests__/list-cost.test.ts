@@ -1,7 +1,7 @@
 // The list-aware cost of operations, on the committed supergraph: the questions dashboards and the
 // benchmark ask stay within the limit, answers that grow with the country's communes do not.
 import { Supergraph } from "@apollo/federation-internals";
-import { parse } from "graphql";
+import { getIntrospectionQuery, parse } from "graphql";
 import { getComplexity } from "graphql-query-complexity";
 import { readSupergraph } from "../supergraph";
 import { MAX_LIST_COST, expectedLength, listCostEstimator } from "../operation-limits/list-cost";
@@ -17,6 +17,11 @@ describe("list cost", () => {
     expect(cost(`{ area(code: "38") { children { code children { code } } } }`)).toBe(1 + 30 * (2 + 30 * 2));
     // one element per indicator code and period asked for, inline or in variables
     expect(cost(`query ($c: [ID!]!) { rollup(indicatorCodes: $c, periods: ["2023", "2024"], parentCode: "VN", level: PROVINCE) { total } }`, { c: codes(4) })).toBe(4 * 2 * 63 * 2);
+  });
+
+  it("costs nothing for introspection, so schema tools and explorers work", () => {
+    expect(cost(getIntrospectionQuery())).toBe(0);
+    expect(cost(`{ __typename areas(level: PROVINCE) { __typename code } }`)).toBe(63 * 2);
   });
 
   it("takes a page size when the field has one", () => {

@@ -57,6 +57,8 @@ export function expectedLength(typeName: string, fieldName: string, args: Args):
 }
 
 export const listCostEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  // Introspection is answered from the schema in memory, however many types and fields it lists.
+  if (field.name.startsWith("__") || type.name.startsWith("__")) return 0;
   const one = 1 + childComplexity;
   return isListType(getNullableType(field.type)) ? expectedLength(type.name, field.name, args) * one : one;
 };
