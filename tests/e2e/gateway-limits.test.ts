@@ -1,5 +1,6 @@
 // Operations the gateway refuses before it plans them answer 400 with a specific code and a message
 // that names the limit, and no error message hints at names in the schema.
+import { getIntrospectionQuery } from "graphql";
 import { type TestSystem, authHeader, postGraphQL, startTestSystem } from "../testkit";
 
 let system: TestSystem;
@@ -15,6 +16,13 @@ const ask = (query: string, variables?: Record<string, unknown>) => postGraphQL(
 const INDICATORS = Array.from({ length: 18 }, (_, i) => `"INDICATOR_${i}"`).join(", ");
 
 describe("the list-aware cost limit", () => {
+  it("answers the standard introspection query that schema tools and explorers send", async () => {
+    const { status, body } = await ask(getIntrospectionQuery());
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    expect((body.data?.__schema as { types: unknown[] }).types.length).toBeGreaterThan(50);
+  });
+
   it("refuses 30 aliases of every commune's grandchildren before execution", async () => {
     const aliases = Array.from({ length: 30 }, (_, i) => `a${i}: areas(level: COMMUNE) { children { children { parent { code } } } }`).join(" ");
     const started = Date.now();
