@@ -1,6 +1,7 @@
-// What became of areas across hierarchy versions, read from the crosswalk the hierarchy import derives
-// (indicators.area_crosswalk, decision 0060). Like AreaHierarchy it is a read of the indicators schema by
-// subgraphs that do not own it, kept here so a later split can replace it with a replicated copy.
+// What became of areas across hierarchy versions, read from the reform's published mapping and the crosswalk
+// the hierarchy import derives from it (indicators.area_mapping, indicators.area_crosswalk, decision 0060).
+// Like AreaHierarchy it is a read of the indicators schema by subgraphs that do not own it, kept here so a
+// later split can replace it with a replicated copy.
 // - successorCommunes: the one commune of a later version a commune's records are counted in (decision 0078);
 // - predecessorCommunes: the communes of an earlier version that went, wholly or in part, into each commune;
 // - whollyInside: which areas of one version lie entirely inside given areas of another (decision 0079).
@@ -19,13 +20,16 @@ export class AreaSuccession {
    */
   async successorCommunes(codes: readonly string[], from: string, to: string): Promise<Map<string, string>> {
     if (codes.length === 0 || from === to) return new Map(from === to ? codes.map((code) => [code, code]) : []);
+    // The published mapping (indexed by its old unit) names the candidates; the crosswalk gives their shares.
     const rows = await this.db.query<{ from_code: string; to_code: string }>(
-      `SELECT DISTINCT ON (x.from_code) x.from_code, x.to_code
-         FROM indicators.area_crosswalk x
-         JOIN indicators.area s ON s.hierarchy = x.from_hierarchy AND s.code = x.from_code AND s.level = 'COMMUNE'
-         JOIN indicators.area t ON t.hierarchy = x.to_hierarchy AND t.code = x.to_code AND t.level = 'COMMUNE'
-        WHERE x.from_hierarchy = $1 AND x.to_hierarchy = $2 AND x.from_code = ANY($3::text[])
-        ORDER BY x.from_code, x.weight DESC, x.to_code`,
+      `SELECT DISTINCT ON (m.from_code) m.from_code, m.to_code
+         FROM indicators.area_mapping m
+         JOIN indicators.area s ON s.hierarchy = m.from_hierarchy AND s.code = m.from_code AND s.level = 'COMMUNE'
+         JOIN indicators.area t ON t.hierarchy = m.to_hierarchy AND t.code = m.to_code AND t.level = 'COMMUNE'
+         LEFT JOIN indicators.area_crosswalk x
+           ON x.to_hierarchy = m.to_hierarchy AND x.from_hierarchy = m.from_hierarchy AND x.to_code = m.to_code AND x.from_code = m.from_code
+        WHERE m.from_hierarchy = $1 AND m.to_hierarchy = $2 AND m.from_code = ANY($3::text[])
+        ORDER BY m.from_code, x.weight DESC NULLS LAST, m.to_code`,
       [from, to, [...new Set(codes)]],
     );
     return new Map(rows.map((row) => [row.from_code, row.to_code]));
@@ -35,11 +39,11 @@ export class AreaSuccession {
   async predecessorCommunes(codes: readonly string[], to: string, from: string): Promise<Map<string, string[]>> {
     if (codes.length === 0) return new Map();
     const rows = await this.db.query<{ to_code: string; from_code: string }>(
-      `SELECT x.from_code AS to_code, x.to_code AS from_code
-         FROM indicators.area_crosswalk x
-         JOIN indicators.area t ON t.hierarchy = x.from_hierarchy AND t.code = x.from_code AND t.level = 'COMMUNE'
-         JOIN indicators.area s ON s.hierarchy = x.to_hierarchy AND s.code = x.to_code AND s.level = 'COMMUNE'
-        WHERE x.from_hierarchy = $1 AND x.to_hierarchy = $2 AND x.from_code = ANY($3::text[])
+      `SELECT m.to_code, m.from_code
+         FROM indicators.area_mapping m
+         JOIN indicators.area s ON s.hierarchy = m.from_hierarchy AND s.code = m.from_code AND s.level = 'COMMUNE'
+         JOIN indicators.area t ON t.hierarchy = m.to_hierarchy AND t.code = m.to_code AND t.level = 'COMMUNE'
+        WHERE m.to_hierarchy = $1 AND m.from_hierarchy = $2 AND m.to_code = ANY($3::text[])
         ORDER BY 1, 2`,
       [to, from, [...new Set(codes)]],
     );
