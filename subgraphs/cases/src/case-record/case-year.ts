@@ -2,7 +2,7 @@
 // in force on 31 December, and a record detected while an earlier version was in force (its commune is a
 // commune of that version) is counted in the commune of the year's version its commune became. Every
 // record of a year is thus counted exactly once, in one commune of one version.
-import { type AreaHierarchy, AreaSuccession, type Database } from "@vnge/shared";
+import { type AreaHierarchy, AreaSuccession, type Database, type HierarchyTimeline } from "@vnge/shared";
 
 /** Days of the year during which one version was in force: [from, to). */
 export interface Stretch {
@@ -20,6 +20,25 @@ export interface RecordWindow {
   to: string;
 }
 
+/** The stretches of a year (oldest first, the last one the year's version) and the versions from the first to the last. */
+export function yearStretches(timeline: HierarchyTimeline, year: number): { stretches: Stretch[]; chain: string[] } {
+  const start = `${year}-01-01`;
+  const end = `${year + 1}-01-01`;
+  const stretches: Stretch[] = [];
+  const chain: string[] = [];
+  timeline.versions.forEach((version, i) => {
+    const next = timeline.versions[i + 1]?.validFrom ?? null;
+    const from = version.validFrom && version.validFrom > start ? version.validFrom : start;
+    const to = next && next < end ? next : end;
+    if (from < to) {
+      stretches.push({ version: version.code, from, to });
+      chain.push(version.code);
+    }
+  });
+  if (stretches.length === 0) throw new Error("no hierarchy version is defined");
+  return { stretches, chain };
+}
+
 export class CaseYear {
   private constructor(
     readonly year: number,
@@ -27,36 +46,14 @@ export class CaseYear {
     readonly version: string,
     /** Oldest first; the last is the year's version. */
     readonly stretches: readonly Stretch[],
-    /** Every version from the first stretch's to the year's, in order. */
+    /** The versions of the stretches, in order: a record's commune is carried through each reform between them. */
     private readonly chain: readonly string[],
     private readonly succession: AreaSuccession,
   ) {}
 
   static async of(db: Database, hierarchy: AreaHierarchy, year: number): Promise<CaseYear> {
-    const timeline = await hierarchy.timeline();
-    const start = `${year}-01-01`;
-    const end = `${year + 1}-01-01`;
-    const stretches: Stretch[] = [];
-    const chain: string[] = [];
-    timeline.versions.forEach((version, i) => {
-      const next = timeline.versions[i + 1]?.validFrom ?? null;
-      const from = version.validFrom && version.validFrom > start ? version.validFrom : start;
-      const to = next && next < end ? next : end;
-      if (from < to) stretches.push({ version: version.code, from, to });
-      if (stretches.length > 0 && from < end) chain.push(version.code);
-    });
-    const last = stretches[stretches.length - 1];
-    if (!last) throw new Error("no hierarchy version is defined");
-    return new CaseYear(year, last.version, stretches, chain.slice(0, chain.indexOf(last.version) + 1), new AreaSuccession(db));
-  }
-
-  get period(): string {
-    return String(this.year);
-  }
-
-  /** The stretch a day of the year falls in. */
-  stretchOf(day: string): Stretch {
-    return this.stretches.find((s) => s.from <= day && day < s.to) ?? this.stretches[this.stretches.length - 1];
+    const { stretches, chain } = yearStretches(await hierarchy.timeline(), year);
+    return new CaseYear(year, stretches[stretches.length - 1].version, stretches, chain, new AreaSuccession(db));
   }
 
   /** For communes of `version` (one of the year's), the commune of the year's version each is counted in; unmapped ones are absent. */
