@@ -1,10 +1,10 @@
-// Importing the national list: counts, idempotence, and all-or-nothing on failure.
+// Importing the national list: counts, idempotence, and all-or-nothing on failure. The national list is
+// read from NATIONAL_DATA_DIR (tests/areas-generated.test.ts covers the same on a generated list).
 import fs from "node:fs";
 import path from "node:path";
 import { type AreaRow, importAreas, parseUnitList, repoRoot } from "@vnge/shared";
-import { createTestDatabase, type TestDatabase } from "@vnge/shared/testing/test-database";
+import { createTestDatabase, describeWithNationalData, type TestDatabase } from "@vnge/shared/testing";
 
-const NATIONAL_LIST = path.resolve(repoRoot, "..", "shared", "data", "areas", "vn-units-2025-03.json");
 const DEMO_LIST = path.join(repoRoot, "prisma", "seed", "demo-areas.json");
 const readList = (file: string) => parseUnitList(JSON.parse(fs.readFileSync(file, "utf8")));
 
@@ -19,9 +19,9 @@ const countByLevel = async () => {
   return Object.fromEntries(groups.map((g) => [g.level, g._count._all]));
 };
 
-describe("national list of administrative units", () => {
+describeWithNationalData(__filename, "national list of administrative units", (national) => {
   it("imports 63 provinces, 696 districts and 10,035 communes, and a second import changes no row", async () => {
-    const rows = readList(NATIONAL_LIST);
+    const rows = readList(national.files.units);
     expect(await importAreas(db.prisma, rows)).toEqual({ inserted: 10_795, updated: 0, unchanged: 0 });
     expect(await countByLevel()).toEqual({ NATION: 1, PROVINCE: 63, DISTRICT: 696, COMMUNE: 10_035 });
 

@@ -174,7 +174,7 @@ export function generateReform(units: readonly ProvinceRecord[], options: Reform
     };
     for (const old of group) splits.get(old.Code)!.splits.push({ new_id: province.level1_id, name: province.name });
     const leaves: Leaf[] = group.flatMap((old) =>
-      old.District.flatMap((d) =>
+      old.District.flatMap((d): Leaf[] =>
         d.Ward === null
           ? [{ code: d.Code, name: d.FullName, oldProvince: old.Code, district: true }]
           : d.Ward.map((w) => ({ code: w.Code, name: w.FullName, oldProvince: old.Code, district: false })),
