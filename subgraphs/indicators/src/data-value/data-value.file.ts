@@ -6,12 +6,13 @@
 import { once } from "node:events";
 import { createReadStream, statSync } from "node:fs";
 import { createInterface } from "node:readline";
-import type { Writable } from "node:stream";
-import { parse } from "csv-parse";
+import { PassThrough, type Writable, pipeline } from "node:stream";
+import { CsvError, parse } from "csv-parse";
 import { AreaHierarchy, type AreaScope, type Database, type DataValueStatus, NATION_CODE, type Sex } from "@vnge/shared";
 import type { DataValueService } from "./data-value.service";
 import type { ElementPeriod } from "./data-value.store";
 import type { SubmittedValue } from "./data-value.validation";
+import { ValueFileError, escapeFormula, readValue, unescapeFormula, utf8Text } from "./data-value.file-text";
 
 export type ValueFileFormat = "csv" | "json";
 
@@ -67,21 +68,34 @@ export function formatOf(path: string): ValueFileFormat {
   throw new Error(`cannot tell the format of ${path}: name it .csv, .json, .jsonl or .ndjson`);
 }
 
-/** Text fields of one row, already named; turns them into a value or a problem. */
+/** The names the service gives the columns, for problems found before it sees a row. */
+const FIELD_NAMES: Record<string, string> = { data_element: "dataElementCode", area_code: "areaCode" };
+const TEXT_COLUMNS = CSV_COLUMNS.filter((c) => c !== "value");
+
+/**
+ * Fields of one row, already named (CSV text, or JSON values); turns them into a value or a problem.
+ * Codes are trimmed; a comment is kept exactly as the file holds it (CSV: without the spaces around
+ * an unquoted field), so a comment with spaces of its own survives an export and an import.
+ */
 function toRow(line: number, fields: Record<string, unknown>): FileRow {
+  const problem = (field: string, message: string): FileRow => ({ line, problem: { field: FIELD_NAMES[field] ?? field, message } });
+  for (const name of TEXT_COLUMNS) {
+    const raw = fields[name];
+    if (raw !== undefined && raw !== null && typeof raw !== "string" && typeof raw !== "number") return problem(name, `${FIELD_NAMES[name] ?? name} must be text, got ${JSON.stringify(raw)}`);
+  }
   const text = (name: string): string => {
     const raw = fields[name];
     return raw === undefined || raw === null ? "" : String(raw).trim();
   };
   const sexText = text("sex").toUpperCase();
-  if (sexText !== "" && !SEXES.includes(sexText as Sex)) return { line, problem: { field: "sex", message: `sex must be MALE, FEMALE or empty, got "${text("sex")}"` } };
+  if (sexText !== "" && !SEXES.includes(sexText as Sex)) return problem("sex", `sex must be MALE, FEMALE or empty, got "${text("sex")}"`);
   const statusText = text("status").toUpperCase();
   if (statusText !== "" && !STATUSES.includes(statusText as DataValueStatus)) {
-    return { line, problem: { field: "status", message: `status must be one of ${STATUSES.join(", ")} or empty, got "${text("status")}"` } };
+    return problem("status", `status must be one of ${STATUSES.join(", ")} or empty, got "${text("status")}"`);
   }
-  const rawValue = fields.value;
-  const value = typeof rawValue === "number" ? rawValue : text("value") === "" ? Number.NaN : Number(text("value"));
-  const comment = text("comment");
+  const value = readValue(fields.value);
+  if (typeof value !== "number") return problem("value", value.problem);
+  const comment = fields.comment === undefined || fields.comment === null ? "" : String(fields.comment);
   return {
     line,
     value: {
@@ -103,32 +117,62 @@ function columnName(header: string): string {
   return known[squashed] ?? squashed;
 }
 
-async function* csvRows(path: string, stream: NodeJS.ReadableStream): AsyncGenerator<FileRow> {
-  const parser = stream.pipe(
+/** The file's text, decoded strictly (see utf8Text), into `parser`: a failure of any stream ends the reading with its error. */
+function textInto<T extends NodeJS.WritableStream>(stream: NodeJS.ReadableStream, parser: T): T {
+  pipeline(stream, utf8Text(), parser, () => undefined);
+  return parser;
+}
+
+const emptyFile = (what: string) => new ValueFileError("EMPTY_FILE", `the file holds no values: ${what}`);
+
+async function* csvRows(stream: NodeJS.ReadableStream): AsyncGenerator<FileRow> {
+  let header = false;
+  const parser = textInto(
+    stream,
     parse({
-      columns: (header: string[]) => {
-        const names = header.map(columnName);
-        const missing = ["data_element", "area_code", "period", "value"].filter((c) => !names.includes(c));
-        if (missing.length > 0) throw new Error(`${path}: the header lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}`);
-        return names;
+      columns: (names: string[]) => {
+        header = true;
+        const named = names.map(columnName);
+        const missing = ["data_element", "area_code", "period", "value"].filter((c) => !named.includes(c));
+        if (missing.length > 0) {
+          throw new ValueFileError("MISSING_COLUMNS", `the header lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (columns: ${CSV_COLUMNS.join(", ")})`, 1);
+        }
+        return named;
       },
       info: true,
       skip_empty_lines: true,
       bom: true,
       relax_column_count: true,
+      // Spaces around an unquoted field are layout; inside quotes they are the field's own.
+      trim: true,
+      max_record_size: MAX_RECORD_BYTES,
     }),
   );
-  for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-    yield toRow(item.info.lines, item.record);
+  let rows = 0;
+  try {
+    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+      rows++;
+      const { record } = item;
+      yield toRow(item.info.lines, typeof record.comment === "string" ? { ...record, comment: unescapeFormula(record.comment) } : record);
+    }
+  } catch (error) {
+    if (error instanceof CsvError) throw new ValueFileError("MALFORMED_CSV", `the file is not valid CSV: ${error.message}`, (error as CsvError & { lines?: number }).lines);
+    throw error;
   }
+  if (rows === 0) throw emptyFile(header ? "it has a header but no rows" : `it is empty (expected a header: ${CSV_COLUMNS.join(",")}, then one row per value)`);
 }
+
+/** Longest CSV record read: far above a row with a 2,000-character comment, low enough that a file without line ends is refused early. */
+const MAX_RECORD_BYTES = 64 * 1024;
 
 async function* jsonRows(stream: NodeJS.ReadableStream): AsyncGenerator<FileRow> {
   let line = 0;
-  for await (const raw of createInterface({ input: stream, crlfDelay: Infinity })) {
+  let rows = 0;
+  for await (const raw of createInterface({ input: textInto(stream, new PassThrough({ objectMode: true })), crlfDelay: Infinity })) {
     line++;
     const text = raw.trim().replace(/,$/, "");
     if (text === "" || text === "[" || text === "]") continue;
+    rows++;
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
@@ -144,12 +188,13 @@ async function* jsonRows(stream: NodeJS.ReadableStream): AsyncGenerator<FileRow>
     for (const [key, v] of Object.entries(parsed)) named[columnName(key)] = v;
     yield toRow(line, named);
   }
+  if (rows === 0) throw emptyFile("expected one value object per line");
 }
 
 async function* batches(path: string, format: ValueFileFormat, size: number, onRead: (bytes: number) => void): AsyncGenerator<FileRow[]> {
   const stream = createReadStream(path);
   stream.on("data", () => onRead(stream.bytesRead));
-  const rows = format === "csv" ? csvRows(path, stream) : jsonRows(stream);
+  const rows = format === "csv" ? csvRows(stream) : jsonRows(stream);
   let batch: FileRow[] = [];
   for await (const row of rows) {
     batch.push(row);
@@ -266,6 +311,7 @@ WHERE dv.period = $1
 ORDER BY dv.data_element_code, dv.area_code, dv.sex::text
 LIMIT $7`;
 
+/** Quoted when the field holds a delimiter, a quote, a line end or spaces at either end (which an unquoted field would lose). */
 const csvField = (text: string): string => (/[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text);
 
 /**
@@ -287,7 +333,7 @@ export async function exportValues(db: Database, scope: AreaScope, selection: Va
     for (const row of page) {
       const sex = row.sex === "NONE" ? "" : row.sex;
       if (format === "csv") {
-        const fields = [row.data_element_code, row.area_code, selection.period, sex, String(row.value), row.status, row.comment ?? ""];
+        const fields = [row.data_element_code, row.area_code, selection.period, sex, String(row.value), row.status, escapeFormula(row.comment ?? "")];
         await write(`${fields.map(csvField).join(",")}\n`);
       } else {
         const object = { dataElement: row.data_element_code, areaCode: row.area_code, period: selection.period, sex: sex || null, value: Number(row.value), status: row.status, comment: row.comment };
