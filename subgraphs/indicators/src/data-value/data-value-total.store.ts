@@ -3,6 +3,7 @@
 // its province and the nation, in the hierarchy version of its period), and a rebuild that replaces them
 // all in one transaction (docs/decisions/0075-writers-of-the-same-values-and-whole-files.md).
 import { type Database, NATION_CODE, type SqlQuery } from "@vnge/shared";
+import { lockAllWriters } from "./data-value.store";
 
 /** One total that differs from the sum of the stored values (null: no row on that side). */
 export interface TotalDifference {
@@ -99,13 +100,13 @@ export class DataValueTotalStore {
   }
 
   /**
-   * Replaces every total with the sums of the stored values, in one transaction. Writers wait for it at their
-   * totals (the table lock conflicts with their inserts), and it waits for those already writing, so it sums
-   * every committed value and a writer's change lands on the rebuilt total. Returns the number of totals written.
+   * Replaces every total with the sums of the stored values, in one transaction. It holds the writers' key
+   * exclusively: it waits for every writer in progress and new ones wait for it, so it sums every committed
+   * value and no change lands in between. Returns the number of totals written.
    */
   async rebuild(versions: readonly PeriodVersion[]): Promise<number> {
     return this.db.transaction(async (tx: SqlQuery) => {
-      await tx.query(`LOCK TABLE indicators.data_value_total IN SHARE ROW EXCLUSIVE MODE`);
+      await lockAllWriters(tx);
       await tx.query(`DELETE FROM indicators.data_value_total`);
       const [{ written }] = await tx.query<{ written: number }>(
         `WITH rebuilt AS (

@@ -9,7 +9,7 @@
 // The ancestors come from the areas of the version each row was validated in (the period's version).
 import { type Database, type DataValueSex, type DataValueStatus, NATION_CODE, type SqlQuery } from "@vnge/shared";
 import type { StoredValue, ValidValue } from "./data-value.validation";
-import { PlannerStatistics } from "./planner-statistics";
+import { MIN_ROWS_CHECKED, PlannerStatistics } from "./planner-statistics";
 
 const CHUNK = 10_000;
 
@@ -167,10 +167,13 @@ export class DataValueStore {
    * write `work` makes through a store on the Database it is given joins that transaction.
    */
   async inOneTransaction<T>(pairs: Iterable<ElementPeriod>, work: (db: Database) => Promise<T>, options?: { timeoutMs?: number }): Promise<T> {
-    return this.db.inTransaction(async (joined) => {
+    const result = await this.db.inTransaction(async (joined) => {
       await joined.transaction((tx) => lockElementPeriods(tx, pairs));
       return work(joined);
     }, options);
+    // The planner's statistics count the rows once they are committed: look again now.
+    await new PlannerStatistics(this.db).refreshAfterWrite(MIN_ROWS_CHECKED);
+    return result;
   }
 
   /** Writes every row (all or nothing); returns how many were inserted and how many changed. */

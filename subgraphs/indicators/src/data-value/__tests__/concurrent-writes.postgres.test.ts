@@ -1,11 +1,15 @@
 // Concurrent writers of the same keys on PostgreSQL: each statement must see what the writer before it
 // committed, or the changes it adds to the running totals are wrong for good. Several imports of
 // overlapping keys run at once; afterwards every total equals the sum of the stored values.
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { AreaScope, NATION_CODE } from "@vnge/shared";
 import type { TestDatabase } from "@vnge/shared/testing/test-database";
 import { createDataValueService } from "../../context";
 import { FIXTURE_AREAS, openFixtureDatabase } from "../../__tests__/harness";
 import { checkTotals, rebuildTotals } from "../data-value-total.check";
+import { importValueFile } from "../data-value.file";
 import type { SubmittedValue } from "../data-value.validation";
 
 let db: TestDatabase;
@@ -39,6 +43,27 @@ it("keeps every running total equal to the sum of the stored values when imports
   const check = await checkTotals(db);
   expect(check.listed).toEqual([]);
   expect(check.differences).toBe(0);
+});
+
+it("keeps them equal when value files of the same keys are imported at once, beside a batch", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "concurrent-files-"));
+  try {
+    const files = [0, 1, 2].map((writer) => {
+      const file = path.join(dir, `writer-${writer}.csv`);
+      const rows = batch(writer + 10, 0).map((v) => `${v.dataElementCode},${v.areaCode},${v.period},${v.sex ?? ""},${v.value},,`);
+      fs.writeFileSync(file, `data_element,area_code,period,sex,value,status,comment\n${rows.join("\n")}\n`);
+      return file;
+    });
+    const service = () => createDataValueService(db, new AreaScope(db, [NATION_CODE]));
+    const summaries = await Promise.all([
+      ...files.map((file) => importValueFile(service(), file, { submittedBy: "file", batchSize: 500 })),
+      service().submit(batch(20, 0), { submittedBy: "batch" }),
+    ]);
+    for (const summary of summaries) expect(summary.rejected).toBe(0);
+    expect((await checkTotals(db)).differences).toBe(0);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 it("finds a total that drifted from the stored values and rebuilds every total", async () => {

@@ -3,7 +3,7 @@
 // values add up as decimals. Comments PostgreSQL cannot store are refused per row.
 import type { TestDatabase } from "@vnge/shared/testing/test-database";
 import { SUBMIT, execute, openFixtureDatabase, run } from "../../__tests__/harness";
-import { checkTotals } from "../data-value-total.check";
+import { checkTotals, rebuildTotals } from "../data-value-total.check";
 import { MAX_COUNT } from "../data-value.validation";
 
 let db: TestDatabase;
@@ -66,4 +66,14 @@ it("refuses a comment holding a NUL character with a message for that row, not a
   const result = await execute(db, SUBMIT, { input: { values: [{ ...births("00003", 4), comment: "checked\u0000" }] } });
   expect(result.errors).toBeUndefined();
   expect(result.data?.submitDataValues.conflicts).toEqual([{ index: 0, field: "comment", message: "comment must not contain the NUL character (U+0000, at position 8)" }]);
+});
+
+it("finds a total that no longer matches its values and rebuilds every total from them", async () => {
+  await db.query(`UPDATE indicators.data_value_total SET male = male + 1 WHERE data_element_code = 'LIVE_BIRTHS' AND period = '2024' AND area_code = 'VN'`);
+  const check = await checkTotals(db);
+  expect(check.differences).toBe(1);
+  expect(check.listed[0]).toMatchObject({ areaCode: "VN", stored: { male: "13" }, expected: { male: "12" } });
+  // LIVE_BIRTHS and TEST_SHARE in 2024 at district 001, its province 01 and the nation
+  expect(await rebuildTotals(db)).toBe(6);
+  expect((await checkTotals(db)).differences).toBe(0);
 });
