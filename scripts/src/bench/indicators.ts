@@ -1,15 +1,14 @@
 // npm run bench:indicators -- [--smoke] [--areas <vn-units.json>] [--write-doc] [--keep]
 // Runs against a scratch database created on the PostgreSQL server of BENCH_DATABASE_URL or
-// DATABASE_URL (dropped afterwards unless --keep). The area list is read from --areas or
-// VN_UNITS_FILE; --smoke uses the demo areas and a few thousand values.
+// DATABASE_URL (dropped afterwards unless --keep). The area list is read from --areas, VN_UNITS_FILE or
+// NATIONAL_DATA_DIR (see areas-file.ts); --smoke uses the demo areas and a few thousand values.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createServerDatabase, migrate, openDatabase, repoRoot } from "@vnge/shared";
 import { flagValue, hasFlag, runCli } from "../cli/run";
+import { benchAreasFile } from "./areas-file";
 import { type BenchResult, formatTable, runIndicatorBench } from "./indicators-bench";
-
-const DEMO_AREAS = path.join(repoRoot, "prisma", "seed", "demo-areas.json");
 
 function machine(): string {
   const cpu = os.cpus()[0]?.model ?? "unknown CPU";
@@ -30,8 +29,7 @@ function verdict(result: BenchResult): string[] {
 
 runCli(async (args) => {
   const smoke = hasFlag(args, "--smoke");
-  const areasFile = flagValue(args, "--areas") ?? process.env.VN_UNITS_FILE ?? (smoke ? DEMO_AREAS : undefined);
-  if (!areasFile) throw new Error("usage: npm run bench:indicators -- --areas <vn-units.json> (or VN_UNITS_FILE), or --smoke");
+  const areasFile = benchAreasFile(flagValue(args, "--areas"), { smoke, offersSmoke: true });
   const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
   if (!serverUrl) throw new Error("set BENCH_DATABASE_URL or DATABASE_URL to a PostgreSQL server; the benchmark creates its own scratch database there");
 

@@ -1,4 +1,4 @@
-// npm run bench:values-file -- --areas /path/to/vn-units-2025-03.json [--elements 20] [--keep]
+// npm run bench:values-file -- [--areas /path/to/vn-units-2025-03.json] [--elements 20] [--keep]
 // Writes a national CSV (every commune x 20 elements x 2 sexes), imports it into a scratch database on
 // the PostgreSQL server of BENCH_DATABASE_URL or DATABASE_URL with importValueFile, twice, and prints the
 // time and the process's peak RSS of each run (sampled every 50 ms) with the figures for docs/benchmarks.md.
@@ -9,6 +9,7 @@ import { once } from "node:events";
 import { createDataValueService, type FileImportSummary, importValueFile, seedCatalogue } from "@vnge/indicators";
 import { AreaScope, createServerDatabase, importAreas, migrate, NATION_CODE, openDatabase, parseUnitList } from "@vnge/shared";
 import { flagValue, hasFlag, runCli } from "../cli/run";
+import { benchAreasFile } from "./areas-file";
 import { BENCH_PERIOD, benchCatalogue, seededRandom } from "./indicators-bench";
 
 const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
@@ -28,8 +29,7 @@ async function measured<T>(work: () => Promise<T>): Promise<{ result: T; seconds
 }
 
 runCli(async (args) => {
-  const areasFile = flagValue(args, "--areas") ?? process.env.VN_UNITS_FILE;
-  if (!areasFile) throw new Error("usage: npm run bench:values-file -- --areas <vn-units.json> (or VN_UNITS_FILE)");
+  const areasFile = benchAreasFile(flagValue(args, "--areas"));
   const serverUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL;
   if (!serverUrl) throw new Error("set BENCH_DATABASE_URL or DATABASE_URL to a PostgreSQL server");
   const scratch = await createServerDatabase(serverUrl, "vnge_bench_file");

@@ -1,16 +1,12 @@
 // npm run bench -- [--smoke] [--areas <vn-units.json>] [--warmup <s>] [--duration <s>] [--keep]
 // The suite on a scratch database created on the PostgreSQL server of BENCH_DATABASE_URL (dropped
-// afterwards unless --keep). The area list is read from --areas, VN_UNITS_FILE or the shared data
-// directory beside the checkout; --smoke uses the demo areas and sub-second rows.
-import fs from "node:fs";
-import path from "node:path";
-import { createServerDatabase, loadConfig, migrate, openDatabase, repoRoot } from "@vnge/shared";
+// afterwards unless --keep). The area list is read from --areas, VN_UNITS_FILE or NATIONAL_DATA_DIR
+// (see ../areas-file.ts); --smoke uses the demo areas and sub-second rows.
+import { createServerDatabase, loadConfig, migrate, openDatabase } from "@vnge/shared";
 import { flagValue, hasFlag, runCli } from "../../cli/run";
+import { benchAreasFile } from "../areas-file";
 import { formatReport, machine, verdict } from "./report";
 import { runSuite } from "./suite";
-
-const DEMO_AREAS = path.join(repoRoot, "prisma", "seed", "demo-areas.json");
-const NATIONAL_AREAS = path.join(repoRoot, "..", "shared", "data", "areas", "vn-units-2025-03.json");
 
 function seconds(args: string[], flag: string): number | undefined {
   const value = flagValue(args, flag);
@@ -20,19 +16,11 @@ function seconds(args: string[], flag: string): number | undefined {
   return n;
 }
 
-function areasFile(args: string[], smoke: boolean): string {
-  const given = flagValue(args, "--areas") ?? process.env.VN_UNITS_FILE;
-  if (given) return given;
-  if (smoke) return DEMO_AREAS;
-  if (fs.existsSync(NATIONAL_AREAS)) return NATIONAL_AREAS;
-  throw new Error("usage: npm run bench -- --areas <vn-units.json> (or VN_UNITS_FILE), or --smoke");
-}
-
 runCli(async (args) => {
   const smoke = hasFlag(args, "--smoke");
   const serverUrl = process.env.BENCH_DATABASE_URL;
   if (!serverUrl) throw new Error("set BENCH_DATABASE_URL to a PostgreSQL server; the benchmark creates its own scratch database there");
-  const file = areasFile(args, smoke);
+  const file = benchAreasFile(flagValue(args, "--areas"), { smoke, offersSmoke: true });
   console.log(`machine: ${machine()}`);
   const poolSize = loadConfig().database.poolSize;
   const scratch = await createServerDatabase(serverUrl, "vnge_bench");
