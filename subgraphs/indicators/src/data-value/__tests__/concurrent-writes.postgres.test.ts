@@ -10,6 +10,7 @@ import { createDataValueService } from "../../context";
 import { FIXTURE_AREAS, openFixtureDatabase } from "../../__tests__/harness";
 import { checkTotals, rebuildTotals } from "../data-value-total.check";
 import { importValueFile } from "../data-value.file";
+import { MAX_PAIR_LOCKS } from "../data-value.store";
 import type { SubmittedValue } from "../data-value.validation";
 
 let db: TestDatabase;
@@ -23,9 +24,9 @@ const COMMUNES = FIXTURE_AREAS.filter((a) => a.level === "COMMUNE").map((a) => a
 const MONTHS = Array.from({ length: 120 }, (_, i) => `${2015 + Math.floor(i / 12)}${String((i % 12) + 1).padStart(2, "0")}`);
 
 /** Every key of LIVE_BIRTHS and MATERNAL_DEATHS over the months, with values that differ by writer and round. */
-function batch(writer: number, round: number): SubmittedValue[] {
+function batch(writer: number, round: number, months: readonly string[] = MONTHS): SubmittedValue[] {
   const values: SubmittedValue[] = [];
-  for (const period of MONTHS) {
+  for (const period of months) {
     for (const areaCode of COMMUNES) {
       for (const sex of ["MALE", "FEMALE"] as const) values.push({ dataElementCode: "LIVE_BIRTHS", areaCode, period, sex, value: (writer * 31 + round * 7 + values.length) % 211 });
       values.push({ dataElementCode: "MATERNAL_DEATHS", areaCode, period, value: (writer + round + values.length) % 5 });
@@ -66,6 +67,21 @@ it("keeps them equal when value files of the same keys are imported at once, bes
   }
 });
 
+it("keeps them equal when a writer of more pairs than it locks one by one runs beside writers of a few", async () => {
+  // 150 months x 2 elements: beyond MAX_PAIR_LOCKS, so that writer holds the writers' key exclusively.
+  const many = Array.from({ length: 150 }, (_, i) => `${2005 + Math.floor(i / 12)}${String((i % 12) + 1).padStart(2, "0")}`);
+  expect(many.length * 2).toBeGreaterThan(MAX_PAIR_LOCKS);
+  const service = () => createDataValueService(db, new AreaScope(db, [NATION_CODE]));
+  for (let round = 0; round < 2; round++) {
+    await Promise.all([
+      service().submit(batch(40, round, many), { submittedBy: "many" }),
+      service().submit(batch(41, round), { submittedBy: "few" }),
+      service().submit(batch(42, round, many.slice(100)), { submittedBy: "few" }),
+    ]);
+  }
+  expect((await checkTotals(db)).differences).toBe(0);
+});
+
 it("finds a total that drifted from the stored values and rebuilds every total", async () => {
   await rebuildTotals(db);
   await db.query(`UPDATE indicators.data_value_total SET male = male + 3 WHERE area_code = '${NATION_CODE}' AND period = $1 AND data_element_code = 'LIVE_BIRTHS'`, [MONTHS[5]]);
@@ -78,7 +94,7 @@ it("finds a total that drifted from the stored values and rebuilds every total",
   ]);
   expect(Number(check.listed[0].stored!.male) - Number(check.listed[0].expected!.male)).toBe(3);
 
-  // 120 months x (nation, 2 provinces, 4 districts) x 2 elements
-  expect(await rebuildTotals(db)).toBe(120 * 7 * 2);
+  // the 240 months written since 2005 x (nation, 2 provinces, 4 districts) x 2 elements
+  expect(await rebuildTotals(db)).toBe(240 * 7 * 2);
   expect((await checkTotals(db)).differences).toBe(0);
 });
