@@ -1,19 +1,20 @@
-// The gateway: Apollo Server + Apollo Gateway over the committed supergraph, served with the same
-// HTTP plumbing (health, readiness, request ids) as the subgraphs.
+// The gateway: Apollo Server + Apollo Gateway over the committed supergraph, served by the gateway's
+// HTTP server (health, request ids, CORS, the explorer, persisted queries, caching headers).
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import {
   type Database,
   type RunningServer,
   type TokenVerifier,
   createErrorFormatter,
   serviceLogger,
-  startServiceServer,
   subgraphEntry,
   subgraphUrl,
 } from "@vnge/shared";
 import { type ApiKeyAuthenticator, type Credential, authenticate } from "./authenticate";
+import { startGatewayServer } from "./http/gateway-server";
+import { type HttpConfig, loadHttpConfig } from "./http/http-config";
 import { withoutSuggestions } from "./operation-limits/hide-suggestions";
 import { operationLimits } from "./operation-limits/operation-limits";
 import { passThrough } from "./pass-through";
@@ -35,6 +36,8 @@ export interface GatewayOptions {
   responseCache?: Database;
   /** Bytes the response cache may hold (default: RESPONSE_CACHE_MAX_MB, else 256 MiB). */
   responseCacheMaxBytes?: number;
+  /** Allowed origins and the explorer (default: CORS_ORIGINS and EXPLORER, see decision 0082). */
+  http?: Partial<HttpConfig>;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
@@ -58,7 +61,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     parseOptions: protection.parseOptions,
     validationRules: protection.validationRules,
     // Cache hints are not used: the response cache follows the data generation instead (decision 0070).
-    plugins: [...protection.plugins, ApolloServerPluginCacheControlDisabled(), ...(cache ? [cache.plugin()] : [])],
+    // Apollo's landing page loads from a CDN: the gateway serves its own explorer instead (decision 0083).
+    plugins: [...protection.plugins, ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), ...(cache ? [cache.plugin()] : [])],
+    // Persisted queries are resolved before the response cache looks a request up (http/persisted-queries.ts).
+    persistedQueries: false,
+    // Simple requests (forms, images) are refused; browsers' JSON requests are preflighted by CORS (decision 0082).
+    csrfPrevention: true,
     formatError: (formatted, error) => withoutSuggestions(formatError(formatted, error)),
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
@@ -67,10 +75,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     // The process owner (scripts/src/cli/start.ts) stops services in order on SIGTERM/SIGINT.
     stopOnTerminationSignals: false,
   });
-  return startServiceServer(
+  return startGatewayServer(
     {
-      name: "gateway",
       apollo,
+      http: { ...loadHttpConfig(options.production ?? false), ...options.http },
       logger,
       context: async ({ requestId, headers, logger: requestLogger, locals }) => {
         // The cache's shortcut has authenticated the caller already when it looked the request up.
@@ -83,7 +91,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         return { requestId, headers, logger: requestLogger.child({ subject: credential.identity.subject }), ...credential, cacheProbe };
       },
       shortcut: cache?.shortcut(authenticateCaller),
-      readiness: async () => undefined,
       maxQueryBytes: MAX_QUERY_BYTES,
       routes: { "/data-values/import": passThrough(() => options.subgraphUrls?.indicators ?? subgraphUrl(subgraphEntry("indicators"))) },
     },

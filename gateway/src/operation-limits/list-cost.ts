@@ -82,6 +82,8 @@ export function listCostLimit(maxCost: number = MAX_LIST_COST): ApolloServerPlug
   return {
     requestDidStart: async () => ({
       didResolveOperation: async ({ schema, document, request, operation, operationName }) => {
+        // No operation to estimate: execution refuses the request with the reason (400).
+        if (!operation) return;
         const variables = request.variables ?? {};
         // Variables that cannot be coerced are refused by execution, with their own message.
         if (getVariableValues(schema, operation?.variableDefinitions ?? [], variables).errors) return;

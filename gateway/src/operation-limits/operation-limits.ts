@@ -1,4 +1,5 @@
-// What the gateway refuses before it plans an operation (decisions 0005, 0073): documents over the
+// What the gateway refuses before it plans an operation (decisions 0005, 0073, 0082): documents whose
+// operation cannot be chosen, documents over the
 // token limit (graphql-js counts them while parsing, so the refusal is a 400 parse error), depth,
 // aliases and directives (graphql-armor), numbers no double can hold, and answers estimated from
 // list lengths to be over the cost limit.
@@ -7,6 +8,7 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { ParseOptions, ValidationRule } from "graphql";
 import { finiteNumbersRule } from "./finite-numbers";
 import { MAX_LIST_COST, listCostLimit } from "./list-cost";
+import { requireOperation } from "./operation-resolution";
 
 export const MAX_TOKENS = 4000;
 
@@ -32,6 +34,6 @@ export function operationLimits(maxCost: number = MAX_LIST_COST): OperationLimit
   return {
     parseOptions: { maxTokens: MAX_TOKENS },
     validationRules: [...validationRules, finiteNumbersRule],
-    plugins: [...plugins, listCostLimit(maxCost)],
+    plugins: [requireOperation(), ...plugins, listCostLimit(maxCost)],
   };
 }

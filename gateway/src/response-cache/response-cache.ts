@@ -6,6 +6,7 @@ import type { ApolloServerPlugin, GraphQLResponse } from "@apollo/server";
 import type { Database, GraphQLShortcut, Identity, Logger, ShortcutAnswer } from "@vnge/shared";
 import type { Credential } from "../authenticate";
 import type { GatewayContext } from "../context";
+import { graphQLMediaType } from "../http/media-type";
 import { AnswersInFlight, type Leader } from "./answers-in-flight";
 import { cacheKey } from "./cache-key";
 import { fieldsOnlyFrom, isCacheable } from "./cacheable-operation";
@@ -98,7 +99,11 @@ export class ResponseCache {
   shortcut(authenticate: (headers: Parameters<GraphQLShortcut>[0]["headers"]) => Promise<Credential>): GraphQLShortcut {
     return async (request): Promise<ShortcutAnswer | null> => {
       const body = request.body as GraphQLBody | null;
+      // Persisted queries arrive resolved (http/persisted-queries.ts): other extensions could change the answer.
       if (!body || typeof body.query !== "string" || body.extensions !== undefined) return null;
+      // A client accepting neither JSON media type is refused by Apollo Server (406).
+      const mediaType = graphQLMediaType(request.headers.accept);
+      if (mediaType === null) return null;
       const authenticated = authenticate(request.headers);
       request.locals.credential = authenticated;
       const credential = await authenticated.catch(() => null);
@@ -108,7 +113,7 @@ export class ResponseCache {
         request.locals.cacheProbe = probe;
         return null;
       }
-      return { status: 200, headers: { "content-type": "application/json; charset=utf-8", [CACHE_STATUS_HEADER]: "HIT" }, body: `{"data":${probe.lookup.body}}` };
+      return { status: 200, headers: { "content-type": mediaType, [CACHE_STATUS_HEADER]: "HIT" }, body: `{"data":${probe.lookup.body}}` };
     };
   }
 
@@ -129,6 +134,8 @@ export class ResponseCache {
         let leader: Leader | null = null;
         return {
           responseForOperation: async ({ schema, document, operation, request, contextValue, response }) => {
+            // No operation resolved (several without operationName, or an unknown name): execution answers it 400.
+            if (!operation) return null;
             if (!isCacheable(schema, document, operation, this.neverCached) || typeof request.query !== "string") {
               response.http.headers.set(CACHE_STATUS_HEADER, "BYPASS");
               return null;

@@ -1,0 +1,189 @@
+// The gateway's HTTP server (decision 0082): the plumbing every service has (health, readiness,
+// request ids, body limits, graceful shutdown) plus what browsers and standard clients need from the
+// gateway: CORS, the explorer, persisted queries resolved before the response cache, the media type
+// the client accepts on every answer, entity tags, 304 and compression.
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type ApolloServer, HeaderMap } from "@apollo/server";
+import { type GraphQLShortcut, type Logger, REQUEST_ID_HEADER, type RequestInfo, type RouteHandler, type RunningServer, requestIdFrom } from "@vnge/shared";
+import { type CorsHandler, corsHandler } from "./cors";
+import { Explorer, EXPLORER_CSP } from "./explorer";
+import type { HttpConfig } from "./http-config";
+import { APPLICATION_JSON, graphQLMediaType, prefersHtml } from "./media-type";
+import { type GraphQLRequestBody, PersistedQueries, type RequestMistake } from "./persisted-queries";
+import { type Caching, sendAnswer } from "./respond";
+
+export interface GatewayServerOptions<TContext extends object> {
+  apollo: ApolloServer<TContext>;
+  logger: Logger;
+  http: HttpConfig;
+  context: (request: RequestInfo) => Promise<TContext>;
+  shortcut?: GraphQLShortcut;
+  routes?: Record<string, RouteHandler>;
+  /** Largest request body (a batch of 50,000 values is several MB). */
+  maxBodyBytes?: number;
+  /** Largest GraphQL document, refused with 413 before parsing. */
+  maxQueryBytes?: number;
+  persistedQueries?: PersistedQueries;
+}
+
+class PayloadTooLargeError extends Error {}
+
+/** Bodies past this size are not even drained: the connection is dropped. */
+const DRAIN_LIMIT = 64 * 1024 * 1024;
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > DRAIN_LIMIT) req.destroy();
+      else if (size <= limit) chunks.push(chunk);
+    });
+    // An oversized body is read to its end (and discarded) so the client receives the 413 answer.
+    req.on("end", () => (size > limit ? reject(new PayloadTooLargeError(`request body exceeds ${limit} bytes`)) : resolve(Buffer.concat(chunks).toString("utf8"))));
+    req.on("error", reject);
+  });
+}
+
+/** A JSON body: what Apollo Server's CSRF prevention lets through without a preflight header. */
+const isJson = (contentType: string | undefined) => contentType !== undefined && /^application\/(graphql-response\+)?json\b/i.test(contentType);
+
+/** An answer the gateway gives itself to a request it refuses, in the media type the client accepts. */
+function mistakeAnswer(req: IncomingMessage, mistake: RequestMistake) {
+  const body = JSON.stringify({ errors: [{ message: mistake.message, extensions: { code: mistake.code } }] });
+  return { status: mistake.status, headers: [["content-type", graphQLMediaType(req.headers.accept) ?? APPLICATION_JSON]] as [string, string][], body };
+}
+
+export async function startGatewayServer<TContext extends object>(options: GatewayServerOptions<TContext>, port: number, host = "127.0.0.1"): Promise<RunningServer> {
+  const { apollo, logger } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024 * 1024;
+  const maxQueryBytes = options.maxQueryBytes ?? 256 * 1024;
+  const persistedQueries = options.persistedQueries ?? new PersistedQueries();
+  const cors: CorsHandler = corsHandler(options.http.corsOrigins);
+  const explorer = options.http.explorer ? new Explorer("/graphql") : null;
+  await apollo.start();
+
+  const refuse = (req: IncomingMessage, res: ServerResponse, mistake: RequestMistake) => sendAnswer(req, res, mistakeAnswer(req, mistake), "never");
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const requestId = requestIdFrom(req.headers);
+    res.setHeader(REQUEST_ID_HEADER, requestId);
+    if ((await cors(req, res)) === "answered") return;
+
+    if (url.pathname === "/healthz" || url.pathname === "/readyz") {
+      const status = url.pathname === "/healthz" ? "ok" : "ready";
+      return sendAnswer(req, res, { status: 200, headers: [["content-type", APPLICATION_JSON]], body: JSON.stringify({ status, service: "gateway" }) }, "never");
+    }
+    const route = options.routes?.[url.pathname];
+    if (route) return route(req, res, { requestId, headers: req.headers, logger: logger.child({ requestId }), locals: {} }, url);
+    if (explorer && Explorer.owns(url.pathname) && req.method === "GET") {
+      const file = await explorer.file(url.pathname);
+      if (file) return sendStatic(req, res, file);
+    }
+    if (url.pathname !== "/graphql" && url.pathname !== "/") {
+      return refuse(req, res, { status: 404, code: "NOT_FOUND", message: `nothing at ${url.pathname}: GraphQL is served at /graphql` });
+    }
+    // A browser opening the endpoint gets the explorer; a GET with a query is a GraphQL request.
+    if (explorer && req.method === "GET" && !url.searchParams.has("query") && !url.searchParams.has("extensions") && prefersHtml(req.headers.accept)) {
+      return sendStatic(req, res, explorer.page());
+    }
+
+    let body: GraphQLRequestBody | undefined;
+    let search = url.searchParams;
+    if (req.method === "POST") {
+      let text: string;
+      try {
+        text = await readBody(req, maxBodyBytes);
+      } catch (error) {
+        if (error instanceof PayloadTooLargeError) return refuse(req, res, { status: 413, code: "PAYLOAD_TOO_LARGE", message: error.message });
+        throw error;
+      }
+      let parsed: unknown;
+      try {
+        parsed = text === "" ? {} : JSON.parse(text);
+      } catch {
+        return refuse(req, res, { status: 400, code: "BAD_REQUEST", message: "request body is not valid JSON" });
+      }
+      if (Array.isArray(parsed)) return refuse(req, res, { status: 400, code: "BAD_REQUEST", message: "batched requests are not supported: send one operation per request" });
+      if (typeof parsed !== "object" || parsed === null) return refuse(req, res, { status: 400, code: "BAD_REQUEST", message: "request body must be a JSON object" });
+      const resolved = await persistedQueries.resolve(parsed as GraphQLRequestBody);
+      if ("mistake" in resolved) return refuse(req, res, resolved.mistake);
+      body = resolved.body;
+    } else if (req.method === "GET") {
+      const resolved = await persistedQueries.resolveSearch(url.searchParams);
+      if ("mistake" in resolved) return refuse(req, res, resolved.mistake);
+      search = resolved.search;
+    }
+    const document = req.method === "POST" ? body?.query : search.get("query");
+    if (typeof document === "string" && Buffer.byteLength(document) > maxQueryBytes) {
+      return refuse(req, res, { status: 413, code: "PAYLOAD_TOO_LARGE", message: `query document exceeds ${maxQueryBytes} bytes` });
+    }
+
+    const info: RequestInfo = { requestId, headers: req.headers, logger: logger.child({ requestId }), locals: {} };
+    if (options.shortcut && req.method === "POST" && isJson(req.headers["content-type"])) {
+      const answer = await options.shortcut({ ...info, body });
+      if (answer) return sendAnswer(req, res, { status: answer.status, headers: Object.entries(answer.headers), body: answer.body }, "graphql");
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    }
+    const searchText = search.toString();
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? "GET", headers, search: searchText === "" ? "" : `?${searchText}`, body },
+      context: () => options.context(info),
+    });
+    if (response.body.kind === "complete") {
+      return sendAnswer(req, res, { status: response.status ?? 200, headers: response.headers, body: response.body.string }, "graphql");
+    }
+    // Incremental delivery streams as it comes: neither tagged nor compressed.
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.setHeader("cache-control", "no-store");
+    res.statusCode = response.status ?? 200;
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  };
+
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      logger.error({ err: error }, "request failed");
+      if (!res.headersSent) {
+        res.writeHead(500, { "content-type": APPLICATION_JSON });
+        res.end(JSON.stringify({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] }));
+      } else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => resolve());
+  });
+  const actualPort = (server.address() as AddressInfo).port;
+  const serviceUrl = `http://${host}:${actualPort}/graphql`;
+  logger.info({ url: serviceUrl, explorer: explorer !== null }, "gateway listening");
+
+  return {
+    url: serviceUrl,
+    port: actualPort,
+    async close() {
+      // Stop accepting, let in-flight requests finish, then stop Apollo.
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await apollo.stop();
+    },
+  };
+}
+
+function sendStatic(req: IncomingMessage, res: ServerResponse, file: { contentType: string; body: Buffer }): Promise<void> {
+  const caching: Caching = "static";
+  const headers: [string, string][] = [
+    ["content-type", file.contentType],
+    ["x-content-type-options", "nosniff"],
+  ];
+  if (file.contentType.startsWith("text/html")) headers.push(["content-security-policy", EXPLORER_CSP]);
+  return sendAnswer(req, res, { status: 200, headers, body: file.body }, caching);
+}
