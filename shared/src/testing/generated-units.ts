@@ -144,6 +144,7 @@ interface Leaf {
  */
 export function generateReform(units: readonly ProvinceRecord[], options: ReformOptions = {}): GeneratedReform {
   const random = sequence(options.seed ?? 7);
+  // Group sizes in a seeded order: 5 x 3 + 19 x 2 + 10 x 1 = 63 old provinces in 34 new ones.
   const sizes = [3, 3, 3, 3, 3, ...Array<number>(19).fill(2), ...Array<number>(10).fill(1)].sort(() => random() - 0.5);
   const groups: ProvinceRecord[][] = [];
   for (let at = 0, g = 0; at < units.length; g++) {
@@ -180,6 +181,8 @@ export function generateReform(units: readonly ProvinceRecord[], options: Reform
           : d.Ward.map((w) => ({ code: w.Code, name: w.FullName, oldProvince: old.Code, district: false })),
       ),
     );
+    /** The new communes made of old communes (not the special zones), in order. */
+    const runs: NewCommuneRecord[] = [];
     let pendingSplit: Leaf | undefined;
     for (let at = 0; at < leaves.length; ) {
       const first = leaves[at];
@@ -205,10 +208,11 @@ export function generateReform(units: readonly ProvinceRecord[], options: Reform
         if (split) pendingSplit = leaf;
       }
       province.level2s.push(commune);
+      runs.push(commune);
       at += run.length;
     }
     // Every fourth new province takes part of the last commune of the one before it.
-    const firstCommune = province.level2s.find((c) => !/^9/.test(c.level2_id));
+    const firstCommune = runs[0];
     if (previousLast && g % 4 === 0 && firstCommune) {
       const { leaf, commune } = previousLast;
       const merge = commune.merges.find((m) => m.old_id === leaf.code)!;
@@ -217,8 +221,8 @@ export function generateReform(units: readonly ProvinceRecord[], options: Reform
         addEdge(leaf, firstCommune, "partial");
       }
     }
-    const lastCommune = [...province.level2s].reverse().find((c) => c.merges.length > 0 && !/^9/.test(c.level2_id));
-    const lastLeaf = lastCommune?.merges[lastCommune.merges.length - 1];
+    const lastCommune = runs.at(-1);
+    const lastLeaf = lastCommune?.merges.at(-1);
     previousLast = lastCommune && lastLeaf ? { leaf: leaves.find((l) => l.code === lastLeaf.old_id)!, commune: lastCommune } : undefined;
     merges.push(province);
   });
