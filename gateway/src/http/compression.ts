@@ -15,10 +15,14 @@ const BROTLI_QUALITY = 5;
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
-/** The encoding the client prefers among those offered; null for none (identity). */
+/** negotiator 1.x takes the server's order for encodings the client weighs equally; its types omit it. */
+type EncodingChooser = (available: string[], options: { preferred: string[] }) => string | undefined;
+
+/** The encoding the client prefers among those offered (brotli when it weighs both alike); null for none (identity). */
 export function chooseEncoding(acceptEncoding: string | undefined): ContentEncoding | null {
   if (!acceptEncoding) return null;
-  const chosen = new Negotiator({ headers: { "accept-encoding": acceptEncoding } }).encoding(["br", "gzip", "identity"]);
+  const negotiator = new Negotiator({ headers: { "accept-encoding": acceptEncoding } });
+  const chosen = (negotiator.encoding as EncodingChooser).call(negotiator, ["br", "gzip", "identity"], { preferred: ["br", "gzip", "identity"] });
   return chosen === "br" || chosen === "gzip" ? chosen : null;
 }
 

@@ -101,6 +101,7 @@ export class ResponseCache {
       const body = request.body as GraphQLBody | null;
       // Persisted queries arrive resolved (http/persisted-queries.ts): other extensions could change the answer.
       if (!body || typeof body.query !== "string" || body.extensions !== undefined) return null;
+      // The body is byte for byte what Apollo Server sends for the same answer (its line end included), so its entity tag is too.
       // A client accepting neither JSON media type is refused by Apollo Server (406).
       const mediaType = graphQLMediaType(request.headers.accept);
       if (mediaType === null) return null;
@@ -113,7 +114,7 @@ export class ResponseCache {
         request.locals.cacheProbe = probe;
         return null;
       }
-      return { status: 200, headers: { "content-type": mediaType, [CACHE_STATUS_HEADER]: "HIT" }, body: `{"data":${probe.lookup.body}}` };
+      return { status: 200, headers: { "content-type": mediaType, [CACHE_STATUS_HEADER]: "HIT" }, body: `{"data":${probe.lookup.body}}\n` };
     };
   }
 
