@@ -2,8 +2,8 @@
 // a hash alone is replaced by the query it names, a query with its hash is checked and remembered.
 // What follows (the response cache, Apollo Server) then sees an ordinary query, so an APQ request is
 // answered from the cache like any other. Mistakes are answered 4xx with a code: an unknown hash 404
-// PERSISTED_QUERY_NOT_FOUND (the client sends the query again; 404 rather than 400 so that Apollo
-// Client does not turn persisted queries off), a hash that does not match its query 400
+// PERSISTED_QUERY_NOT_FOUND (the client sends the query again; 404 rather than 400 because Apollo
+// Client 3 turns persisted queries off after a 400), a hash that does not match its query 400
 // PERSISTED_QUERY_HASH_MISMATCH.
 import crypto from "node:crypto";
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
