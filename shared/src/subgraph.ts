@@ -40,6 +40,8 @@ export interface SubgraphModule<TContext extends ServiceContext = ServiceContext
 /** An endpoint of a subgraph (a method, so a module typed by its own context still fits SubgraphModule<ServiceContext>). */
 export interface SubgraphRoute<TContext> {
   handle(req: IncomingMessage, res: ServerResponse, context: TContext, url: URL): Promise<void>;
+  /** Runs once before the service listens (e.g. to remove what a stopped process left behind). */
+  start?(logger: Logger): Promise<void>;
 }
 
 export interface SubgraphServeOptions {
@@ -56,6 +58,7 @@ export async function serveSubgraph<TContext extends ServiceContext>(
   options: SubgraphServeOptions,
 ): Promise<RunningServer> {
   const logger = serviceLogger(module.name);
+  for (const route of Object.values(module.routes ?? {})) await route.start?.(logger);
   const apollo = new ApolloServer<TContext>({
     schema: await module.buildSchema(),
     formatError: createErrorFormatter(logger),
