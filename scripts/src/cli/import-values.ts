@@ -4,8 +4,8 @@
 // twice: a check of every row, then the writes in batches (docs/decisions/0050-value-file-import.md).
 import { userInfo } from "node:os";
 import { SingleBar } from "cli-progress";
-import { createDataValueService, type FileImportProgress, importValueFile } from "@vnge/indicators";
-import { AreaScope, migrate, NATION_CODE } from "@vnge/shared";
+import type { FileImportProgress } from "@vnge/indicators";
+import { importValues } from "../values-import";
 import { describeDatabase, withDatabase } from "./database";
 import { flagValue, hasFlag, runCli } from "./run";
 
@@ -36,20 +36,15 @@ runCli(async (args) => {
   const dryRun = hasFlag(args, "--dry-run");
   const submittedBy = flagValue(args, "--as") ?? `cli:${userInfo().username}`;
   const progress = progressReporter();
-  const summary = await withDatabase(async (db) => {
-    await migrate(db);
-    const service = createDataValueService(db, new AreaScope(db, [NATION_CODE]));
+  const report = await withDatabase(async (db) => {
     try {
-      return await importValueFile(service, file, { dryRun, submittedBy, onProgress: progress.update });
+      return await importValues(db, file, { dryRun, submittedBy, onProgress: progress.update });
     } finally {
       progress.stop();
     }
   });
-  const verdict = summary.rejected > 0 ? "refused, nothing written" : dryRun ? "dry run, nothing written" : "written";
-  console.log(
-    `${describeDatabase()}: ${file}: ${summary.rows} rows, ${verdict}; imported ${summary.imported}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected}`,
-  );
-  for (const conflict of summary.conflicts) console.log(`  line ${conflict.line}${conflict.field ? ` (${conflict.field})` : ""}: ${conflict.message}`);
-  if (summary.conflicts.length < summary.rejected) console.log(`  ... and more: ${summary.rejected} rows refused in all`);
-  return summary.rejected > 0 ? 2 : 0;
+  const [first, ...rest] = report.lines;
+  console.log(`${describeDatabase()}: ${first}`);
+  for (const line of rest) console.log(line);
+  return report.exitCode;
 });
