@@ -41,7 +41,9 @@ describe("the explorer", () => {
     expect(text).toContain("GraphiQL");
     expect(text.length).toBeGreaterThan(500_000);
     expect((await fetch(new URL("/explorer/react.production.min.js", system.gatewayUrl!))).status).toBe(200);
-    expect((await fetch(new URL("/explorer/no-such-file.js", system.gatewayUrl!))).status).toBe(404);
+    for (const missing of ["/explorer/no-such-file.js", "/explorer/constructor", "/explorer/__proto__", "/explorer/../package.json"]) {
+      expect([missing, (await fetch(new URL(missing, system.gatewayUrl!))).status]).toEqual([missing, 404]);
+    }
   });
 
   it("leaves GraphQL GET requests and JSON clients alone", async () => {

@@ -40,7 +40,12 @@ export function corsHandler(origins: readonly OriginRule[] | "*"): CorsHandler {
   return (req, res) =>
     new Promise((resolve, reject) => {
       // The middleware ends a preflight itself and calls next() for every other request.
-      res.once("finish", () => resolve("answered"));
-      middleware(req, res, (error?: unknown) => (error ? reject(error) : resolve("continue")));
+      const answered = () => resolve("answered");
+      res.once("finish", answered);
+      middleware(req, res, (error?: unknown) => {
+        res.off("finish", answered);
+        if (error) reject(error);
+        else resolve("continue");
+      });
     });
 }

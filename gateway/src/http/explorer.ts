@@ -40,11 +40,14 @@ export const EXPLORER_CSP = [
 
 export class Explorer {
   private readonly files = new Map<string, Promise<StaticFile>>();
+  private readonly html: StaticFile;
 
-  constructor(private readonly endpoint = "/graphql") {}
+  constructor(endpoint = "/graphql") {
+    this.html = { contentType: "text/html; charset=utf-8", body: Buffer.from(explorerHtml(endpoint)) };
+  }
 
   page(): StaticFile {
-    return { contentType: "text/html; charset=utf-8", body: Buffer.from(explorerHtml(this.endpoint)) };
+    return this.html;
   }
 
   /** Whether a path is the explorer's page or one of its files. */
@@ -56,9 +59,10 @@ export class Explorer {
   async file(pathname: string): Promise<StaticFile | null> {
     if (pathname === EXPLORER_BASE || pathname === `${EXPLORER_BASE}/`) return this.page();
     const name = pathname.slice(EXPLORER_BASE.length + 1);
-    if (OWN_FILES[name]) return OWN_FILES[name];
+    // Own keys only: a path such as /explorer/constructor names no file.
+    if (Object.hasOwn(OWN_FILES, name)) return OWN_FILES[name];
+    if (!Object.hasOwn(PACKAGE_FILES, name)) return null;
     const source = PACKAGE_FILES[name];
-    if (!source) return null;
     let file = this.files.get(name);
     if (!file) {
       file = readPackageFile(source.pkg, source.file).then((body) => ({ contentType: source.contentType, body }));

@@ -11,7 +11,7 @@ import { Explorer, EXPLORER_CSP } from "./explorer";
 import type { HttpConfig } from "./http-config";
 import { APPLICATION_JSON, graphQLMediaType, prefersHtml } from "./media-type";
 import { type GraphQLRequestBody, PersistedQueries, type RequestMistake } from "./persisted-queries";
-import { type Caching, sendAnswer } from "./respond";
+import { sendAnswer } from "./respond";
 
 export interface GatewayServerOptions<TContext extends object> {
   apollo: ApolloServer<TContext>;
@@ -179,11 +179,10 @@ export async function startGatewayServer<TContext extends object>(options: Gatew
 }
 
 function sendStatic(req: IncomingMessage, res: ServerResponse, file: { contentType: string; body: Buffer }): Promise<void> {
-  const caching: Caching = "static";
   const headers: [string, string][] = [
     ["content-type", file.contentType],
     ["x-content-type-options", "nosniff"],
   ];
   if (file.contentType.startsWith("text/html")) headers.push(["content-security-policy", EXPLORER_CSP]);
-  return sendAnswer(req, res, { status: 200, headers, body: file.body }, caching);
+  return sendAnswer(req, res, { status: 200, headers, body: file.body }, "static");
 }

@@ -3,7 +3,7 @@
 // already, `no-store` on the others, and compression of large bodies.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { CACHE_STATUS_HEADER } from "../response-cache/response-cache";
-import { MIN_COMPRESSED_BYTES, chooseEncoding, compress } from "./compression";
+import { type ContentEncoding, MIN_COMPRESSED_BYTES, chooseEncoding, compress } from "./compression";
 import { entityTag, ifNoneMatchMatches } from "./etag";
 
 export interface Answer {
@@ -66,13 +66,24 @@ export async function sendAnswer(req: IncomingMessage, res: ServerResponse, answ
     addVary(res, "accept-encoding");
     const encoding = chooseEncoding(headerValue(req, "accept-encoding"));
     if (encoding) {
-      body = await compress(body, encoding);
+      body = await (caching === "static" ? compressedOnce(body, encoding) : compress(body, encoding));
       res.setHeader("content-encoding", encoding);
     }
   }
   res.setHeader("content-length", body.length);
   res.writeHead(answer.status);
   res.end(body);
+}
+
+/** Static files are the same Buffer on every request: each is compressed once per encoding. */
+const compressedFiles = new WeakMap<Buffer, Map<ContentEncoding, Promise<Buffer>>>();
+
+function compressedOnce(body: Buffer, encoding: ContentEncoding): Promise<Buffer> {
+  let variants = compressedFiles.get(body);
+  if (!variants) compressedFiles.set(body, (variants = new Map()));
+  let compressed = variants.get(encoding);
+  if (!compressed) variants.set(encoding, (compressed = compress(body, encoding)));
+  return compressed;
 }
 
 function headerValue(req: IncomingMessage, name: string): string | undefined {
