@@ -20,15 +20,37 @@ export interface AuthConfig {
 }
 
 export const INTERNAL_ISSUER = "gateway";
-export const DEV_SECRET_FILE = path.join(repoRoot, ".data", "auth-dev-secret");
 
-/** The embedded default's secret: made once per checkout, kept in .data/ (never committed). */
-function devSecret(): Uint8Array {
-  if (!fs.existsSync(DEV_SECRET_FILE)) {
-    fs.mkdirSync(path.dirname(DEV_SECRET_FILE), { recursive: true });
-    fs.writeFileSync(DEV_SECRET_FILE, crypto.randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+/** Where the secrets of a development checkout are kept (.data/, never committed). */
+export interface DevSecretFiles {
+  /** Signs and verifies user tokens (`npm run token`). */
+  user: string;
+  /** Signs and verifies the system's own tokens: never the user secret, so a user token cannot pose as the gateway's. */
+  internal: string;
+}
+
+export const DEV_SECRET_FILE = path.join(repoRoot, ".data", "auth-dev-secret");
+export const DEV_INTERNAL_SECRET_FILE = path.join(repoRoot, ".data", "auth-dev-internal-secret");
+const DEV_SECRET_FILES: DevSecretFiles = { user: DEV_SECRET_FILE, internal: DEV_INTERNAL_SECRET_FILE };
+
+/**
+ * A secret made once per checkout: every process of the checkout reads the same one. Written to a
+ * temporary file and linked into place, so processes starting together agree on one whole secret.
+ */
+function devSecret(file: string): Uint8Array {
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const draft = `${file}.${process.pid}.${crypto.randomBytes(4).toString("hex")}`;
+    fs.writeFileSync(draft, crypto.randomBytes(32).toString("hex"), { mode: 0o600, flag: "wx" });
+    try {
+      fs.linkSync(draft, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error; // another process made it first
+    } finally {
+      fs.rmSync(draft, { force: true });
+    }
   }
-  return new TextEncoder().encode(fs.readFileSync(DEV_SECRET_FILE, "utf8").trim());
+  return new TextEncoder().encode(fs.readFileSync(file, "utf8").trim());
 }
 
 function secretFrom(value: string, name: string): Uint8Array {
@@ -36,19 +58,22 @@ function secretFrom(value: string, name: string): Uint8Array {
   return new TextEncoder().encode(value);
 }
 
-export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env): AuthConfig {
+export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env, devFiles: DevSecretFiles = DEV_SECRET_FILES): AuthConfig {
   const production = env.NODE_ENV === "production";
   const publicKeyPem = env.AUTH_JWT_PUBLIC_KEY || undefined;
   const jwksUrl = env.AUTH_JWKS_URL || undefined;
   let secret = env.AUTH_JWT_SECRET ? secretFrom(env.AUTH_JWT_SECRET, "AUTH_JWT_SECRET") : undefined;
   if (!secret && !publicKeyPem && !jwksUrl) {
     if (production) throw new Error("Set AUTH_JWKS_URL, AUTH_JWT_PUBLIC_KEY or AUTH_JWT_SECRET in production");
-    secret = devSecret();
+    secret = devSecret(devFiles.user);
   }
   let internalSecret = env.AUTH_INTERNAL_SECRET ? secretFrom(env.AUTH_INTERNAL_SECRET, "AUTH_INTERNAL_SECRET") : undefined;
   if (!internalSecret) {
-    if (production || !secret) throw new Error("Set AUTH_INTERNAL_SECRET (shared by the gateway and the subgraphs)");
-    internalSecret = secret;
+    if (production) throw new Error("Set AUTH_INTERNAL_SECRET (shared by the gateway and the subgraphs)");
+    internalSecret = devSecret(devFiles.internal);
+  }
+  if (secret && Buffer.from(secret).equals(Buffer.from(internalSecret))) {
+    throw new Error("AUTH_INTERNAL_SECRET must differ from AUTH_JWT_SECRET: whoever signs user tokens could otherwise sign the gateway's");
   }
   return {
     issuer: env.AUTH_JWT_ISSUER ?? "vnge",

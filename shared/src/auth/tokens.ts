@@ -32,6 +32,10 @@ function userTokenVerifier(config: AuthConfig): { verify: Verify; algorithms: st
 }
 
 export function createTokenVerifier(config: AuthConfig): TokenVerifier {
+  // One key for both would let anyone who signs user tokens sign the gateway's (issuer "gateway").
+  if (config.secret && Buffer.from(config.secret).equals(Buffer.from(config.internalSecret))) {
+    throw new Error("the internal secret must differ from the user token secret");
+  }
   const user = userTokenVerifier(config);
   const gateway: Verify = (token, options) => jwtVerify(token, config.internalSecret, options);
 
