@@ -18,6 +18,7 @@ describe("the explorer", () => {
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8");
     expect(page.headers.get("content-security-policy")).toMatch(/script-src 'self'/);
+    expect(page.headers.get("vary")).toMatch(/accept/);
     const html = await page.text();
     expect(html).toContain('id="explorer-token"');
     const references = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);

@@ -11,7 +11,7 @@ import { Explorer, EXPLORER_CSP } from "./explorer";
 import type { HttpConfig } from "./http-config";
 import { APPLICATION_JSON, graphQLMediaType, prefersHtml } from "./media-type";
 import { type GraphQLRequestBody, PersistedQueries, type RequestMistake } from "./persisted-queries";
-import { sendAnswer } from "./respond";
+import { addVary, sendAnswer } from "./respond";
 
 export interface GatewayServerOptions<TContext extends object> {
   apollo: ApolloServer<TContext>;
@@ -88,6 +88,8 @@ export async function startGatewayServer<TContext extends object>(options: Gatew
     }
     // A browser opening the endpoint gets the explorer; a GET with a query is a GraphQL request.
     if (explorer && req.method === "GET" && !url.searchParams.has("query") && !url.searchParams.has("extensions") && prefersHtml(req.headers.accept)) {
+      // The same URL answers JSON to a GraphQL client.
+      addVary(res, "accept");
       return sendStatic(req, res, explorer.page());
     }
 
