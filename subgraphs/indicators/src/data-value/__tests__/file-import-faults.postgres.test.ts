@@ -51,6 +51,8 @@ beforeAll(async () => {
   file = path.join(dir, "values.csv");
   expect(writeFile(file)).toBe(28_800);
 });
+// Each test starts from no values and no approvals.
+beforeEach(() => db.query(`TRUNCATE indicators.data_value, indicators.data_value_total, indicators.data_value_audit, indicators.data_approval`));
 afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
   await db?.dispose();
@@ -82,7 +84,29 @@ it("stores no row of the file when the server cuts the importing connection midw
   // The database is fine afterwards: the same file imports whole.
   expect(await importValueFile(service, file, { submittedBy: "test", batchSize: BATCH })).toMatchObject({ imported: 28_800, written: true });
   expect(await storedRows()).toBe(28_800);
-  await db.query(`TRUNCATE indicators.data_value, indicators.data_value_total, indicators.data_value_audit`);
+});
+
+it("stores no row of the file when a later batch is refused in the write pass (a data set approved meanwhile)", async () => {
+  const service = createDataValueService(db, new AreaScope(db, [NATION_CODE]));
+  let approved: Promise<unknown> | undefined;
+  const summary = await importValueFile(service, file, {
+    submittedBy: "test",
+    batchSize: BATCH,
+    // Once the first batch is written, district 001 approves the last month of the file (its last batch).
+    onProgress: (p) => {
+      if (p.phase === "write" && p.rows === BATCH) {
+        // then() starts it now: Prisma runs a query only once something waits for it.
+        approved = db.prisma.dataApproval
+          .create({ data: { dataSetCode: "ANNUAL_GENDER_COMMUNE", period: "204912", areaCode: "001", state: "APPROVED", changedBy: "approver", changedAt: new Date() } })
+          .then(() => undefined);
+      }
+    },
+  });
+  await approved;
+  expect(summary).toMatchObject({ imported: 0, updated: 0, written: false });
+  expect(summary.rejected).toBeGreaterThan(0);
+  expect(summary.conflicts[0].message).toMatch(/^locked: .* for area 0000[12], period 204912 is approved at district 001/);
+  expect(await storedRows()).toBe(0);
 });
 
 it("stores no row of the file when the importing process is killed midway", async () => {
