@@ -20,6 +20,9 @@ const leftBehind = {
   own: path.join(tmp, `data-values-${process.pid}-${tag}b`),
   alive: path.join(tmp, `data-values-${process.ppid}-${tag}c`),
   other: path.join(tmp, `upload-refusals-${tag}`),
+  // made before directories carried the process id: removed once an hour old
+  unownedOld: path.join(tmp, `data-values-${tag}d`),
+  unownedNew: path.join(tmp, `data-values-${tag}e`),
 };
 
 let system: TestSystem;
@@ -28,6 +31,8 @@ beforeAll(async () => {
     fs.mkdirSync(dir);
     fs.writeFileSync(path.join(dir, "upload.csv"), "data_element,area_code\n");
   }
+  const twoHoursAgo = new Date(Date.now() - 7_200_000);
+  fs.utimesSync(leftBehind.unownedOld, twoHoursAgo, twoHoursAgo);
   system = await startTestSystem();
 });
 afterAll(async () => {
@@ -67,6 +72,8 @@ describe("POST /data-values/import refuses what is not a file of values", () => 
     expect(fs.existsSync(leftBehind.own)).toBe(false);
     expect(fs.existsSync(leftBehind.alive)).toBe(true);
     expect(fs.existsSync(leftBehind.other)).toBe(true);
+    expect(fs.existsSync(leftBehind.unownedOld)).toBe(false);
+    expect(fs.existsSync(leftBehind.unownedNew)).toBe(true);
   });
 
   it("leaves no upload directory behind after an import", async () => {
