@@ -11,6 +11,7 @@ export * from "./areas/import";
 export * from "./federation/build-federated-schema";
 export * from "./http/request-id";
 export * from "./http/service-server";
+export { PayloadTooLargeError, headerMapOf, isJsonContentType, listen, readBody } from "./http/plumbing";
 export {
   AgeGroup,
   AreaLevel,

@@ -2,10 +2,22 @@
 // request ids, body limits, graceful shutdown) plus what browsers and standard clients need from the
 // gateway: CORS, the explorer, persisted queries resolved before the response cache, the media type
 // the client accepts on every answer, entity tags, 304 and compression.
-import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { type ApolloServer, HeaderMap } from "@apollo/server";
-import { type GraphQLShortcut, type Logger, REQUEST_ID_HEADER, type RequestInfo, type RouteHandler, type RunningServer, requestIdFrom } from "@vnge/shared";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ApolloServer } from "@apollo/server";
+import {
+  type GraphQLShortcut,
+  type Logger,
+  PayloadTooLargeError,
+  REQUEST_ID_HEADER,
+  type RequestInfo,
+  type RouteHandler,
+  type RunningServer,
+  headerMapOf,
+  isJsonContentType,
+  listen,
+  readBody,
+  requestIdFrom,
+} from "@vnge/shared";
 import { type CorsHandler, corsHandler } from "./cors";
 import { Explorer, EXPLORER_CSP } from "./explorer";
 import type { HttpConfig } from "./http-config";
@@ -26,29 +38,6 @@ export interface GatewayServerOptions<TContext extends object> {
   maxQueryBytes?: number;
   persistedQueries?: PersistedQueries;
 }
-
-class PayloadTooLargeError extends Error {}
-
-/** Bodies past this size are not even drained: the connection is dropped. */
-const DRAIN_LIMIT = 64 * 1024 * 1024;
-
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > DRAIN_LIMIT) req.destroy();
-      else if (size <= limit) chunks.push(chunk);
-    });
-    // An oversized body is read to its end (and discarded) so the client receives the 413 answer.
-    req.on("end", () => (size > limit ? reject(new PayloadTooLargeError(`request body exceeds ${limit} bytes`)) : resolve(Buffer.concat(chunks).toString("utf8"))));
-    req.on("error", reject);
-  });
-}
-
-/** A JSON body: what Apollo Server's CSRF prevention lets through without a preflight header. */
-const isJson = (contentType: string | undefined) => contentType !== undefined && /^application\/(graphql-response\+)?json\b/i.test(contentType);
 
 /** An answer the gateway gives itself to a request it refuses, in the media type the client accepts. */
 function mistakeAnswer(req: IncomingMessage, mistake: RequestMistake) {
@@ -125,17 +114,13 @@ export async function startGatewayServer<TContext extends object>(options: Gatew
     }
 
     const info: RequestInfo = { requestId, headers: req.headers, logger: logger.child({ requestId }), locals: {} };
-    if (options.shortcut && req.method === "POST" && isJson(req.headers["content-type"])) {
+    if (options.shortcut && req.method === "POST" && isJsonContentType(req.headers["content-type"])) {
       const answer = await options.shortcut({ ...info, body });
       if (answer) return sendAnswer(req, res, { status: answer.status, headers: Object.entries(answer.headers), body: answer.body }, "graphql");
     }
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
-    }
     const searchText = search.toString();
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? "GET", headers, search: searchText === "" ? "" : `?${searchText}`, body },
+      httpGraphQLRequest: { method: req.method ?? "GET", headers: headerMapOf(req.headers), search: searchText === "" ? "" : `?${searchText}`, body },
       context: () => options.context(info),
     });
     if (response.body.kind === "complete") {
@@ -149,35 +134,7 @@ export async function startGatewayServer<TContext extends object>(options: Gatew
     res.end();
   };
 
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => {
-      logger.error({ err: error }, "request failed");
-      if (!res.headersSent) {
-        res.writeHead(500, { "content-type": APPLICATION_JSON });
-        res.end(JSON.stringify({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] }));
-      } else res.end();
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => resolve());
-  });
-  const actualPort = (server.address() as AddressInfo).port;
-  const serviceUrl = `http://${host}:${actualPort}/graphql`;
-  logger.info({ url: serviceUrl, explorer: explorer !== null }, "gateway listening");
-
-  return {
-    url: serviceUrl,
-    port: actualPort,
-    async close() {
-      // Stop accepting, let in-flight requests finish, then stop Apollo.
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      await apollo.stop();
-    },
-  };
+  return listen(handle, { name: "gateway", apollo, logger, port, host, details: { explorer: explorer !== null } });
 }
 
 function sendStatic(req: IncomingMessage, res: ServerResponse, file: { contentType: string; body: Buffer }): Promise<void> {

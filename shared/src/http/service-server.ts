@@ -1,10 +1,12 @@
 // A plain node:http server around Apollo Server: /graphql, /healthz (liveness) and /readyz
 // (readiness, including the database), request ids, a body size limit and graceful shutdown.
-import http, { type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ApolloServer, BaseContext } from "@apollo/server";
 import type { Logger } from "../logger";
+import { PayloadTooLargeError, type RunningServer, headerMapOf, isJsonContentType, listen, readBody, sendJson } from "./plumbing";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
+
+export { type RunningServer, sendJson } from "./plumbing";
 
 export interface RequestInfo {
   requestId: string;
@@ -41,40 +43,6 @@ export interface ServiceServerOptions<TContext extends BaseContext> {
   /** Extra endpoints by path. */
   routes?: Record<string, RouteHandler>;
   shortcut?: GraphQLShortcut;
-}
-
-export interface RunningServer {
-  url: string;
-  port: number;
-  close(): Promise<void>;
-}
-
-class PayloadTooLargeError extends Error {}
-
-/** Bodies past this size are not even drained: the connection is dropped. */
-const DRAIN_LIMIT = 64 * 1024 * 1024;
-
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > DRAIN_LIMIT) req.destroy();
-      else if (size <= limit) chunks.push(chunk);
-    });
-    // An oversized body is read to its end (and discarded) so the client receives the 413 answer.
-    req.on("end", () => (size > limit ? reject(new PayloadTooLargeError(`request body exceeds ${limit} bytes`)) : resolve(Buffer.concat(chunks).toString("utf8"))));
-    req.on("error", reject);
-  });
-}
-
-/** A JSON body: what Apollo Server's CSRF prevention lets through without a preflight header. */
-const isJson = (contentType: string | undefined) => contentType !== undefined && /^application\/(graphql-response\+)?json\b/i.test(contentType);
-
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
-  res.end(JSON.stringify(body));
 }
 
 export async function startServiceServer<TContext extends BaseContext>(
@@ -132,7 +100,7 @@ export async function startServiceServer<TContext extends BaseContext>(
 
     const requestLogger = logger.child({ requestId });
     const info: RequestInfo = { requestId, headers: req.headers, logger: requestLogger, locals: {} };
-    if (options.shortcut && req.method === "POST" && isJson(req.headers["content-type"])) {
+    if (options.shortcut && req.method === "POST" && isJsonContentType(req.headers["content-type"])) {
       const answer = await options.shortcut({ ...info, body });
       if (answer) {
         res.writeHead(answer.status, answer.headers);
@@ -140,12 +108,8 @@ export async function startServiceServer<TContext extends BaseContext>(
         return;
       }
     }
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
-    }
     const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+      httpGraphQLRequest: { method: req.method ?? "GET", headers: headerMapOf(req.headers), search: url.search, body },
       context: () => options.context(info),
     });
     for (const [key, value] of response.headers) res.setHeader(key, value);
@@ -158,31 +122,5 @@ export async function startServiceServer<TContext extends BaseContext>(
     res.end();
   };
 
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((error) => {
-      logger.error({ err: error }, "request failed");
-      if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
-      else res.end();
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, host, () => resolve());
-  });
-  const actualPort = (server.address() as AddressInfo).port;
-  const serviceUrl = `http://${host}:${actualPort}/graphql`;
-  logger.info({ url: serviceUrl }, `${name} listening`);
-
-  return {
-    url: serviceUrl,
-    port: actualPort,
-    async close() {
-      // Stop accepting, let in-flight requests finish, then stop Apollo.
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeIdleConnections();
-      });
-      await apollo.stop();
-    },
-  };
+  return listen(handle, { name, apollo, logger, port, host });
 }
