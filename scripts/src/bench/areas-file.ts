@@ -1,7 +1,8 @@
 // Which list of administrative units a benchmark loads: --areas, else VN_UNITS_FILE, else the national list
 // in NATIONAL_DATA_DIR (by default the `shared/data` folder beside the checkout), the folder the tests read.
 // The tests' helper (shared/src/testing/national-data.ts) is not reachable from the built package the benchmarks
-// run on (its only entry point is the main barrel), so the default is stated here as well; scripts/src/bench/__tests__/areas-file.test.ts keeps the two equal.
+// run on (its only entry point is the main barrel), so the default is stated here as well;
+// __tests__/areas-file.test.ts keeps the two equal.
 import fs from "node:fs";
 import path from "node:path";
 import { repoRoot } from "@vnge/shared";
