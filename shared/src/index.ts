@@ -38,6 +38,7 @@ export type {
 } from "./generated/prisma/client";
 export type { Area as AreaRecord, Plan as PlanRecord, SupportFacility as SupportFacilityRecord, Campaign as CampaignRecord } from "./generated/prisma/client";
 export * from "./federation/area-reference";
+export * from "./federation/entity-id";
 export * from "./loaders";
 export * from "./auth";
 export { createServerDatabase, withDatabaseName } from "./testing/test-database";

@@ -7,6 +7,7 @@ import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { HierarchyTimeline } from "../areas/hierarchy-timeline";
 import { parsePeriod, periodEndDate } from "../periods/period";
 import type { ServiceContext } from "../subgraph";
+import { areaId } from "./entity-id";
 
 export interface AreaKey {
   code: string;
@@ -28,6 +29,9 @@ export const areaInPeriod = (code: string, period: string): AreaKey => {
   return parsed ? { code, on: periodEndDate(parsed) } : { code };
 };
 
+export const AREA_ID_DESCRIPTION =
+  'Stable id for client caches, unique across hierarchy versions: "<hierarchy>:<code>", e.g. "2025-03:38".';
+
 export function defineAreaReference() {
   @Directive('@key(fields: "code hierarchy")')
   @ObjectType("Area")
@@ -38,6 +42,11 @@ export function defineAreaReference() {
     /** Resolved from `on` when a record's mapper leaves it out (see areaReferenceResolvers). */
     @Field(() => String, { description: 'The hierarchy version the code belongs to, e.g. "2025-03" or "2025-07".' })
     hierarchy?: string;
+
+    /** The same id as the owner's, made here so a list of areas needs no fetch for it. */
+    @Directive("@shareable")
+    @Field(() => ID, { description: AREA_ID_DESCRIPTION })
+    id?: string;
   }
   return AreaReference;
 }
@@ -65,5 +74,6 @@ export const areaReferenceResolvers = {
   Area: {
     __resolveReference: resolveAreaReference,
     hierarchy: (area: AreaKey, _args: unknown, context: ServiceContext) => versionOf(area, context),
+    id: async (area: AreaKey, _args: unknown, context: ServiceContext) => areaId(await versionOf(area, context), area.code),
   },
 };

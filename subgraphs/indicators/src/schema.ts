@@ -1,8 +1,12 @@
-import { buildFederatedSchema, memoize } from "@vnge/shared";
+import { buildFederatedSchema, codeIdResolver, memoize } from "@vnge/shared";
 import { AreaIndicatorValuesResolver } from "./area/area-indicator-values.resolver";
 import { resolveArea } from "./area/area.reference";
 import { AreaResolver } from "./area/area.resolver";
+import { Hierarchy } from "./area/area.type";
 import { DataApprovalResolver } from "./data-approval/data-approval.resolver";
+import { DataSet } from "./data-approval/data-approval.type";
+import { DataElement } from "./data-element/data-element.type";
+import { Indicator } from "./indicator/indicator.type";
 import { DataElementResolver } from "./data-element/data-element.resolver";
 import { DataValueResolver } from "./data-value/data-value.resolver";
 import { ReportingStatusResolver } from "./reporting/reporting-status.resolver";
@@ -25,6 +29,10 @@ export const buildSchema = memoize(() =>
         DataApprovalResolver,
         ReportingStatusResolver,
         TargetActualResolver,
+        codeIdResolver(Indicator, "indicator"),
+        codeIdResolver(DataElement, "data element"),
+        codeIdResolver(DataSet, "data set"),
+        codeIdResolver(Hierarchy, "hierarchy version"),
       ],
       orphanedTypes: [TargetValueKey],
     },

@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import type { AreaRecord } from "@vnge/shared";
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { AREA_ID_DESCRIPTION, type AreaRecord, areaId } from "@vnge/shared";
 import type { IndicatorsContext } from "../context";
 import { AreaLevel } from "./area-level.enum";
 import { recordKey } from "./area.loader";
@@ -41,6 +41,13 @@ export class AreaResolver {
     // Later lookups of these areas in the same request (e.g. by indicator values) need no query.
     for (const area of areas) context.loaders.area.byKey.prime(recordKey(area), area);
     return areas;
+  }
+
+  // Every subgraph that returns areas makes the same id (shared/src/federation/entity-id.ts).
+  @Directive("@shareable")
+  @FieldResolver(() => ID, { description: AREA_ID_DESCRIPTION })
+  id(@Root() area: AreaRecord): string {
+    return areaId(area.hierarchyCode, area.code);
   }
 
   @FieldResolver(() => Area, { nullable: true, description: "The area one level up; null for the nation." })

@@ -1,10 +1,20 @@
-import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
+import { indicatorValueId } from "@vnge/shared";
 import { AreaLevel } from "../area/area-level.enum";
 import type { IndicatorsContext } from "../context";
 import { IndicatorValue } from "./indicator-value.type";
 
 @Resolver(() => IndicatorValue)
 export class IndicatorValueResolver {
+  @FieldResolver(() => ID, {
+    description:
+      'Stable id for client caches: "<indicator>:<hierarchy>:<area>:<period>", e.g. "SEX_RATIO_AT_BIRTH:2025-03:38:2023". ' +
+      "The same value asked through rollup, Indicator.value or Area.indicatorValues has the same id.",
+  })
+  id(@Root() value: IndicatorValue): string {
+    return indicatorValueId(value.indicator.code, value.hierarchy, value.area.code, value.period);
+  }
+
   @Query(() => [IndicatorValue], {
     description:
       "One value per indicator x period x area, for the areas at `level` beneath `parentCode` (or parentCode itself when level is omitted). " +
