@@ -6,6 +6,8 @@ export enum Role {
   CASE_WORKER = "CASE_WORKER",
   ANALYST = "ANALYST",
   PARTNER = "PARTNER",
+  /** Defines, changes and retires the local indicator catalogue of the areas in scope (docs/decisions/0084). */
+  CATALOGUE_MANAGER = "CATALOGUE_MANAGER",
 }
 
 export const ROLES: readonly Role[] = Object.values(Role);

@@ -1,4 +1,6 @@
-import { type AreaScope, type Database, HierarchyTimeline, type ServiceContext, disclosureRule } from "@vnge/shared";
+import { AreaScope, type Database, HierarchyTimeline, type ServiceContext, disclosureRule } from "@vnge/shared";
+import { CatalogueService } from "./catalogue/catalogue.service";
+import { CatalogueStore } from "./catalogue/catalogue.store";
 import { createAreaLoaders, type AreaLoaders } from "./area/area.loader";
 import { AreaStore, areaKey } from "./area/area.store";
 import { DataApprovalService } from "./data-approval/data-approval.service";
@@ -26,6 +28,7 @@ export interface IndicatorsContext extends ServiceContext {
   dataValueService: DataValueService;
   dataApprovalService: DataApprovalService;
   reportingStatusService: ReportingStatusService;
+  catalogueService: CatalogueService;
   loaders: { area: AreaLoaders; dataElement: DataElementLoaders; indicator: IndicatorLoaders };
   /** The disclosure rule for this caller, applied wherever this subgraph's figures leave it. */
   disclosure: FigureDisclosure;
@@ -79,10 +82,12 @@ export function createContext(base: ServiceContext): IndicatorsContext {
       areaStore,
       loaders,
       hierarchies,
+      ownerScope: (owner) => new AreaScope(db, [owner]),
     }),
     dataValueService: createDataValueService(db, base.scope, { areaStore, dataElementStore, hierarchies }),
     dataApprovalService,
     reportingStatusService: new ReportingStatusService(approvalStore, dataApprovalService, areaStore, base.scope, hierarchies),
+    catalogueService: new CatalogueService(new CatalogueStore(db), base.identity, base.scope),
   };
 }
 
@@ -99,5 +104,6 @@ export function createDataValueService(
     scope,
     stores.hierarchies ?? hierarchyReader(db),
     new ValueLock(db),
+    (owner) => new AreaScope(db, [owner]),
   );
 }

@@ -3,6 +3,7 @@ import { AreaIndicatorValuesResolver } from "./area/area-indicator-values.resolv
 import { resolveArea } from "./area/area.reference";
 import { AreaResolver } from "./area/area.resolver";
 import { Hierarchy } from "./area/area.type";
+import { CatalogueResolver } from "./catalogue/catalogue.resolver";
 import { DataApprovalResolver } from "./data-approval/data-approval.resolver";
 import { DataSet } from "./data-approval/data-approval.type";
 import { DataElement } from "./data-element/data-element.type";
@@ -23,6 +24,7 @@ export const buildSchema = memoize(() =>
         AreaResolver,
         AreaIndicatorValuesResolver,
         DataElementResolver,
+        CatalogueResolver,
         IndicatorResolver,
         IndicatorValueResolver,
         DataValueResolver,

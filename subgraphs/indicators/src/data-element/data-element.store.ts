@@ -4,8 +4,8 @@ import type { Database, DataElementRecord } from "@vnge/shared";
 export class DataElementStore {
   constructor(private readonly db: Database) {}
 
-  findAll(): Promise<DataElementRecord[]> {
-    return this.db.prisma.dataElement.findMany({ orderBy: { code: "asc" } });
+  findAll(includeRetired = false): Promise<DataElementRecord[]> {
+    return this.db.prisma.dataElement.findMany({ where: includeRetired ? {} : { retiredAt: null }, orderBy: { code: "asc" } });
   }
 
   findByCodes(codes: readonly string[]): Promise<DataElementRecord[]> {

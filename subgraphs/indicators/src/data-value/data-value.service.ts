@@ -1,5 +1,5 @@
 // Rules of the write path: size cap, all-or-nothing validation, dry runs, and the value history.
-import { type AreaLevel, AreaScope, BadUserInputError, type DataValueSex, type HierarchyTimeline, type Sex, describeValidity, periodProblem } from "@vnge/shared";
+import { type AreaLevel, AreaScope, BadUserInputError, type DataElementRecord, type DataValueSex, type HierarchyTimeline, NATION_CODE, type Sex, describeValidity, periodProblem } from "@vnge/shared";
 import { AreaStore } from "../area/area.store";
 import { ValueLock } from "../data-approval/value-lock";
 import { DataElementStore } from "../data-element/data-element.store";
@@ -24,8 +24,41 @@ export class DataValueService {
     /** The hierarchy versions: a period's values are stored against the areas of the version in force at its end. */
     private readonly hierarchies: () => Promise<HierarchyTimeline>,
     /** Approved data sets lock their values: rows that would change them refuse the batch. */
-    private readonly lock?: ValueLock,
+    private readonly lock: ValueLock | undefined,
+    /** The areas at or beneath an owner: a local element's values are accepted only there (decision 0084). */
+    private readonly ownerScope: (owner: string) => AreaScope,
   ) {}
+
+  /** Rows naming a retired element, or a local element at an area outside its owner. */
+  private async confinementConflicts(
+    values: readonly SubmittedValue[],
+    elements: ReadonlyMap<string, DataElementRecord>,
+    areaFor: (areaCode: string, period: string) => AreaPlace,
+  ): Promise<{ index: number; field: string | null; message: string }[]> {
+    const conflicts: { index: number; field: string | null; message: string }[] = [];
+    const local = new Map<string, { owner: string; hierarchy: string; rows: { index: number; areaCode: string; element: string }[] }>();
+    values.forEach((row, index) => {
+      const element = elements.get(row.dataElementCode);
+      if (!element) return;
+      if (element.retiredAt) conflicts.push({ index, field: "dataElementCode", message: `data element ${element.code} is retired: it accepts no new values` });
+      if (element.owner === NATION_CODE || periodProblem(row.period) !== null) return;
+      const place = areaFor(row.areaCode, row.period);
+      if (!("hierarchy" in place)) return;
+      const key = `${element.owner}|${place.hierarchy}`;
+      const group = local.get(key) ?? { owner: element.owner, hierarchy: place.hierarchy, rows: [] };
+      group.rows.push({ index, areaCode: row.areaCode, element: element.code });
+      local.set(key, group);
+    });
+    for (const { owner, hierarchy, rows } of local.values()) {
+      const outside = new Set(await this.ownerScope(owner).outside(rows.map((r) => r.areaCode), hierarchy));
+      for (const row of rows) {
+        if (outside.has(row.areaCode)) {
+          conflicts.push({ index: row.index, field: "areaCode", message: `${row.element} is a local data element of area ${owner}: values are accepted only at or beneath ${owner}, not at ${row.areaCode}` });
+        }
+      }
+    }
+    return conflicts;
+  }
 
   /**
    * Where each submitted area sits in the version its period belongs to: one statement per version
@@ -72,7 +105,7 @@ export class DataValueService {
     return this.store.inOneTransaction(
       pairs,
       (db) =>
-        work(new DataValueService(new DataValueStore(db), new DataElementStore(db), new AreaStore(db), new AreaScope(db, this.scope.assigned), this.hierarchies, this.lock && new ValueLock(db))),
+        work(new DataValueService(new DataValueStore(db), new DataElementStore(db), new AreaStore(db), new AreaScope(db, this.scope.assigned), this.hierarchies, this.lock && new ValueLock(db), (owner) => new AreaScope(db, [owner]))),
       options,
     );
   }
@@ -85,8 +118,13 @@ export class DataValueService {
     const elementCodes = [...new Set(values.map((v) => v.dataElementCode))];
     const [elementRows, areaFor] = await Promise.all([this.dataElementStore.findByCodes(elementCodes), this.areaPlaces(values)]);
     const elements = new Map<string, ElementRule>(elementRows.map((e) => [e.code, e]));
-    const { valid, conflicts, rejected } = validateDataValues(values, elements, areaFor);
-    if (conflicts.length > 0) return { imported: 0, updated: 0, unchanged: 0, rejected, conflicts };
+    const validated = validateDataValues(values, elements, areaFor);
+    const confined = await this.confinementConflicts(values, new Map(elementRows.map((e) => [e.code, e])), areaFor);
+    const { valid } = validated;
+    if (validated.conflicts.length > 0 || confined.length > 0) {
+      const conflicts = [...validated.conflicts, ...confined].sort((a, b) => a.index - b.index);
+      return { imported: 0, updated: 0, unchanged: 0, rejected: new Set(conflicts.map((c) => c.index)).size, conflicts };
+    }
     for (const version of new Set(valid.map((v) => v.hierarchy))) {
       await this.scope.assertContains([...new Set(valid.filter((v) => v.hierarchy === version).map((v) => v.areaCode))], "submit values", version);
     }

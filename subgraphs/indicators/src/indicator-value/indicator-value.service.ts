@@ -12,6 +12,7 @@ import {
   type HierarchyTimeline,
   type IndicatorRecord,
   levelDepth,
+  NATION_CODE,
   parsePeriod,
   periodEndDate,
   periodProblem,
@@ -41,6 +42,8 @@ export interface IndicatorValueDependencies {
   loaders: { area: AreaLoaders; indicator: IndicatorLoaders; dataElement: DataElementLoaders };
   /** The hierarchy versions, read once per request. */
   hierarchies: () => Promise<HierarchyTimeline>;
+  /** The areas at or beneath an owner: a local indicator has figures only there (decision 0084). */
+  ownerScope: (owner: string) => AreaScope;
 }
 
 const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
@@ -225,6 +228,12 @@ export class IndicatorValueService {
     const elements = new Map<string, DataElementRecord>();
     elementRows.forEach((row, i) => row && !(row instanceof Error) && elements.set(elementCodes[i], row));
 
+    // A local indicator's figures exist only at or beneath its owner: elsewhere (the nation, a neighbour) they would
+    // be the owner's data under another area's name.
+    const outsideOwner = new Map<string, Set<string>>();
+    for (const owner of unique([...indicators.values()].map((i) => i.owner).filter((owner) => owner !== NATION_CODE))) {
+      outsideOwner.set(owner, new Set(await this.deps.ownerScope(owner).outside([...areas.keys()], version)));
+    }
     const targets = [...areas.values()].filter((area) => !outside.has(area.code)).map((area) => ({ code: area.code, level: area.level }));
     // Periods whose data belong to this version read the running totals; the others are carried over.
     const sourceOf = new Map(periods.map((period) => [period, parsePeriod(period) ? timeline.forPeriod(period).code : version]));
@@ -299,6 +308,7 @@ export class IndicatorValueService {
       const usedElements = denominatorElement ? [numeratorElement.code, denominatorElement.code] : [numeratorElement.code];
       const source = sourceOf.get(key.period)!;
       const base: ValueBase = { indicator, area, period: key.period, hierarchy: version, sourceHierarchy: source };
+      if (outsideOwner.get(indicator.owner)?.has(area.code)) return hidden(base, shape, { withheld: false, suppressed: false });
       if (!isPublished(area, key.period, usedElements)) return hidden(base, shape, { withheld: true, suppressed: false });
       const parts = hiddenParts.get(valueKey(key)) ?? NOTHING_HIDDEN;
       if (parts.total && parts.male && parts.female) return hidden(base, shape, { withheld: false, suppressed: true });

@@ -5,9 +5,17 @@ import { Indicator, IndicatorTerm } from "./indicator.type";
 
 @Resolver(() => Indicator)
 export class IndicatorResolver {
-  @Query(() => [Indicator], { description: "Every indicator of the catalogue, ordered by code." })
-  indicators(@Ctx() context: IndicatorsContext) {
-    return context.indicatorStore.findAll();
+  @Query(() => [Indicator], { description: "Every indicator of the catalogue (national and local), ordered by code." })
+  indicators(
+    @Arg("includeRetired", () => Boolean, { defaultValue: false, description: "Also list retired indicators." }) includeRetired: boolean,
+    @Ctx() context: IndicatorsContext,
+  ) {
+    return context.indicatorStore.findAll(includeRetired);
+  }
+
+  @FieldResolver(() => Boolean, { description: "A retired indicator keeps its values and targets readable but is no longer listed." })
+  retired(@Root() indicator: Indicator): boolean {
+    return indicator.retiredAt !== null;
   }
 
   @Query(() => Indicator, { nullable: true, description: "One indicator by code; null when there is none." })

@@ -4,8 +4,8 @@ import type { Database, IndicatorRecord } from "@vnge/shared";
 export class IndicatorStore {
   constructor(private readonly db: Database) {}
 
-  findAll(): Promise<IndicatorRecord[]> {
-    return this.db.prisma.indicator.findMany({ orderBy: { code: "asc" } });
+  findAll(includeRetired = false): Promise<IndicatorRecord[]> {
+    return this.db.prisma.indicator.findMany({ where: includeRetired ? {} : { retiredAt: null }, orderBy: { code: "asc" } });
   }
 
   findByCodes(codes: readonly string[]): Promise<IndicatorRecord[]> {

@@ -1,0 +1,219 @@
+// Inputs of the catalogue mutations. Shapes and lengths are checked here (class-validator); the rules that need
+// the stored catalogue (known elements, owners, levels) are checked by CatalogueService.
+import { IsInt, IsOptional, IsPositive, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from "class-validator";
+import { Field, Float, ID, InputType, Int } from "type-graphql";
+import { AreaLevel } from "../area/area-level.enum";
+import { Sex, ValueType } from "../data-element/data-element.enums";
+import { BetterDirection, IndicatorUnit } from "../indicator/indicator.enums";
+
+const CODE_SHAPE = /^([0-9]{2,3}\.)?[A-Z][A-Z0-9_]*$/;
+const CODE_MESSAGE = 'code must be UPPER_SNAKE, prefixed by the owner\'s area code for a local definition (e.g. "62.ABORTION_RATIO")';
+
+@InputType({ description: "A new data element: national (owner VN, administrators only) or local to a province or a pre-2025 district." })
+export class CreateDataElementInput {
+  @Field(() => ID)
+  @Matches(CODE_SHAPE, { message: CODE_MESSAGE })
+  @MaxLength(84)
+  code!: string;
+
+  @Field(() => String, { nullable: true, description: 'The owning area: "VN" (the default) or a province or district code.' })
+  @IsOptional()
+  @Matches(/^(VN|[0-9]{2,3})$/, { message: "owner must be VN or a province or district code" })
+  owner?: string | null;
+
+  @Field(() => String)
+  @MinLength(1)
+  @MaxLength(300)
+  name!: string;
+
+  @Field(() => String)
+  @MinLength(1)
+  @MaxLength(300)
+  nameVi!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  description?: string | null;
+
+  @Field(() => ValueType)
+  valueType!: ValueType;
+
+  @Field(() => Boolean)
+  disaggregatedBySex!: boolean;
+
+  @Field(() => AreaLevel)
+  collectionLevel!: AreaLevel;
+
+  @Field(() => Float, { nullable: true, description: "The largest value accepted (e.g. 1 for a yes/no answer)." })
+  @IsOptional()
+  @IsPositive({ message: "maxValue must be greater than 0" })
+  maxValue?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Figures from 1 to the disclosure threshold are suppressed for most roles (decision 0080)." })
+  @IsOptional()
+  confidential?: boolean | null;
+}
+
+@InputType({ description: "Changes to a data element; omitted fields stay. Value type, sex split and level cannot change once values exist." })
+export class UpdateDataElementInput {
+  @Field(() => ID)
+  code!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(300)
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(300)
+  nameVi?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  description?: string | null;
+
+  @Field(() => ValueType, { nullable: true })
+  @IsOptional()
+  valueType?: ValueType | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  disaggregatedBySex?: boolean | null;
+
+  @Field(() => AreaLevel, { nullable: true })
+  @IsOptional()
+  collectionLevel?: AreaLevel | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  @IsPositive({ message: "maxValue must be greater than 0" })
+  maxValue?: number | null;
+
+  @Field(() => Boolean, { nullable: true })
+  @IsOptional()
+  confidential?: boolean | null;
+}
+
+@InputType({ description: "One side of an indicator's formula." })
+export class IndicatorTermInput {
+  @Field(() => ID)
+  @MinLength(1)
+  element!: string;
+
+  @Field(() => Sex, { nullable: true, description: "Count only this sex (the element must be disaggregated by sex)." })
+  @IsOptional()
+  sex?: Sex | null;
+}
+
+@InputType({ description: "A new indicator: numerator / denominator x factor over data elements (national ones or the owner's own)." })
+export class CreateIndicatorInput {
+  @Field(() => ID)
+  @Matches(CODE_SHAPE, { message: CODE_MESSAGE })
+  @MaxLength(84)
+  code!: string;
+
+  @Field(() => String, { nullable: true, description: 'The owning area: "VN" (the default) or a province or district code.' })
+  @IsOptional()
+  @Matches(/^(VN|[0-9]{2,3})$/, { message: "owner must be VN or a province or district code" })
+  owner?: string | null;
+
+  @Field(() => String)
+  @MinLength(1)
+  @MaxLength(300)
+  name!: string;
+
+  @Field(() => String)
+  @MinLength(1)
+  @MaxLength(300)
+  nameVi!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  description?: string | null;
+
+  @Field(() => IndicatorTermInput)
+  @ValidateNested()
+  numerator!: IndicatorTermInput;
+
+  @Field(() => IndicatorTermInput, { nullable: true, description: "Absent for a plain sum of the numerator." })
+  @IsOptional()
+  @ValidateNested()
+  denominator?: IndicatorTermInput | null;
+
+  @Field(() => Float, { description: "100 for a percentage, 100000 per 100,000, 1 for a sum or a plain ratio." })
+  factor!: number;
+
+  @Field(() => IndicatorUnit)
+  unit!: IndicatorUnit;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(0)
+  @Max(6)
+  decimals!: number;
+
+  @Field(() => BetterDirection)
+  betterDirection!: BetterDirection;
+}
+
+@InputType({ description: "Changes to an indicator; omitted fields stay. The formula and unit cannot change once it has values or targets." })
+export class UpdateIndicatorInput {
+  @Field(() => ID)
+  code!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(300)
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(300)
+  nameVi?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  description?: string | null;
+
+  @Field(() => IndicatorTermInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  numerator?: IndicatorTermInput | null;
+
+  @Field(() => IndicatorTermInput, { nullable: true })
+  @IsOptional()
+  @ValidateNested()
+  denominator?: IndicatorTermInput | null;
+
+  @Field(() => Boolean, { nullable: true, description: "True makes the indicator a plain sum of its numerator." })
+  @IsOptional()
+  removeDenominator?: boolean | null;
+
+  @Field(() => Float, { nullable: true })
+  @IsOptional()
+  factor?: number | null;
+
+  @Field(() => IndicatorUnit, { nullable: true })
+  @IsOptional()
+  unit?: IndicatorUnit | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(6)
+  decimals?: number | null;
+
+  @Field(() => BetterDirection, { nullable: true })
+  @IsOptional()
+  betterDirection?: BetterDirection | null;
+}

@@ -1,0 +1,65 @@
+import { Role } from "@vnge/shared";
+import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import type { IndicatorsContext } from "../context";
+import { DataElement } from "../data-element/data-element.type";
+import { Indicator } from "../indicator/indicator.type";
+import { CatalogueChange } from "./catalogue-change.type";
+import { CreateDataElementInput, CreateIndicatorInput, UpdateDataElementInput, UpdateIndicatorInput } from "./catalogue.input";
+import type { CatalogueChangeRow } from "./catalogue.store";
+
+const toChange = (row: CatalogueChangeRow): CatalogueChange => ({
+  ...row,
+  id: String(row.id),
+  changedAt: row.changedAt.toISOString(),
+  before: row.before === null ? null : JSON.stringify(row.before),
+  after: row.after === null ? null : JSON.stringify(row.after),
+});
+
+@Resolver()
+export class CatalogueResolver {
+  @Authorized(Role.ADMIN, Role.CATALOGUE_MANAGER)
+  @Mutation(() => DataElement, { description: "Defines a data element: national (national administrators) or local to an area in the caller's scope." })
+  createDataElement(@Arg("input", () => CreateDataElementInput, { validate: true }) input: CreateDataElementInput, @Ctx() context: IndicatorsContext) {
+    return context.catalogueService.createDataElement(input);
+  }
+
+  @Authorized(Role.ADMIN, Role.CATALOGUE_MANAGER)
+  @Mutation(() => DataElement, { description: "Changes a data element; what its stored values mean (type, sex split, level) cannot change." })
+  updateDataElement(@Arg("input", () => UpdateDataElementInput, { validate: true }) input: UpdateDataElementInput, @Ctx() context: IndicatorsContext) {
+    return context.catalogueService.updateDataElement(input);
+  }
+
+  @Authorized(Role.ADMIN, Role.CATALOGUE_MANAGER)
+  @Mutation(() => DataElement, { description: "Retires a data element: it keeps its values but accepts no new ones. Refused while an active indicator uses it." })
+  retireDataElement(@Arg("code", () => ID) code: string, @Ctx() context: IndicatorsContext) {
+    return context.catalogueService.retireDataElement(code);
+  }
+
+  @Authorized(Role.ADMIN, Role.CATALOGUE_MANAGER)
+  @Mutation(() => Indicator, { description: "Defines an indicator: national (national administrators) or local to an area in the caller's scope." })
+  createIndicator(@Arg("input", () => CreateIndicatorInput, { validate: true }) input: CreateIndicatorInput, @Ctx() context: IndicatorsContext) {
+    return context.catalogueService.createIndicator(input);
+  }
+
+  @Authorized(Role.ADMIN, Role.CATALOGUE_MANAGER)
+  @Mutation(() => Indicator, { description: "Changes an indicator; its formula and unit cannot change once it has values or targets." })
+  updateIndicator(@Arg("input", () => UpdateIndicatorInput, { validate: true }) input: UpdateIndicatorInput, @Ctx() context: IndicatorsContext) {
+    return context.catalogueService.updateIndicator(input);
+  }
+
+  @Authorized(Role.ADMIN, Role.CATALOGUE_MANAGER)
+  @Mutation(() => Indicator, { description: "Retires an indicator: its values and targets stay readable; it is no longer listed." })
+  retireIndicator(@Arg("code", () => ID) code: string, @Ctx() context: IndicatorsContext) {
+    return context.catalogueService.retireIndicator(code);
+  }
+
+  @Authorized(Role.ADMIN)
+  @Query(() => [CatalogueChange], { description: "The audit of the catalogue, newest first: every creation, change and retirement." })
+  async catalogueChanges(
+    @Arg("code", () => ID, { nullable: true }) code: string | undefined,
+    @Arg("limit", () => Int, { defaultValue: 100 }) limit: number,
+    @Ctx() context: IndicatorsContext,
+  ): Promise<CatalogueChange[]> {
+    return (await context.catalogueService.changes(code ?? undefined, limit)).map(toChange);
+  }
+}
