@@ -14,6 +14,10 @@ export interface DataElementDefinition {
   collectionLevel: AreaLevel;
   /** Derived from case records: the disclosure rule suppresses its small figures (docs/decisions/0080). */
   confidential?: boolean;
+  /** The largest value accepted (1 for a yes/no answer). */
+  maxValue?: number;
+  /** VN (the default) for a national definition; otherwise the area owning a local one (docs/decisions/0084). */
+  owner?: string;
 }
 
 export interface IndicatorTermDefinition {
@@ -33,6 +37,7 @@ export interface IndicatorDefinition {
   unit: IndicatorUnit;
   decimals: number;
   betterDirection: BetterDirection;
+  owner?: string;
 }
 
 const count = (
@@ -81,6 +86,30 @@ export const DATA_ELEMENTS: readonly DataElementDefinition[] = [
   count("COMM_PEOPLE_REACHED", "People reached by gender-equality communication activities", "Số lượt người được tiếp cận qua các hoạt động truyền thông về bình đẳng giới", true, "PROVINCE"),
   count("COMM_OFFICIALS_TRAINED", "Officials trained in gender equality", "Số lượt cán bộ được tập huấn về bình đẳng giới", true, "PROVINCE"),
   count("GENDER_EQUALITY_OFFICIALS", "Officials working on gender equality", "Số cán bộ làm công tác bình đẳng giới", true, "PROVINCE"),
+  // persons among GENDER_EQUALITY_OFFICIALS (not attendances of any official), so the trained share stays within 100%
+  count("GENDER_EQUALITY_OFFICIALS_TRAINED", "Officials working on gender equality trained in the period", "Số cán bộ làm công tác bình đẳng giới được tập huấn trong kỳ", true, "PROVINCE"),
+  count("MEDIA_AGENCIES", "Press and media agencies", "Số cơ quan báo chí, truyền thông", false, "PROVINCE"),
+  count("MEDIA_AGENCIES_APPLYING_GENDER_INDICATORS", "Press and media agencies applying the gender-in-media indicators", "Số cơ quan báo chí, truyền thông áp dụng bộ chỉ số về giới trong truyền thông", false, "PROVINCE"),
+  // Time use (objective 3): average weekly hours per person from the national survey, so collected for the nation only
+  {
+    code: "UNPAID_CARE_HOURS",
+    name: "Average weekly hours of unpaid domestic and care work",
+    nameVi: "Số giờ trung bình làm công việc nội trợ và chăm sóc không được trả công mỗi tuần",
+    description: "Average per person aged 15 and over, by sex, from the national time-use survey.",
+    valueType: "NUMBER",
+    disaggregatedBySex: true,
+    collectionLevel: "NATION",
+  },
+  // Education (objective 5): 1 when the province's school and teacher-training curricula integrate gender equality
+  {
+    code: "GE_CURRICULUM_CONTENT",
+    name: "Gender-equality content integrated in school and teacher-training curricula (1 yes, 0 no)",
+    nameVi: "Nội dung bình đẳng giới được lồng ghép trong chương trình giáo dục phổ thông và đào tạo giáo viên (1 có, 0 không)",
+    valueType: "COUNT",
+    disaggregatedBySex: false,
+    collectionLevel: "PROVINCE",
+    maxValue: 1,
+  },
 ];
 
 const share = (
@@ -240,8 +269,49 @@ export const INDICATORS: readonly IndicatorDefinition[] = [
     "GENDER_EQUALITY_OFFICIALS_TRAINED_SHARE",
     "Gender-equality officials trained",
     "Tỷ lệ cán bộ làm công tác bình đẳng giới được tập huấn",
-    { element: "COMM_OFFICIALS_TRAINED" },
+    { element: "GENDER_EQUALITY_OFFICIALS_TRAINED" },
     { element: "GENDER_EQUALITY_OFFICIALS" },
+  ),
+  {
+    code: "COMM_OFFICIALS_TRAINED",
+    name: "Training attendances of officials in gender equality",
+    nameVi: "Số lượt cán bộ được tập huấn về bình đẳng giới",
+    description: "Attendances recorded by the communication activities; one official trained twice counts twice.",
+    numerator: { element: "COMM_OFFICIALS_TRAINED" },
+    factor: 1,
+    unit: "COUNT",
+    decimals: 0,
+    betterDirection: "HIGHER",
+  },
+  {
+    code: "UNPAID_CARE_WORK_RATIO",
+    name: "Women's average hours of unpaid domestic and care work relative to men's",
+    nameVi: "Số giờ trung bình làm công việc nội trợ và chăm sóc không được trả công của phụ nữ so với nam giới",
+    description: "Women's average weekly hours over men's (the Strategy: 1.7 times by 2025, 1.4 by 2030).",
+    numerator: { element: "UNPAID_CARE_HOURS", sex: "FEMALE" },
+    denominator: { element: "UNPAID_CARE_HOURS", sex: "MALE" },
+    factor: 1,
+    unit: "TIMES",
+    decimals: 2,
+    betterDirection: "LOWER",
+  },
+  {
+    code: "GE_CURRICULUM_CONTENT",
+    name: "Gender-equality content in school and teacher-training curricula",
+    nameVi: "Nội dung bình đẳng giới trong chương trình giáo dục phổ thông và đào tạo giáo viên",
+    description: "Yes (1) or no (0) at a province; above it, the number of provinces answering yes.",
+    numerator: { element: "GE_CURRICULUM_CONTENT" },
+    factor: 1,
+    unit: "YES_NO",
+    decimals: 0,
+    betterDirection: "HIGHER",
+  },
+  share(
+    "MEDIA_AGENCIES_APPLYING_GENDER_INDICATORS_SHARE",
+    "Press and media agencies applying the gender-in-media indicators",
+    "Tỷ lệ cơ quan báo chí, truyền thông áp dụng bộ chỉ số về giới trong truyền thông",
+    { element: "MEDIA_AGENCIES_APPLYING_GENDER_INDICATORS" },
+    { element: "MEDIA_AGENCIES" },
   ),
 ];
 

@@ -50,6 +50,8 @@ export async function seedCatalogue(db: Database, catalogue: Catalogue = DEFAULT
       disaggregatedBySex: element.disaggregatedBySex,
       collectionLevel: element.collectionLevel,
       confidential: element.confidential ?? false,
+      maxValue: element.maxValue ?? null,
+      owner: element.owner ?? "VN",
     };
     return db.prisma.dataElement.upsert({ where: { code: element.code }, create: { code: element.code, ...data }, update: data });
   });
@@ -66,6 +68,7 @@ export async function seedCatalogue(db: Database, catalogue: Catalogue = DEFAULT
       unit: indicator.unit,
       decimals: indicator.decimals,
       betterDirection: indicator.betterDirection,
+      owner: indicator.owner ?? "VN",
     };
     return db.prisma.indicator.upsert({ where: { code: indicator.code }, create: { code: indicator.code, ...data }, update: data });
   });

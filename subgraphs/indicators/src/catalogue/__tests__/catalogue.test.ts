@@ -21,6 +21,17 @@ describe("the default catalogue", () => {
     });
   });
 
+  it("measures the trained share of gender-equality officials on those officials, not on attendances", () => {
+    const byCode = new Map(DEFAULT_CATALOGUE.indicators.map((i) => [i.code, i]));
+    expect(byCode.get("GENDER_EQUALITY_OFFICIALS_TRAINED_SHARE")).toMatchObject({
+      numerator: { element: "GENDER_EQUALITY_OFFICIALS_TRAINED" },
+      denominator: { element: "GENDER_EQUALITY_OFFICIALS" },
+    });
+    expect(byCode.get("UNPAID_CARE_WORK_RATIO")).toMatchObject({ unit: "TIMES", numerator: { sex: "FEMALE" }, denominator: { sex: "MALE" } });
+    expect(byCode.get("GE_CURRICULUM_CONTENT")).toMatchObject({ unit: "YES_NO" });
+    expect(DEFAULT_CATALOGUE.dataElements.find((e) => e.code === "GE_CURRICULUM_CONTENT")).toMatchObject({ maxValue: 1 });
+  });
+
   it("reports unknown elements, sex filters on undisaggregated elements and duplicates", () => {
     const problems = catalogueProblems({
       dataElements: [
