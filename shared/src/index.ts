@@ -54,3 +54,4 @@ export * from "./periods/period-months";
 export * from "./disclosure";
 export { ActivityChannel, ActivityKind, MaterialType, TargetGroup } from "./generated/prisma/enums";
 export * from "./catalogue/default-catalogue";
+export * from "./catalogue/indicator-reference";

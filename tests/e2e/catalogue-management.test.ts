@@ -137,12 +137,44 @@ describe("local metadata of a province", () => {
   });
 });
 
+describe("targets for a local indicator", () => {
+  const PLAN = `mutation ($input: CreatePlanInput!) { createPlan(input: $input) { id targets { indicatorCode period } } }`;
+  const plan = (areaCode: string) => ({
+    areaCode,
+    title: `Kế hoạch xóa mù chữ ${areaCode}`,
+    type: "YEARLY",
+    startYear: 2024,
+    endYear: 2024,
+    targets: [{ indicatorCode: "62.WOMEN_LITERACY_SHARE", period: "2024", targetValue: 25, comparison: "AT_LEAST" }],
+  });
+
+  it("are set at or beneath the owner as soon as it is defined, and tracked", async () => {
+    const created = await system.gateway.request<{ createPlan: { targets: unknown[] } }>(PLAN, { input: plan("62") });
+    expect(created.createPlan.targets).toEqual([{ indicatorCode: "62.WOMEN_LITERACY_SHARE", period: "2024" }]);
+    const tracked = await call(NATIONAL_ANALYST, `{ area(code: "62") { targets(period: "2024") { indicator { code } actual { total } progress { status } } } }`, {});
+    const rows = (tracked.data as { area: { targets: { indicator: { code: string }; actual: { total: number }; progress: { status: string } }[] } }).area.targets;
+    expect(rows.find((row) => row.indicator.code === "62.WOMEN_LITERACY_SHARE")).toEqual({
+      indicator: { code: "62.WOMEN_LITERACY_SHARE" },
+      actual: { total: 20 },
+      progress: { status: "OFF_TRACK" },
+    });
+  });
+
+  it("are refused outside the owner", async () => {
+    const { body } = await postGraphQL(system.gatewayUrl!, PLAN, { input: plan("38") }, await authHeader());
+    expect(body.errors?.[0]).toMatchObject({
+      extensions: { code: "BAD_USER_INPUT" },
+      message: expect.stringContaining("62.WOMEN_LITERACY_SHARE is a local indicator of area 62: it can be targeted only at or beneath 62, not at 38"),
+    });
+  });
+});
+
 describe("a definition that has data", () => {
   it("keeps its formula and unit, changes its labels, and every change is audited", async () => {
     const formula = await call(KON_TUM_MANAGER, UPDATE_INDICATOR, { input: { code: "62.WOMEN_LITERACY_SHARE", factor: 1000 } });
     expect(formula.errors?.[0]).toMatchObject({
       extensions: { code: "BAD_USER_INPUT", field: "factor" },
-      message: expect.stringContaining("has values (data elements 62.ILLITERATE_ADULTS, 62.LITERACY_LEARNERS)"),
+      message: expect.stringContaining("has values (data elements 62.ILLITERATE_ADULTS, 62.LITERACY_LEARNERS) and has 1 target"),
     });
     const unit = await call(KON_TUM_MANAGER, UPDATE_INDICATOR, { input: { code: "62.WOMEN_LITERACY_SHARE", unit: "TIMES" } });
     expect(unit.errors?.[0].message).toContain("its formula and unit cannot change");

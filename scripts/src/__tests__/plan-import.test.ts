@@ -1,6 +1,7 @@
 // What `npm run plans:import` does, on a fresh database: creates the plan when asked, imports the
 // appendix, and reports every row that did not land.
 import path from "node:path";
+import { seedCatalogue } from "@vnge/indicators";
 import { repoRoot } from "@vnge/shared";
 import { createTestDatabase, type TestDatabase } from "@vnge/shared/testing/test-database";
 import { describeImport, importPlanFile } from "../plan-import";
@@ -10,6 +11,8 @@ const FIXTURE = path.join(repoRoot, "tests", "fixtures", "kon-tum-2017-appendix.
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
+  // targets are checked against the catalogue tables, as on a server after catalogue:load
+  await seedCatalogue(db);
 });
 afterAll(() => db?.dispose());
 

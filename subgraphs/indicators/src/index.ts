@@ -18,3 +18,4 @@ export { IndicatorValueStore, type AreaTarget } from "./indicator-value/indicato
 export { createDataValueService } from "./context";
 export { importValueFile, exportValues, formatOf, CSV_COLUMNS, type FileImportSummary, type FileImportProgress, type ValueFileFormat } from "./data-value/data-value.file";
 export { checkTotals, rebuildTotals, type TotalsCheckResult } from "./data-value/data-value-total.check";
+export { exportCatalogue, importCatalogue, CatalogueFileError, type CatalogueImportSummary } from "./catalogue/catalogue-transfer";

@@ -1,7 +1,7 @@
 // Rules of the write path for plans, targets and deadlines: role checks sit on the resolvers; here the
 // caller's area scope, validation of every row before any write, and one transaction per request.
-import { AreaHierarchy, BadUserInputError, isUuid, type Database, NotFoundError, type PlanRecord, type AreaScope } from "@vnge/shared";
-import { type IndicatorCatalogue, shippedCatalogue } from "../catalogue/indicator-catalogue";
+import { AreaHierarchy, AreaScope, BadUserInputError, isUuid, type Database, NATION_CODE, NotFoundError, type PlanRecord } from "@vnge/shared";
+import { type IndicatorCatalogue, readCatalogue } from "../catalogue/indicator-catalogue";
 import type { ReportingDeadlineInput } from "../deadline/deadline.input";
 import { toDeadline } from "../deadline/deadline.store";
 import type { ReportingDeadline } from "../deadline/deadline.type";
@@ -82,8 +82,27 @@ function deadlineData(planId: string, input: ReportingDeadlineInput) {
 export class PlanService {
   constructor(
     private readonly db: Database,
-    private readonly catalogue: IndicatorCatalogue = shippedCatalogue(),
+    /** The catalogue targets are checked against: its tables, read on each write (docs/decisions/0087). */
+    private readonly catalogue: () => Promise<IndicatorCatalogue> = () => readCatalogue(db),
   ) {}
+
+  /** Targets of a local indicator outside its owner: such an indicator has no figures there (decision 0084). */
+  private async ownerProblems(areaCode: string, version: string | undefined, codes: readonly string[], catalogue: IndicatorCatalogue): Promise<Map<string, string>> {
+    const problems = new Map<string, string>();
+    for (const code of new Set(codes)) {
+      const owner = catalogue.get(code)?.owner;
+      if (!owner || owner === NATION_CODE) continue;
+      if (!(await new AreaScope(this.db, [owner]).contains(areaCode, version))) {
+        problems.set(code, `${code} is a local indicator of area ${owner}: it can be targeted only at or beneath ${owner}, not at ${areaCode}`);
+      }
+    }
+    return problems;
+  }
+
+  private async rejectOutsideOwners(areaCode: string, version: string | undefined, codes: readonly string[], catalogue: IndicatorCatalogue, what: string): Promise<void> {
+    const problems = [...(await this.ownerProblems(areaCode, version, codes, catalogue)).values()];
+    if (problems.length > 0) throw new BadUserInputError(`${problems.join("; ")}; ${what}`, { field: "targets" });
+  }
 
   /** The plan, after checking the caller may write for its area (FORBIDDEN otherwise). */
   private async writablePlan(planId: string, scope: AreaScope | null, action: string): Promise<PlanRecord> {
@@ -103,7 +122,9 @@ export class PlanService {
     }
     if (input.endYear < input.startYear) throw new BadUserInputError(`endYear ${input.endYear} is before startYear ${input.startYear}`, { field: "endYear" });
     const targets = input.targets ?? [];
-    rejectProblems(targetProblems(targets, this.catalogue, new Set()), "the plan was not created");
+    const catalogue = await this.catalogue();
+    rejectProblems(targetProblems(targets, catalogue, new Set()), "the plan was not created");
+    await this.rejectOutsideOwners(input.areaCode, version, targets.map((t) => t.indicatorCode), catalogue, "the plan was not created");
     const documentDate = input.documentDate ? parseDate(input.documentDate, "documentDate") : null;
     const deadlines = input.deadlines ?? [];
     if (input.documentNumber) {
@@ -135,7 +156,9 @@ export class PlanService {
     const plan = await this.writablePlan(planId, scope, "add targets");
     if (inputs.length === 0) throw new BadUserInputError("targets must hold at least one target", { field: "targets" });
     const taken = await new TargetStore(this.db).existingKeys(plan.id);
-    rejectProblems(targetProblems(inputs, this.catalogue, taken), "no target was added");
+    const catalogue = await this.catalogue();
+    rejectProblems(targetProblems(inputs, catalogue, taken), "no target was added");
+    await this.rejectOutsideOwners(plan.areaCode, await new AreaHierarchy(this.db).versionForPeriod(String(plan.startYear)), inputs.map((t) => t.indicatorCode), catalogue, "no target was added");
     const created = await conflictsAsBadInput(
       this.db.prisma.$transaction((tx) => TargetStore.insert(tx, inputs.map((input) => newTarget(plan, input)))),
       "one of these targets",
@@ -149,9 +172,10 @@ export class PlanService {
    */
   async importTargets(planId: string, csv: string, options: { scope: AreaScope | null; dryRun?: boolean }): Promise<ImportResult> {
     const plan = await this.writablePlan(planId, options.scope, "import targets");
+    const catalogue = await this.catalogue();
     let table;
     try {
-      table = parseTargetTable(csv, this.catalogue);
+      table = parseTargetTable(csv, catalogue);
     } catch (error) {
       if (error instanceof CsvFormatError) throw new BadUserInputError(error.message, { field: "csv" });
       throw error;
@@ -159,11 +183,19 @@ export class PlanService {
     const taken = await new TargetStore(this.db).existingKeys(plan.id);
     const problems = [...table.problems];
     const invalid = new Set<number>();
-    for (const problem of targetProblems(table.drafts, this.catalogue, taken)) {
+    for (const problem of targetProblems(table.drafts, catalogue, taken)) {
       const draft = table.drafts[problem.index];
       invalid.add(problem.index);
       problems.push({ line: draft.line, indicator: draft.indicatorCode, column: `target:${draft.period}`, message: problem.message });
     }
+    const version = await new AreaHierarchy(this.db).versionForPeriod(String(plan.startYear));
+    const outside = await this.ownerProblems(plan.areaCode, version, table.drafts.map((d) => d.indicatorCode), catalogue);
+    table.drafts.forEach((draft, index) => {
+      const message = outside.get(draft.indicatorCode);
+      if (!message || invalid.has(index)) return;
+      invalid.add(index);
+      problems.push({ line: draft.line, indicator: draft.indicatorCode, column: `target:${draft.period}`, message });
+    });
     const accepted = table.drafts.filter((_, index) => !invalid.has(index));
     problems.sort((a, b) => a.line - b.line);
     const newTargets = accepted.map((draft) => newTarget(plan, draft));

@@ -1,6 +1,8 @@
 // Completeness and timeliness against the deadlines stored per data set and level.
 import type { TestDatabase } from "@vnge/shared/testing/test-database";
-import { DATA_ELEMENTS } from "@vnge/shared";
+import { DEFAULT_CATALOGUE } from "@vnge/shared";
+
+const DATA_ELEMENTS = DEFAULT_CATALOGUE.dataElements;
 import { DATA_SETS } from "../../data-set/data-set.data";
 import { dataSetProblems } from "../../data-set/data-set.seed";
 import { execute, identity, openFixtureDatabase, run } from "../../__tests__/harness";

@@ -1,15 +1,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { repoRoot } from "@vnge/shared";
-import { shippedCatalogue } from "../../catalogue/indicator-catalogue";
+import { DEFAULT_CATALOGUE, repoRoot } from "@vnge/shared";
+import { catalogueOf } from "../../catalogue/indicator-catalogue";
 import { CsvFormatError, parseTargetTable } from "../csv-import";
 
 const FIXTURE = path.join(repoRoot, "tests", "fixtures", "kon-tum-2017-appendix.csv");
 
 describe("the Kon Tum 2017 appendix as a target table", () => {
   const csv = fs.readFileSync(FIXTURE, "utf8");
-  const table = parseTargetTable(csv, shippedCatalogue());
+  const table = parseTargetTable(csv, catalogueOf(DEFAULT_CATALOGUE));
   const rows = (parse(csv, { columns: true, skip_empty_lines: true }) as Record<string, string>[]).map((row, i) => ({
     indicator_code: row.indicator_code,
     line: i + 2,
@@ -65,7 +65,7 @@ describe("the Kon Tum 2017 appendix as a target table", () => {
 });
 
 describe("target tables", () => {
-  const catalogue = shippedCatalogue();
+  const catalogue = catalogueOf(DEFAULT_CATALOGUE);
   const header = "indicator,indicator_code,unit,baseline:2020,target:2025,comparison,sex,responsible_agency,note";
 
   it("reports unknown codes, bad comparisons, unreadable targets and conflicting bounds", () => {

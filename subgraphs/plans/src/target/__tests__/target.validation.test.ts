@@ -1,8 +1,9 @@
-import { shippedCatalogue } from "../../catalogue/indicator-catalogue";
+import { DEFAULT_CATALOGUE } from "@vnge/shared";
+import { catalogueOf } from "../../catalogue/indicator-catalogue";
 import { targetKey } from "../target.store";
 import { type TargetDraft, targetProblems } from "../target.validation";
 
-const catalogue = shippedCatalogue();
+const catalogue = catalogueOf(DEFAULT_CATALOGUE);
 const good: TargetDraft = { indicatorCode: "MATERNAL_MORTALITY_RATIO", period: "2025", comparison: "AT_MOST", targetValue: 45, baselineValue: 58, baselinePeriod: "2020" };
 const problemsOf = (drafts: TargetDraft[], taken: string[] = []) => targetProblems(drafts, catalogue, new Set(taken)).map((p) => `${p.index}:${p.field}: ${p.message}`);
 
