@@ -10,6 +10,7 @@ import type { Sex } from "../target/target.enums";
 import type { TargetDraft } from "../target/target.validation";
 import { isYear } from "../target/target.validation";
 import { parseFigure } from "./figure";
+import { unitProblem } from "./unit";
 
 export interface ImportDraft extends TargetDraft {
   /** Line of the CSV the target comes from (the header is line 1). */
@@ -69,6 +70,9 @@ export function parseTargetTable(csv: string, catalogue: IndicatorCatalogue): Pa
     const indicator = code ? catalogue.get(code) : undefined;
     if (!code) rowProblems.push(issue("indicator_code", "no indicator of the catalogue matches this row (indicator_code is blank)"));
     else if (!indicator) rowProblems.push(issue("indicator_code", `unknown indicator "${code}": not in the indicator catalogue`));
+    const unitText = cell(column("unit"));
+    const wrongUnit = indicator ? unitProblem(unitText, indicator.unit) : null;
+    if (wrongUnit) rowProblems.push(issue("unit", `${wrongUnit}: check indicator_code`));
     const comparison = cell(column("comparison")).toUpperCase();
     if (!COMPARISONS.includes(comparison)) rowProblems.push(issue("comparison", `comparison "${comparison}" must be one of ${COMPARISONS.join(", ")}`));
     const sexText = cell(column("sex")).toUpperCase();
@@ -91,8 +95,11 @@ export function parseTargetTable(csv: string, catalogue: IndicatorCatalogue): Pa
     if (baseline) {
       const text = cell(baseline.index);
       const figure = parseFigure(text, factor);
-      if (figure.ok) baselineValue = figure.value;
-      else if (text) {
+      if (figure.ok) {
+        baselineValue = figure.value;
+        // the number is read in the indicator's unit; the text as written stays beside it
+        if (text) notes.push(`Baseline ${baseline.period} as written: ${text}`);
+      } else if (text) {
         notes.push(`Baseline ${baseline.period}: ${text}`);
         table.warnings.push(issue(`baseline:${baseline.period}`, `${figure.reason}; kept as a note, the target has no baseline value`));
       }
@@ -120,7 +127,7 @@ export function parseTargetTable(csv: string, catalogue: IndicatorCatalogue): Pa
         baselineValue,
         baselinePeriod: baseline && isYear(baseline.period) ? baseline.period : null,
         responsibleAgency: cell(column("responsible_agency")) || null,
-        notes: notes.length > 0 ? notes.join("; ") : null,
+        notes: [...notes, ...(figure.footnote ? [`${target.period} "${text}" carries a footnote mark (*)`] : [])].join("; ") || null,
         sourceText: text,
       });
       landed += 1;

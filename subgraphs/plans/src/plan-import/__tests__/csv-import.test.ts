@@ -68,6 +68,30 @@ describe("target tables", () => {
   const catalogue = catalogueOf(DEFAULT_CATALOGUE);
   const header = "indicator,indicator_code,unit,baseline:2020,target:2025,comparison,sex,responsible_agency,note";
 
+  it("reads the unit column and refuses a row whose unit is not its indicator's", () => {
+    const table = parseTargetTable(
+      [header, "A,SEX_RATIO_AT_BIRTH,%,110,108,AT_MOST,,,", "B,SEX_RATIO_AT_BIRTH,Tỷ số,110/100,108/100,AT_MOST,,,", "C,MATERNAL_MORTALITY_RATIO,Lần,50/100.000,40/100.000,AT_MOST,,,"].join("\n"),
+      catalogue,
+    );
+    expect(table.problems.map((p) => [p.line, p.column, p.message])).toEqual([
+      [2, "unit", 'the row\'s unit "%" is not the indicator\'s (BOYS_PER_100_GIRLS): check indicator_code'],
+      [4, "unit", 'the row\'s unit "Lần" is not the indicator\'s (PER_100000): check indicator_code'],
+    ]);
+    expect(table.drafts.map((d) => d.line)).toEqual([3]);
+  });
+
+  it("keeps the baseline as written and a target's footnote mark in the target's note", () => {
+    const table = parseTargetTable([header, 'A,SEX_RATIO_AT_BIRTH,Tỷ số,108/102,107*,AT_MOST,,,(*) provisional'].join("\n"), catalogue);
+    expect(table.drafts).toEqual([
+      expect.objectContaining({
+        baselineValue: 105.882353,
+        targetValue: 107,
+        sourceText: "107*",
+        notes: '(*) provisional; Baseline 2020 as written: 108/102; 2025 "107*" carries a footnote mark (*)',
+      }),
+    ]);
+  });
+
   it("reports unknown codes, bad comparisons, unreadable targets and conflicting bounds", () => {
     const table = parseTargetTable(
       [
