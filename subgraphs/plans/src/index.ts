@@ -11,4 +11,7 @@ export const subgraph: SubgraphModule<PlansContext> = {
 };
 
 export { PlanService, type ImportResult } from "./plan/plan.service";
+export { uncodedRows, type UncodedRow } from "./plan-import/csv-import";
+export { unitsWritten } from "./plan-import/unit";
+export { catalogueOf, readCatalogue } from "./catalogue/indicator-catalogue";
 export { TargetStore } from "./target/target.store";

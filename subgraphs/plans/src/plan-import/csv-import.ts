@@ -41,7 +41,41 @@ const COMPARISONS = Object.values(TargetComparison) as string[];
 
 export class CsvFormatError extends Error {}
 
-export function parseTargetTable(csv: string, catalogue: IndicatorCatalogue): ParsedTable {
+/** A row that names no catalogue indicator, as written (for defining a local one from it). */
+export interface UncodedRow {
+  line: number;
+  indicator: string;
+  unit: string;
+  comparison: string;
+  /** The baseline and target cells. */
+  figures: string[];
+}
+
+/** The rows of a table whose indicator_code is blank. */
+export function uncodedRows(csv: string): UncodedRow[] {
+  const { header, records } = readTable(csv);
+  const column = (name: string) => header.indexOf(name);
+  const figureColumns = header.flatMap((name, index) => (/^(baseline|target):\d{4}$/.test(name) ? [index] : []));
+  return records.slice(1).flatMap((record, i) => {
+    const cell = (index: number) => (index >= 0 ? (record[index] ?? "").trim() : "");
+    if (cell(column("indicator_code"))) return [];
+    return [{ line: i + 2, indicator: cell(column("indicator")), unit: cell(column("unit")), comparison: cell(column("comparison")).toUpperCase(), figures: figureColumns.map(cell) }];
+  });
+}
+
+function readTable(csv: string): { header: string[]; records: string[][] } {
+  let records: string[][];
+  try {
+    records = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
+  } catch (error) {
+    throw new CsvFormatError(`the CSV cannot be read: ${(error as Error).message}`);
+  }
+  if (records.length === 0) throw new CsvFormatError("the CSV is empty");
+  return { header: records[0].map((name) => name.trim().toLowerCase()), records };
+}
+
+/** `definedCodes`: for rows without indicator_code (by line), the indicator defined for them. */
+export function parseTargetTable(csv: string, catalogue: IndicatorCatalogue, definedCodes: ReadonlyMap<number, string> = new Map()): ParsedTable {
   let records: string[][];
   try {
     records = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
@@ -65,7 +99,7 @@ export function parseTargetTable(csv: string, catalogue: IndicatorCatalogue): Pa
     const cell = (index: number) => (index >= 0 ? (record[index] ?? "").trim() : "");
     const indicatorText = cell(column("indicator"));
     const issue = (columnName: string | null, message: string): ImportIssue => ({ line, indicator: indicatorText, column: columnName, message });
-    const code = cell(column("indicator_code"));
+    const code = cell(column("indicator_code")) || definedCodes.get(line) || "";
     const rowProblems: ImportIssue[] = [];
     const indicator = code ? catalogue.get(code) : undefined;
     if (!code) rowProblems.push(issue("indicator_code", "no indicator of the catalogue matches this row (indicator_code is blank)"));

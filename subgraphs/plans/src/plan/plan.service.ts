@@ -170,12 +170,22 @@ export class PlanService {
    * Imports a target table into a plan: the rows that read as valid targets are written together;
    * every other row is reported with its reason. `scope` null: an operator's command-line import.
    */
-  async importTargets(planId: string, csv: string, options: { scope: AreaScope | null; dryRun?: boolean }): Promise<ImportResult> {
+  async importTargets(planId: string, csv: string, options: { scope: AreaScope | null; dryRun?: boolean; definedCodes?: ReadonlyMap<number, string> }): Promise<ImportResult> {
     const plan = await this.writablePlan(planId, options.scope, "import targets");
+    return this.importInto(plan, csv, options);
+  }
+
+  /** What importing the table into a plan not yet created would give: nothing is written. */
+  previewImport(plan: Omit<PlanRecord, "id" | "createdAt">, csv: string, options: { definedCodes?: ReadonlyMap<number, string> } = {}): Promise<ImportResult> {
+    const unsaved: PlanRecord = { ...plan, id: "00000000-0000-0000-0000-000000000000", createdAt: new Date() };
+    return this.importInto(unsaved, csv, { ...options, dryRun: true });
+  }
+
+  private async importInto(plan: PlanRecord, csv: string, options: { dryRun?: boolean; definedCodes?: ReadonlyMap<number, string> }): Promise<ImportResult> {
     const catalogue = await this.catalogue();
     let table;
     try {
-      table = parseTargetTable(csv, catalogue);
+      table = parseTargetTable(csv, catalogue, options.definedCodes);
     } catch (error) {
       if (error instanceof CsvFormatError) throw new BadUserInputError(error.message, { field: "csv" });
       throw error;
