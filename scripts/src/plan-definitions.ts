@@ -1,6 +1,6 @@
 // Local indicators for the rows of a target table that name no catalogue indicator (plans:import --define-missing):
 // each row becomes an indicator owned by the plan's province, with the data elements to collect it, named and
-// measured as the row says. Pure: the definitions go through catalogue:import's checks (docs/decisions/0088).
+// measured as the row says. Pure: the definitions go through catalogue:import's checks (docs/decisions/0088-plans-import-defines-what-is-missing.md).
 import type { AreaLevel, DataElementDefinition, IndicatorDefinition } from "@vnge/shared";
 import { type UncodedRow, unitsWritten } from "@vnge/plans";
 

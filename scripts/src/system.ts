@@ -1,6 +1,7 @@
 // Starts the gateway and any set of subgraphs in this process over one database.
 // With PGlite (one owner per data directory) everything runs here; with PostgreSQL each
 // service can also run as its own process (`--only`), several copies behind a load balancer.
+import path from "node:path";
 import { ApiKeyService, startGateway } from "@vnge/gateway";
 import {
   type AuthConfig,
@@ -15,11 +16,16 @@ import {
   loadConfig,
   migrate,
   portFor,
+  repoRoot,
   serveSubgraph,
   subgraphEntry,
   subgraphUrl,
 } from "@vnge/shared";
 import { SUBGRAPH_MODULES } from "./modules";
+import { importPlanFile } from "./plan-import";
+
+/** The Kon Tum 2017 plan's appendix (seed 001), as transcribed for the import. */
+export const DEMO_APPENDIX = { file: path.join(repoRoot, "tests", "fixtures", "kon-tum-2017-appendix.csv"), areaCode: "62", documentNumber: "16/KH-BVSTBCPN" };
 
 export type ServiceName = SubgraphEntry["name"] | "gateway";
 export const SERVICE_NAMES: readonly ServiceName[] = [...SUBGRAPHS.map((s) => s.name), "gateway"];
@@ -51,6 +57,9 @@ export interface RunningSystem {
 export async function seedDemoData(db: Database): Promise<void> {
   // Areas first: the other subgraphs' demo rows refer to demo areas.
   for (const entry of SUBGRAPHS) await SUBGRAPH_MODULES[entry.name].seedDemo(db);
+  // the demo plan's targets come in as a planner brings them: the appendix, with local indicators defined for the
+  // rows the national catalogue lacks (a re-run changes nothing)
+  await importPlanFile(db, { ...DEMO_APPENDIX, defineMissing: { level: "PROVINCE" } });
 }
 
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {

@@ -84,7 +84,7 @@ describe("the catalogue file", () => {
     const file = JSON.parse(await exportCatalogue(system.db)) as FileShape;
     file.indicators.find((i) => i.code === "SEX_RATIO_AT_BIRTH")!.factor = 1000;
     const refused = await importCatalogue(system.db, JSON.stringify(file), as).catch((e: CatalogueFileError) => e);
-    expect((refused as CatalogueFileError).problems).toEqual([expect.stringMatching(/^indicators\[\d+\] \(SEX_RATIO_AT_BIRTH\): has values: its factor cannot change/)]);
+    expect((refused as CatalogueFileError).problems).toEqual([expect.stringMatching(/^indicators\[\d+\] \(SEX_RATIO_AT_BIRTH\): has values and targets: its factor cannot change/)]);
 
     file.indicators.find((i) => i.code === "SEX_RATIO_AT_BIRTH")!.factor = 100;
     (file.indicators as unknown[]).push({
