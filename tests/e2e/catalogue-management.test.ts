@@ -122,6 +122,23 @@ describe("local metadata of a province", () => {
     });
   });
 
+  it("keeps a confidential local element under the disclosure rule", async () => {
+    const created = await call(KON_TUM_MANAGER, `mutation {
+      createDataElement(input: { code: "62.GBV_HOTLINE_CALLS", owner: "62", name: "Calls to the GBV hotline", nameVi: "Số cuộc gọi đường dây nóng về bạo lực giới",
+        valueType: COUNT, disaggregatedBySex: false, collectionLevel: COMMUNE, confidential: true }) { code }
+      createIndicator(input: { code: "62.GBV_HOTLINE_CALLS", owner: "62", name: "Calls to the GBV hotline", nameVi: "Số cuộc gọi đường dây nóng về bạo lực giới",
+        numerator: { element: "62.GBV_HOTLINE_CALLS" }, factor: 1, unit: COUNT, decimals: 0, betterDirection: HIGHER }) { code }
+    }`, {});
+    expect(created.errors).toBeUndefined();
+    const submitted = await call(KON_TUM_ENTRY, SUBMIT, {
+      input: { values: [{ dataElementCode: "62.GBV_HOTLINE_CALLS", areaCode: "23479", period: "2024", value: 2 }, { dataElementCode: "62.GBV_HOTLINE_CALLS", areaCode: "23485", period: "2024", value: 40 }] },
+    });
+    expect(submitted.data).toEqual({ submitDataValues: { imported: 2, rejected: 0, conflicts: [] } });
+    const READ = `{ area(code: "23479") { indicatorValues(indicatorCodes: ["62.GBV_HOTLINE_CALLS"], periods: ["2024"]) { total suppressed } } }`;
+    expect((await call(NATIONAL_ANALYST, READ, {})).data).toEqual({ area: { indicatorValues: [{ total: null, suppressed: true }] } });
+    expect((await system.gateway.request(READ))).toEqual({ area: { indicatorValues: [{ total: 2, suppressed: false }] } });
+  });
+
   it("rolls up inside the owner and shows nothing outside it", async () => {
     const ROLLUP = `query ($parent: ID!, $level: AreaLevel) {
       rollup(indicatorCodes: ["62.WOMEN_LITERACY_SHARE"], periods: ["2024"], parentCode: $parent, level: $level) { area { code } total }
