@@ -97,6 +97,36 @@ describe("local metadata of a province", () => {
     expect(await refused({ factor: 0 })).toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "factor" }, message: expect.stringContaining("factor must be a number greater than 0") });
   });
 
+  it("groups local elements in a local data set with its deadlines, checked like the national ones", async () => {
+    const CREATE_SET = `mutation ($input: CreateDataSetInput!) { createDataSet(input: $input) { code owner collectionLevel dataElementCodes } }`;
+    const set = {
+      code: "62.ANNUAL_LITERACY",
+      owner: "62",
+      name: "Annual literacy classes",
+      nameVi: "Thống kê lớp xóa mù chữ hằng năm",
+      collectionLevel: "COMMUNE",
+      elements: ["62.LITERACY_LEARNERS", "62.ILLITERATE_ADULTS"],
+      deadlines: [{ level: "COMMUNE", month: 12, day: 5 }, { level: "PROVINCE", month: 12, day: 15 }],
+    };
+    const created = await call(KON_TUM_MANAGER, CREATE_SET, { input: set });
+    expect(created.data).toEqual({ createDataSet: { code: "62.ANNUAL_LITERACY", owner: "62", collectionLevel: "COMMUNE", dataElementCodes: ["62.ILLITERATE_ADULTS", "62.LITERACY_LEARNERS"] } });
+    const wrongLevel = await call(KON_TUM_MANAGER, CREATE_SET, { input: { ...set, code: "62.MIXED", elements: ["62.LITERACY_LEARNERS", "EMPLOYED_PERSONS"] } });
+    expect(wrongLevel.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" }, message: expect.stringContaining("EMPLOYED_PERSONS is collected at PROVINCE") });
+    const national = await call(KON_TUM_MANAGER, CREATE_SET, { input: { ...set, code: "LITERACY", owner: "VN" } });
+    expect(national.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+
+    const updated = await call(KON_TUM_MANAGER, `mutation { updateDataSet(input: { code: "62.ANNUAL_LITERACY", elements: ["62.LITERACY_LEARNERS"] }) { dataElementCodes } }`, {});
+    expect(updated.data).toEqual({ updateDataSet: { dataElementCodes: ["62.LITERACY_LEARNERS"] } });
+    const listed = await system.gateway.request<{ dataSets: { code: string; owner: string }[] }>(`{ dataSets { code owner } }`);
+    expect(listed.dataSets).toContainEqual({ code: "62.ANNUAL_LITERACY", owner: "62" });
+    const audit = await system.gateway.request<{ catalogueChanges: { kind: string; action: string }[] }>(`{ catalogueChanges(code: "62.ANNUAL_LITERACY") { kind action } }`);
+    expect(audit.catalogueChanges).toEqual([{ kind: "DATA_SET", action: "UPDATE" }, { kind: "DATA_SET", action: "CREATE" }]);
+
+    expect((await call(KON_TUM_MANAGER, `mutation { retireDataSet(code: "62.ANNUAL_LITERACY") { code } }`, {})).errors).toBeUndefined();
+    const after = await system.gateway.request<{ dataSets: { code: string }[] }>(`{ dataSets { code } }`);
+    expect(after.dataSets.map((d) => d.code)).not.toContain("62.ANNUAL_LITERACY");
+  });
+
   it("collects values only at or beneath the owner", async () => {
     const inside = await call(KON_TUM_ENTRY, SUBMIT, {
       input: {

@@ -1,6 +1,7 @@
 import { AreaScope, type Database, HierarchyTimeline, type ServiceContext, disclosureRule } from "@vnge/shared";
 import { CatalogueService } from "./catalogue/catalogue.service";
 import { CatalogueStore } from "./catalogue/catalogue.store";
+import { CatalogueFileStore } from "./catalogue/catalogue-file.store";
 import { createAreaLoaders, type AreaLoaders } from "./area/area.loader";
 import { AreaStore, areaKey } from "./area/area.store";
 import { DataApprovalService } from "./data-approval/data-approval.service";
@@ -87,7 +88,7 @@ export function createContext(base: ServiceContext): IndicatorsContext {
     dataValueService: createDataValueService(db, base.scope, { areaStore, dataElementStore, hierarchies }),
     dataApprovalService,
     reportingStatusService: new ReportingStatusService(approvalStore, dataApprovalService, areaStore, base.scope, hierarchies),
-    catalogueService: new CatalogueService(new CatalogueStore(db), base.identity, base.scope),
+    catalogueService: new CatalogueService(new CatalogueStore(db), base.identity, base.scope, new CatalogueFileStore(db)),
   };
 }
 

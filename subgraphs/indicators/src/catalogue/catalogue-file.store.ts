@@ -48,6 +48,13 @@ export class CatalogueFileStore {
     return { dataElements, indicators, dataSets };
   }
 
+  async findDataSet(code: string): Promise<StoredDataSet | null> {
+    const set = await this.db.prisma.dataSet.findUnique({ where: { code }, include: { elements: { orderBy: { dataElementCode: "asc" } }, deadlines: true } });
+    if (!set) return null;
+    const { elements, deadlines, ...rest } = set;
+    return { ...rest, elements: elements.map((e) => e.dataElementCode), deadlines: deadlines.map((d) => ({ level: d.level, month: d.month, day: d.day, yearOffset: d.yearOffset })) };
+  }
+
   /** Elements before indicators before data sets, so every reference exists when written. */
   async apply(writes: readonly CatalogueWrite[], changedBy: string): Promise<void> {
     const rank: Record<CatalogueKind, number> = { DATA_ELEMENT: 0, INDICATOR: 1, DATA_SET: 2 };

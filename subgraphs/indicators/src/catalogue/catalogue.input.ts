@@ -1,6 +1,6 @@
 // Inputs of the catalogue mutations. Shapes and lengths are checked here (class-validator); the rules that need
 // the stored catalogue (known elements, owners, levels) are checked by CatalogueService.
-import { IsInt, IsOptional, IsPositive, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from "class-validator";
+import { ArrayMinSize, IsInt, IsOptional, IsPositive, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { AreaLevel } from "../area/area-level.enum";
 import { Sex, ValueType } from "../data-element/data-element.enums";
@@ -216,4 +216,91 @@ export class UpdateIndicatorInput {
   @Field(() => BetterDirection, { nullable: true })
   @IsOptional()
   betterDirection?: BetterDirection | null;
+}
+
+@InputType({ description: "The day a level must have reported a period's data set by." })
+export class DeadlineInput {
+  @Field(() => AreaLevel)
+  level!: AreaLevel;
+
+  @Field(() => Int, { description: "1-12, of the period's year (plus yearOffset)." })
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  month!: number;
+
+  @Field(() => Int)
+  @IsInt()
+  @Min(1)
+  @Max(31)
+  day!: number;
+
+  @Field(() => Int, { nullable: true, description: "Years after the period's year; 0 by default." })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(2)
+  yearOffset?: number | null;
+}
+
+@InputType({ description: "A new data set: elements collected at its level, reported and approved together, with deadlines per level." })
+export class CreateDataSetInput {
+  @Field(() => ID)
+  @Matches(CODE_SHAPE, { message: CODE_MESSAGE })
+  @MaxLength(84)
+  code!: string;
+
+  @Field(() => String, { nullable: true, description: 'The owning area: "VN" (the default) or a province or district code.' })
+  @IsOptional()
+  @Matches(/^(VN|[0-9]{2,3})$/, { message: "owner must be VN or a province or district code" })
+  owner?: string | null;
+
+  @Field(() => String)
+  @MinLength(1)
+  @MaxLength(300)
+  name!: string;
+
+  @Field(() => String)
+  @MinLength(1)
+  @MaxLength(300)
+  nameVi!: string;
+
+  @Field(() => AreaLevel)
+  collectionLevel!: AreaLevel;
+
+  @Field(() => [ID])
+  @ArrayMinSize(1)
+  elements!: string[];
+
+  @Field(() => [DeadlineInput])
+  @ValidateNested({ each: true })
+  deadlines!: DeadlineInput[];
+}
+
+@InputType({ description: "Changes to a data set; omitted fields stay. Its level does not change (its approvals are made at it)." })
+export class UpdateDataSetInput {
+  @Field(() => ID)
+  code!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(300)
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(300)
+  nameVi?: string | null;
+
+  @Field(() => [ID], { nullable: true })
+  @IsOptional()
+  @ArrayMinSize(1)
+  elements?: string[] | null;
+
+  @Field(() => [DeadlineInput], { nullable: true })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  deadlines?: DeadlineInput[] | null;
 }

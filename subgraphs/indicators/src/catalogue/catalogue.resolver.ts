@@ -4,7 +4,11 @@ import type { IndicatorsContext } from "../context";
 import { DataElement } from "../data-element/data-element.type";
 import { Indicator } from "../indicator/indicator.type";
 import { CatalogueChange } from "./catalogue-change.type";
-import { CreateDataElementInput, CreateIndicatorInput, UpdateDataElementInput, UpdateIndicatorInput } from "./catalogue.input";
+import { DataSet } from "../data-approval/data-approval.type";
+import type { StoredDataSet } from "./catalogue-file.store";
+import { CreateDataElementInput, CreateDataSetInput, CreateIndicatorInput, UpdateDataElementInput, UpdateDataSetInput, UpdateIndicatorInput } from "./catalogue.input";
+
+const toDataSet = (set: StoredDataSet): DataSet => ({ code: set.code, name: set.name, nameVi: set.nameVi, collectionLevel: set.collectionLevel, dataElementCodes: set.elements, owner: set.owner });
 import type { CatalogueChangeRow } from "./catalogue.store";
 
 const toChange = (row: CatalogueChangeRow): CatalogueChange => ({
@@ -51,6 +55,24 @@ export class CatalogueResolver {
   @Mutation(() => Indicator, { description: "Retires an indicator: its values and targets stay readable; it is no longer listed." })
   retireIndicator(@Arg("code", () => ID) code: string, @Ctx() context: IndicatorsContext) {
     return context.catalogueService.retireIndicator(code);
+  }
+
+  @Authorized(Role.ADMIN, Role.CATALOGUE_MANAGER)
+  @Mutation(() => DataSet, { description: "Defines a data set: national (national administrators) or local to an area in the caller's scope." })
+  async createDataSet(@Arg("input", () => CreateDataSetInput, { validate: true }) input: CreateDataSetInput, @Ctx() context: IndicatorsContext) {
+    return toDataSet(await context.catalogueService.createDataSet(input));
+  }
+
+  @Authorized(Role.ADMIN, Role.CATALOGUE_MANAGER)
+  @Mutation(() => DataSet, { description: "Changes a data set's names, elements or deadlines." })
+  async updateDataSet(@Arg("input", () => UpdateDataSetInput, { validate: true }) input: UpdateDataSetInput, @Ctx() context: IndicatorsContext) {
+    return toDataSet(await context.catalogueService.updateDataSet(input));
+  }
+
+  @Authorized(Role.ADMIN, Role.CATALOGUE_MANAGER)
+  @Mutation(() => DataSet, { description: "Retires a data set: its approvals stay; it is no longer listed." })
+  async retireDataSet(@Arg("code", () => ID) code: string, @Ctx() context: IndicatorsContext) {
+    return toDataSet(await context.catalogueService.retireDataSet(code));
   }
 
   @Authorized(Role.ADMIN)

@@ -11,9 +11,13 @@ import {
   Role,
   hasAnyRole,
 } from "@vnge/shared";
-import type { CreateDataElementInput, CreateIndicatorInput, UpdateDataElementInput, UpdateIndicatorInput } from "./catalogue.input";
+import { dataSetProblems } from "../data-set/data-set.seed";
+import type { CatalogueFileStore, StoredDataSet } from "./catalogue-file.store";
+import type { CreateDataElementInput, CreateDataSetInput, CreateIndicatorInput, DeadlineInput, UpdateDataElementInput, UpdateDataSetInput, UpdateIndicatorInput } from "./catalogue.input";
 import { type ElementFacts, NATION_CODE, type Problem, codeProblem, formulaProblems } from "./catalogue.rules";
 import type { CatalogueChangeRow, CatalogueStore } from "./catalogue.store";
+
+const deadline = (d: DeadlineInput) => ({ level: d.level, month: d.month, day: d.day, yearOffset: d.yearOffset ?? 0 });
 
 const refuse = (problems: Problem[]): never => {
   throw new BadUserInputError(problems.map((p) => p.message).join("; "), { field: problems[0].field, problems });
@@ -28,7 +32,71 @@ export class CatalogueService {
     private readonly store: CatalogueStore,
     private readonly identity: Identity,
     private readonly scope: AreaScope,
+    private readonly files: CatalogueFileStore,
   ) {}
+
+  async createDataSet(input: CreateDataSetInput): Promise<StoredDataSet> {
+    const owner = input.owner ?? NATION_CODE;
+    const problem = codeProblem(input.code, owner);
+    if (problem) refuse([problem]);
+    await this.authorize(owner, "create");
+    if (await this.files.findDataSet(input.code)) refuse([{ field: "code", message: `data set ${input.code} already exists` }]);
+    const after: StoredDataSet = {
+      code: input.code,
+      owner,
+      name: input.name,
+      nameVi: input.nameVi,
+      collectionLevel: input.collectionLevel,
+      retiredAt: null,
+      elements: [...new Set(input.elements)].sort(),
+      deadlines: input.deadlines.map(deadline),
+    };
+    await this.assertDataSet(after);
+    await this.files.apply([{ kind: "DATA_SET", action: "CREATE", before: null, after }], this.identity.subject);
+    return after;
+  }
+
+  async updateDataSet(input: UpdateDataSetInput): Promise<StoredDataSet> {
+    const before = await this.dataSet(input.code);
+    await this.authorize(before.owner, "change");
+    const after: StoredDataSet = {
+      ...before,
+      name: input.name ?? before.name,
+      nameVi: input.nameVi ?? before.nameVi,
+      elements: input.elements ? [...new Set(input.elements)].sort() : before.elements,
+      deadlines: input.deadlines ? input.deadlines.map(deadline) : before.deadlines,
+    };
+    await this.assertDataSet(after);
+    await this.files.apply([{ kind: "DATA_SET", action: "UPDATE", before, after }], this.identity.subject);
+    return after;
+  }
+
+  async retireDataSet(code: string): Promise<StoredDataSet> {
+    const before = await this.dataSet(code);
+    await this.authorize(before.owner, "retire");
+    if (before.retiredAt) return before;
+    const after = { ...before, retiredAt: new Date() };
+    await this.files.apply([{ kind: "DATA_SET", action: "RETIRE", before, after }], this.identity.subject);
+    return after;
+  }
+
+  /** Known, active elements collected at the set's level, national or the owner's own; deadlines at or above it. */
+  private async assertDataSet(set: StoredDataSet): Promise<void> {
+    const elements = await this.store.findElements(set.elements);
+    const known = elements.map((e) => ({ code: e.code, name: e.name, nameVi: e.nameVi, valueType: e.valueType, disaggregatedBySex: e.disaggregatedBySex, collectionLevel: e.collectionLevel }));
+    const problems: Problem[] = dataSetProblems([set], known).map((message) => ({ field: "elements", message }));
+    for (const element of elements) {
+      if (element.retiredAt) problems.push({ field: "elements", message: `data element ${element.code} is retired` });
+      if (element.owner !== NATION_CODE && element.owner !== set.owner) problems.push({ field: "elements", message: `data element ${element.code} belongs to area ${element.owner}` });
+    }
+    if (problems.length > 0) refuse(problems);
+  }
+
+  private async dataSet(code: string): Promise<StoredDataSet> {
+    const found = await this.files.findDataSet(code);
+    if (!found) throw new NotFoundError(`unknown data set "${code}"`, { field: "code" });
+    return found;
+  }
 
   /**
    * National definitions: a national administrator. Local ones: an administrator or a catalogue manager whose

@@ -8,6 +8,7 @@ export interface DataSetRow {
   nameVi: string;
   collectionLevel: AreaLevel;
   dataElementCodes: string[];
+  owner: string;
 }
 
 export interface ApprovalRow {
@@ -43,7 +44,7 @@ export class DataApprovalStore {
 
   async findDataSets(codes?: readonly string[]): Promise<DataSetRow[]> {
     const rows = await this.db.prisma.dataSet.findMany({
-      where: codes ? { code: { in: [...codes] } } : {},
+      where: codes ? { code: { in: [...codes] } } : { retiredAt: null },
       include: { elements: { select: { dataElementCode: true }, orderBy: { dataElementCode: "asc" } } },
       orderBy: { code: "asc" },
     });
@@ -53,6 +54,7 @@ export class DataApprovalStore {
       nameVi: row.nameVi,
       collectionLevel: row.collectionLevel,
       dataElementCodes: row.elements.map((e) => e.dataElementCode),
+      owner: row.owner,
     }));
   }
 

@@ -60,4 +60,7 @@ export class DataSet {
 
   @Field(() => [String], { description: "Codes of the data elements in the set." })
   dataElementCodes!: string[];
+
+  @Field(() => String, { description: "VN for a national data set; otherwise the area whose local data set it is (decision 0084)." })
+  owner!: string;
 }
