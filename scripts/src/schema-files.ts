@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
-import { SUBGRAPHS, repoRoot, subgraphUrl } from "@vnge/shared";
+import { SUBGRAPHS, type SubgraphEntry, repoRoot, subgraphUrl } from "@vnge/shared";
 import { parse } from "graphql";
 import { SUBGRAPH_MODULES } from "./modules";
 
@@ -22,10 +22,15 @@ export async function printSubgraphSchemas(): Promise<Record<string, string>> {
 
 export class CompositionError extends Error {}
 
-/** Composes the given SDLs; the URLs are the registry's defaults (the gateway can override them). */
-export function composeSupergraph(sdls: Record<string, string>): string {
+export type SubgraphUrls = Partial<Record<SubgraphEntry["name"], string>>;
+
+/**
+ * Composes the given SDLs. The committed supergraph carries the registry's local defaults (our gateway
+ * overrides them with `<NAME>_URL`); another router gets a supergraph for its deployment's URLs.
+ */
+export function composeSupergraph(sdls: Record<string, string>, urls: SubgraphUrls = {}): string {
   const result = composeServices(
-    SUBGRAPHS.map((entry) => ({ name: entry.name, url: subgraphUrl(entry, {}), typeDefs: parse(sdls[entry.name]) })),
+    SUBGRAPHS.map((entry) => ({ name: entry.name, url: urls[entry.name] ?? subgraphUrl(entry, {}), typeDefs: parse(sdls[entry.name]) })),
   );
   if (result.errors) {
     throw new CompositionError(`Composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join("\n")}`);
@@ -35,4 +40,33 @@ export function composeSupergraph(sdls: Record<string, string>): string {
 
 export function readCommittedSubgraphSchemas(): Record<string, string> {
   return Object.fromEntries(SUBGRAPHS.map((entry) => [entry.name, fs.readFileSync(subgraphSchemaPath(entry.name), "utf8")]));
+}
+
+export class SubgraphUrlsError extends Error {}
+
+/** `indicators=https://...,plans=https://...` (any subset of the subgraphs), each an http(s) URL. */
+export function parseSubgraphUrls(list: string): SubgraphUrls {
+  const urls: SubgraphUrls = {};
+  const names = new Set<string>(SUBGRAPHS.map((entry) => entry.name));
+  for (const pair of list.split(",").map((part) => part.trim()).filter(Boolean)) {
+    const at = pair.indexOf("=");
+    const name = at > 0 ? pair.slice(0, at) : pair;
+    const url = at > 0 ? pair.slice(at + 1) : "";
+    if (!names.has(name)) throw new SubgraphUrlsError(`unknown subgraph "${name}" in --urls; the subgraphs are ${[...names].join(", ")}`);
+    if (!/^https?:\/\/[^\s/]+/.test(url)) throw new SubgraphUrlsError(`--urls ${name}: "${url}" is not an http(s) URL`);
+    urls[name as SubgraphEntry["name"]] = url;
+  }
+  return urls;
+}
+
+/** The `<NAME>_URL` variables that are set, as the gateway reads them. */
+export function subgraphUrlsFromEnv(env: NodeJS.ProcessEnv = process.env): SubgraphUrls {
+  return Object.fromEntries(SUBGRAPHS.filter((entry) => env[`${entry.name.toUpperCase()}_URL`]).map((entry) => [entry.name, subgraphUrl(entry, env)]));
+}
+
+/** Points each `@join__graph(name: "...", url: "...")` of a composed supergraph at the given URL. */
+export function withSubgraphUrls(supergraphSdl: string, urls: SubgraphUrls): string {
+  return supergraphSdl.replace(/@join__graph\(name: "([^"]+)", url: "[^"]*"\)/g, (whole, name: SubgraphEntry["name"]) =>
+    urls[name] ? `@join__graph(name: "${name}", url: "${urls[name]}")` : whole,
+  );
 }

@@ -14,7 +14,8 @@ import { ReportingStatusResolver } from "./reporting/reporting-status.resolver";
 import { resolveIndicator } from "./indicator/indicator.reference";
 import { IndicatorResolver } from "./indicator/indicator.resolver";
 import { IndicatorValueResolver } from "./indicator-value/indicator-value.resolver";
-import { TargetActualResolver, resolveTargetValueKey } from "./target/target.resolver";
+import { OffTrackActualsResolver, TargetActualResolver, resolveOffTrackCandidates, resolveTargetValueKey } from "./target/target.resolver";
+import { OffTrackCandidates } from "./target/off-track.type";
 import { TargetValueKey } from "./target/target.type";
 
 export const buildSchema = memoize(() =>
@@ -31,13 +32,19 @@ export const buildSchema = memoize(() =>
         DataApprovalResolver,
         ReportingStatusResolver,
         TargetActualResolver,
+        OffTrackActualsResolver,
         codeIdResolver(Indicator, "indicator"),
         codeIdResolver(DataElement, "data element"),
         codeIdResolver(DataSet, "data set"),
         codeIdResolver(Hierarchy, "hierarchy version"),
       ],
-      orphanedTypes: [TargetValueKey],
+      orphanedTypes: [TargetValueKey, OffTrackCandidates],
     },
-    { Area: { __resolveReference: resolveArea }, Indicator: { __resolveReference: resolveIndicator }, Target: { __resolveReference: resolveTargetValueKey } },
+    {
+      Area: { __resolveReference: resolveArea },
+      Indicator: { __resolveReference: resolveIndicator },
+      Target: { __resolveReference: resolveTargetValueKey },
+      TargetsOffTrack: { __resolveReference: resolveOffTrackCandidates },
+    },
   ),
 );

@@ -21,13 +21,6 @@ interface HiveRuntime {
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { createGatewayRuntime } = require("@graphql-hive/gateway-runtime") as HiveRuntime;
 
-/** Points each `@join__graph(name: "...", url: "...")` of the supergraph at the given URL. */
-export function withSubgraphUrls(supergraphSdl: string, urls: Record<string, string>): string {
-  return supergraphSdl.replace(/@join__graph\(name: "([^"]+)", url: "[^"]*"\)/g, (whole, name: string) =>
-    urls[name] ? `@join__graph(name: "${name}", url: "${urls[name]}")` : whole,
-  );
-}
-
 /**
  * The subgraphs verify every caller's token themselves, so the caller's Authorization header and the
  * request id must reach them; nothing else of the client's request is passed on.

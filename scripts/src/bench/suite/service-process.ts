@@ -4,7 +4,8 @@
 import { readSupergraph, startGateway } from "@vnge/gateway";
 import { type RunningServer, createTokenVerifier, loadAuthConfig, openDatabase } from "@vnge/shared";
 import { startSystem } from "../../system";
-import { startHiveGateway, withSubgraphUrls } from "./hive-gateway";
+import { withSubgraphUrls } from "../../schema-files";
+import { startHiveGateway } from "./hive-gateway";
 import type { ServiceReady, ServiceSpec } from "./service-spec";
 
 async function start(spec: ServiceSpec): Promise<{ ready: ServiceReady; stop: () => Promise<void> }> {

@@ -1,18 +1,24 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 /**
- * The plans subgraph's Target entity, seen by the key this subgraph resolves it by: what an actual
- * value is for. This subgraph adds `actual` (docs/decisions/0022-off-track-through-the-query-plan.md).
+ * The plans subgraph's Target entity, by the same key as there (decision 0088). This subgraph adds
+ * `actual`, required from what an actual value is for (docs/decisions/0022-progress-through-the-query-plan.md).
  */
-@Directive('@key(fields: "indicatorCode areaCode assessedPeriod")')
+@Directive('@key(fields: "id")')
 @ObjectType("Target")
 export class TargetValueKey {
   @Field(() => ID)
+  id!: string;
+
+  @Directive("@external")
+  @Field(() => ID)
   indicatorCode!: string;
 
+  @Directive("@external")
   @Field(() => ID)
   areaCode!: string;
 
+  @Directive("@external")
   @Field(() => String)
   assessedPeriod!: string;
 }

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Query, Resolver, Ro
 import { BadUserInputError } from "@vnge/shared";
 import type { PlansContext } from "../context";
 import { AreaLevel } from "../target/target.enums";
-import { Target, type ActualValue } from "../target/target.type";
+import { Target } from "../target/target.type";
 import { TargetsOffTrack } from "./off-track.type";
 
 export interface OffTrackKey {
@@ -19,7 +19,7 @@ export function parseOffTrackId(id: string): OffTrackKey {
   return { parentCode, level: level === "ALL" ? undefined : (level as AreaLevel), period };
 }
 
-type OffTrackRoot = TargetsOffTrack & { candidates: (Target | { actual?: ActualValue | null })[] };
+type OffTrackRoot = TargetsOffTrack;
 
 @Resolver(() => TargetsOffTrack)
 export class OffTrackResolver {
@@ -39,12 +39,11 @@ export class OffTrackResolver {
     return { id: offTrackId(key), candidates: await context.targetService.beneath(key.parentCode, key.level, key.period) };
   }
 
-  @Directive('@requires(fields: "candidates { actual { total male female period } }")')
+  @Directive('@requires(fields: "actuals { total male female period }")')
   @FieldResolver(() => [Target], { description: "The candidates at risk or off track." })
   targets(@Root() root: OffTrackRoot, @Ctx() context: PlansContext) {
     const key = parseOffTrackId(root.id);
-    const actuals = root.candidates.map((candidate) => candidate.actual ?? null);
-    return context.targetService.offTrack(key.parentCode, key.level, key.period, actuals);
+    return context.targetService.offTrack(key.parentCode, key.level, key.period, root.actuals ?? []);
   }
 }
 

@@ -1,10 +1,10 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { Target } from "../target/target.type";
+import { ActualValue, Target } from "../target/target.type";
 
 /**
- * The targets beneath an area at one period, filtered by progress through the query plan: the gateway
- * fetches each candidate's actual value from the indicators subgraph and hands them back for the filter
- * (docs/decisions/0022-off-track-through-the-query-plan.md).
+ * The targets beneath an area at one period, filtered by progress through the query plan: the indicators
+ * subgraph computes the candidates' actual values as one list (`actuals`) and the router hands it back for
+ * the filter (docs/decisions/0022-progress-through-the-query-plan.md, 0088).
  */
 @Directive('@key(fields: "id")')
 @ObjectType()
@@ -14,4 +14,8 @@ export class TargetsOffTrack {
 
   @Field(() => [Target], { description: "Every target beneath the area at the period, in a fixed order." })
   candidates!: Target[];
+
+  @Directive("@external")
+  @Field(() => [ActualValue], { nullable: "items", description: "Each candidate's actual value, in the candidates' order (indicators subgraph)." })
+  actuals?: (ActualValue | null)[];
 }

@@ -50,10 +50,12 @@ export class TargetProgress {
   gapToExpected!: number | null;
 }
 
-@Directive('@key(fields: "id assessedPeriod")')
+// One key in both subgraphs (decision 0088): the id names the target and the year it is assessed at; the
+// indicators subgraph requires indicator, area and period for the actual value.
+@Directive('@key(fields: "id")')
 @ObjectType({ description: "A plan's target for one indicator at the plan's area for one year, optionally for one sex." })
 export class Target {
-  @Field(() => ID)
+  /** The stored target's id; the GraphQL id (target.resolver.ts) adds the assessed period. */
   id!: string;
 
   @Directive("@shareable")
