@@ -4,11 +4,14 @@ import path from "node:path";
 import { composeServices } from "@apollo/composition";
 import { printSubgraphSchema } from "@apollo/subgraph";
 import { SUBGRAPHS, type SubgraphEntry, repoRoot, subgraphUrl } from "@vnge/shared";
-import { parse } from "graphql";
+import { Supergraph } from "@apollo/federation-internals";
+import { parse, printSchema } from "graphql";
 import { SUBGRAPH_MODULES } from "./modules";
 
 export const SCHEMA_DIR = path.join(repoRoot, "schema");
 export const SUPERGRAPH_PATH = path.join(SCHEMA_DIR, "supergraph.graphql");
+/** The API as clients see it: the supergraph without federation's types and directives (decision 0089). */
+export const API_SCHEMA_PATH = path.join(SCHEMA_DIR, "api.graphql");
 
 export const subgraphSchemaPath = (name: string) => path.join(SCHEMA_DIR, `${name}.graphql`);
 
@@ -36,6 +39,11 @@ export function composeSupergraph(sdls: Record<string, string>, urls: SubgraphUr
     throw new CompositionError(`Composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join("\n")}`);
   }
   return `${result.supergraphSdl.trim()}\n`;
+}
+
+/** The API schema of a supergraph, for client tooling (codegen, editors) where introspection is off. */
+export function apiSchemaOf(supergraphSdl: string): string {
+  return `${printSchema(Supergraph.build(supergraphSdl).apiSchema().toGraphQLJSSchema()).trim()}\n`;
 }
 
 export function readCommittedSubgraphSchemas(): Record<string, string> {

@@ -1,8 +1,10 @@
 // The schema contract: committed SDLs match the code, and they compose into the committed supergraph.
 import fs from "node:fs";
 import {
+  API_SCHEMA_PATH,
   CompositionError,
   SUPERGRAPH_PATH,
+  apiSchemaOf,
   composeSupergraph,
   parseSubgraphUrls,
   printSubgraphSchemas,
@@ -23,6 +25,14 @@ describe("schema contract", () => {
 
   it("composes the committed SDLs into the committed supergraph", () => {
     expect(composeSupergraph(readCommittedSubgraphSchemas())).toBe(fs.readFileSync(SUPERGRAPH_PATH, "utf8"));
+  });
+
+  it("has the supergraph's API schema committed in schema/api.graphql, without federation's types and directives", () => {
+    const api = fs.readFileSync(API_SCHEMA_PATH, "utf8");
+    expect(apiSchemaOf(fs.readFileSync(SUPERGRAPH_PATH, "utf8"))).toBe(api);
+    expect(api).toMatch(/type Area \{/);
+    expect(api).toMatch(/targetsOffTrack\(/);
+    expect(api).not.toMatch(/join__|link__|@key|@requires|_entities|_Any/);
   });
 
   it("fails composition when two subgraphs both define a non-shareable field", () => {

@@ -1,8 +1,9 @@
-// Composes schema/<name>.graphql into schema/supergraph.graphql; --check fails when it is stale or does not compose.
+// Composes schema/<name>.graphql into schema/supergraph.graphql and prints its API schema into schema/api.graphql;
+// --check fails when either is stale or composition fails.
 // `--urls indicators=https://...,plans=...` (or `--env`: the <NAME>_URL variables) writes a supergraph for a
 // deployment's subgraph URLs instead, to stdout or `--out <file>`, for routers other than ours (decision 0088).
 import fs from "node:fs";
-import { SUPERGRAPH_PATH, composeSupergraph, parseSubgraphUrls, readCommittedSubgraphSchemas, subgraphUrlsFromEnv } from "../schema-files";
+import { API_SCHEMA_PATH, SUPERGRAPH_PATH, apiSchemaOf, composeSupergraph, parseSubgraphUrls, readCommittedSubgraphSchemas, subgraphUrlsFromEnv } from "../schema-files";
 import { flagValue, hasFlag, runCli } from "./run";
 
 runCli(async (args) => {
@@ -21,15 +22,19 @@ runCli(async (args) => {
     return 0;
   }
   const supergraph = composeSupergraph(readCommittedSubgraphSchemas());
-  const committed = fs.existsSync(SUPERGRAPH_PATH) ? fs.readFileSync(SUPERGRAPH_PATH, "utf8") : "";
+  const files = [
+    { path: SUPERGRAPH_PATH, name: "schema/supergraph.graphql", text: supergraph },
+    { path: API_SCHEMA_PATH, name: "schema/api.graphql", text: apiSchemaOf(supergraph) },
+  ];
+  const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "");
   if (hasFlag(args, "--check")) {
-    if (committed !== supergraph) {
-      console.error("schema/supergraph.graphql is stale: run npm run schema:compose");
-      return 1;
-    }
-    console.log("supergraph composes and is up to date");
-    return 0;
+    const stale = files.filter((file) => read(file.path) !== file.text);
+    for (const file of stale) console.error(`${file.name} is stale: run npm run schema:compose`);
+    if (stale.length === 0) console.log("supergraph composes; it and the API schema are up to date");
+    return stale.length === 0 ? 0 : 1;
   }
-  fs.writeFileSync(SUPERGRAPH_PATH, supergraph);
-  console.log("wrote schema/supergraph.graphql");
+  for (const file of files) {
+    fs.writeFileSync(file.path, file.text);
+    console.log(`wrote ${file.name}`);
+  }
 });
