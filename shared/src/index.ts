@@ -2,6 +2,7 @@ export * from "./config";
 export * from "./subgraphs";
 export * from "./logger";
 export * from "./errors";
+export * from "./pagination";
 export * from "./subgraph";
 export * from "./database/client";
 export * from "./database/migrate";

@@ -1,5 +1,5 @@
-import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { AREA_ID_DESCRIPTION, type AreaRecord, areaId } from "@vnge/shared";
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { AREA_ID_DESCRIPTION, type AreaRecord, PAGE_AFTER_DESCRIPTION, PAGE_FIRST_DESCRIPTION, areaId, checkPage, pageOf } from "@vnge/shared";
 import type { IndicatorsContext } from "../context";
 import { AreaLevel } from "./area-level.enum";
 import { recordKey } from "./area.loader";
@@ -30,14 +30,22 @@ export class AreaResolver {
     return context.loaders.area.byKey.load(areaKey(await versionOrCurrent(context, hierarchy), code));
   }
 
-  @Query(() => [Area], { description: "All areas at a level of a hierarchy version, optionally only those beneath one area." })
+  @Query(() => [Area], {
+    description:
+      "All areas at a level of a hierarchy version, optionally only those beneath one area, ordered by code. " +
+      "Pages: `first` (at most 1,000) and `after` (the last code of the previous page); a short page is the last.",
+  })
   async areas(
     @Arg("level", () => AreaLevel) level: AreaLevel,
     @Arg("within", () => ID, { nullable: true }) within: string | undefined,
     @Arg("hierarchy", () => String, { nullable: true, description: HIERARCHY_ARG }) hierarchy: string | undefined,
+    @Arg("first", () => Int, { nullable: true, description: PAGE_FIRST_DESCRIPTION }) first: number | undefined,
+    @Arg("after", () => ID, { nullable: true, description: PAGE_AFTER_DESCRIPTION }) after: string | undefined,
     @Ctx() context: IndicatorsContext,
   ) {
-    const areas = await context.areaStore.findByLevel(level, within, await versionOrCurrent(context, hierarchy));
+    const page = { first, after };
+    checkPage(page);
+    const areas = await context.areaStore.findByLevel(level, within, await versionOrCurrent(context, hierarchy), page);
     // Later lookups of these areas in the same request (e.g. by indicator values) need no query.
     for (const area of areas) context.loaders.area.byKey.prime(recordKey(area), area);
     return areas;
@@ -55,9 +63,15 @@ export class AreaResolver {
     return area.parentCode ? context.loaders.area.byKey.load(areaKey(area.hierarchyCode, area.parentCode)) : null;
   }
 
-  @FieldResolver(() => [Area], { description: "The areas one level down, ordered by code." })
-  children(@Root() area: AreaRecord, @Ctx() context: IndicatorsContext) {
-    return context.loaders.area.childrenOf.load(recordKey(area));
+  @FieldResolver(() => [Area], { description: "The areas one level down, ordered by code. Pages as for `areas` (`first` at most 1,000)." })
+  async children(
+    @Root() area: AreaRecord,
+    @Arg("first", () => Int, { nullable: true, description: PAGE_FIRST_DESCRIPTION }) first: number | undefined,
+    @Arg("after", () => ID, { nullable: true, description: PAGE_AFTER_DESCRIPTION }) after: string | undefined,
+    @Ctx() context: IndicatorsContext,
+  ) {
+    // One batched read for every parent in the request; a parent has at most a few hundred children.
+    return pageOf(await context.loaders.area.childrenOf.load(recordKey(area)), { first, after }, (child) => child.code);
   }
 
   @FieldResolver(() => [AreaMapping], { description: "The units of the next hierarchy version this one went into (empty when it was not reorganised)." })

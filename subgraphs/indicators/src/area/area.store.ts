@@ -1,6 +1,6 @@
 // Data access for areas: the only module that reads the area table. Every read names the hierarchy
 // version its codes belong to (codes repeat across versions).
-import type { AreaLevel, AreaRecord, Database } from "@vnge/shared";
+import type { AreaLevel, AreaRecord, Database, Page } from "@vnge/shared";
 
 /** One area of one version, as a string key for loaders and maps. */
 export const areaKey = (hierarchy: string, code: string) => `${hierarchy}\u0000${code}`;
@@ -62,11 +62,17 @@ export class AreaStore {
     return found.flat();
   }
 
-  findByLevel(level: AreaLevel, withinCode: string | undefined, hierarchy: string): Promise<AreaRecord[]> {
+  /** Ordered by code; a page starts after its cursor's code. */
+  findByLevel(level: AreaLevel, withinCode: string | undefined, hierarchy: string, page: Page = {}): Promise<AreaRecord[]> {
     const within = withinCode
       ? { OR: [{ parentCode: withinCode }, { provinceCode: withinCode }, { districtCode: withinCode }] }
       : {};
-    return this.db.prisma.area.findMany({ where: { hierarchyCode: hierarchy, level, ...within }, orderBy: { code: "asc" } });
+    const after = page.after ? { code: { gt: page.after } } : {};
+    return this.db.prisma.area.findMany({
+      where: { hierarchyCode: hierarchy, level, ...within, ...after },
+      orderBy: { code: "asc" },
+      ...(page.first ? { take: page.first } : {}),
+    });
   }
 
   /** The published mapping edges from (`direction` "from") or into ("to") each area given by areaKey. */

@@ -1,0 +1,55 @@
+// Long lists of areas come in pages: `first` after a cursor (the last code of the previous page); without
+// `first` a list answers whole as it did before, and a page size outside 1-1,000 is refused with a code.
+import { type TestSystem, authHeader, postGraphQL, startTestSystem } from "../testkit";
+
+let system: TestSystem;
+beforeAll(async () => {
+  system = await startTestSystem();
+});
+afterAll(() => system?.close());
+
+const AREAS = `query ($first: Int, $after: ID) { areas(level: DISTRICT, first: $first, after: $after) { code } }`;
+const CHILDREN = `query ($first: Int, $after: ID) { area(code: "38") { children(first: $first, after: $after) { code } } }`;
+
+async function codes(query: string, variables: Record<string, unknown>, pick: (data: never) => { code: string }[]) {
+  const { body } = await postGraphQL(system.gatewayUrl!, query, variables, await authHeader());
+  expect(body.errors).toBeUndefined();
+  return pick(body.data as never).map((area) => area.code);
+}
+
+/** Every page of a list, following the cursor until a short page. */
+async function allPages(query: string, size: number, pick: (data: never) => { code: string }[]) {
+  const pages: string[][] = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await codes(query, { first: size, after }, pick);
+    pages.push(page);
+    if (page.length < size) return pages;
+    after = page.at(-1);
+  }
+}
+
+describe("pages of areas", () => {
+  it("gives the whole list in order across pages of areas at a level", async () => {
+    const pick = (data: { areas: { code: string }[] }) => data.areas;
+    const whole = await codes(AREAS, {}, pick);
+    expect(whole.length).toBeGreaterThan(7);
+    const pages = await allPages(AREAS, 3, pick);
+    expect(pages.slice(0, -1).every((page) => page.length === 3)).toBe(true);
+    expect(pages.flat()).toEqual(whole);
+  });
+
+  it("gives a province's children in pages", async () => {
+    const pick = (data: { area: { children: { code: string }[] } }) => data.area.children;
+    const whole = await codes(CHILDREN, {}, pick);
+    expect(whole.length).toBeGreaterThan(3);
+    expect((await allPages(CHILDREN, 2, pick)).flat()).toEqual(whole);
+    expect(await codes(CHILDREN, { first: 2, after: whole[1] }, pick)).toEqual(whole.slice(2, 4));
+  });
+
+  it.each([0, 1001])("refuses first: %d with BAD_USER_INPUT", async (first) => {
+    const { body } = await postGraphQL(system.gatewayUrl!, AREAS, { first }, await authHeader());
+    expect(body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(body.errors?.[0].message).toMatch(/first must be between 1 and 1000/);
+  });
+});
