@@ -125,6 +125,8 @@ describe("local metadata of a province", () => {
     expect((await call(KON_TUM_MANAGER, `mutation { retireDataSet(code: "62.ANNUAL_LITERACY") { code } }`, {})).errors).toBeUndefined();
     const after = await system.gateway.request<{ dataSets: { code: string }[] }>(`{ dataSets { code } }`);
     expect(after.dataSets.map((d) => d.code)).not.toContain("62.ANNUAL_LITERACY");
+    const submitted = await call(KON_TUM_ENTRY, `mutation { submitDataSet(dataSetCode: "62.ANNUAL_LITERACY", areaCode: "23479", period: "2024") { state } }`, {});
+    expect(submitted.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "dataSetCode" }, message: expect.stringContaining("retired") });
   });
 
   it("collects values only at or beneath the owner", async () => {

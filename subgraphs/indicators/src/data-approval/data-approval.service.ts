@@ -61,6 +61,10 @@ export class DataApprovalService {
   /** The reporting area hands its data in: OPEN -> SUBMITTED, refused while a validation rule fails (outliers only warn). */
   async submit(dataSetCode: string, areaCode: string, period: string, actor: string): Promise<DataApprovalStatus> {
     const { set, area } = await this.target(dataSetCode, areaCode, period, "submit data sets");
+    // What was submitted before the retirement can still be approved; nothing new is handed in.
+    if (set.retiredAt) {
+      throw new BadUserInputError(`${set.code} was retired on ${set.retiredAt.toISOString().slice(0, 10)}: it takes no new submissions`, { field: "dataSetCode" });
+    }
     if (area.level !== set.collectionLevel) {
       throw new BadUserInputError(`${set.code} is reported by each ${levelName(set.collectionLevel)}; area ${areaCode} is a ${levelName(area.level)}`, { field: "areaCode" });
     }

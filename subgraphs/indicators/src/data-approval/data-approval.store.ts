@@ -9,6 +9,7 @@ export interface DataSetRow {
   collectionLevel: AreaLevel;
   dataElementCodes: string[];
   owner: string;
+  retiredAt: Date | null;
 }
 
 export interface ApprovalRow {
@@ -55,6 +56,7 @@ export class DataApprovalStore {
       collectionLevel: row.collectionLevel,
       dataElementCodes: row.elements.map((e) => e.dataElementCode),
       owner: row.owner,
+      retiredAt: row.retiredAt,
     }));
   }
 
