@@ -53,3 +53,27 @@ describe("pages of areas", () => {
     expect(body.errors?.[0].message).toMatch(/first must be between 1 and 1000/);
   });
 });
+
+describe("pages of activities", () => {
+  const ACTIVITIES = `query ($limit: Int!, $after: ID) { area(code: "02") { activities(period: "2023", limit: $limit, after: $after) { id } } }`;
+  const pick = (data: { area: { activities: { id: string }[] } }) => data.area.activities.map((activity) => ({ code: activity.id }));
+
+  it("follows the date order across pages after the last activity's id", async () => {
+    const whole = await codes(ACTIVITIES, { limit: 1000 }, pick);
+    expect(whole.length).toBeGreaterThan(2);
+    const pages: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await codes(ACTIVITIES, { limit: 2, after }, pick);
+      pages.push(...page);
+      if (page.length < 2) break;
+      after = page.at(-1);
+    }
+    expect(pages).toEqual(whole);
+  });
+
+  it("refuses a cursor that is not an activity id", async () => {
+    const { body } = await postGraphQL(system.gatewayUrl!, ACTIVITIES, { limit: 2, after: "nope" }, await authHeader());
+    expect(body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});

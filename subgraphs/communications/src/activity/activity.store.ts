@@ -90,13 +90,15 @@ export class ActivityStore {
     return ids.map((id) => byId.get(id)).filter((a): a is Activity => a !== undefined);
   }
 
-  /** Activities at the area or beneath it in the given months (all months when null), by date. */
-  async findWithin(areaCode: string, months: readonly string[] | null, kind: ActivityKind | null, limit: number): Promise<Activity[]> {
+  /** Activities at the area or beneath it in the given months (all months when null), by date; a page starts after the activity `after`. */
+  async findWithin(areaCode: string, months: readonly string[] | null, kind: ActivityKind | null, limit: number, after?: string | null): Promise<Activity[]> {
     const rows = await this.db.prisma.activity.findMany({
       where: { ...within(areaCode), ...(months ? { month: { in: [...months] } } : {}), ...(kind ? { kind } : {}) },
       include,
       orderBy: [{ startDate: "asc" }, { areaCode: "asc" }, { id: "asc" }],
       take: limit,
+      // Prisma compares every ordering column with the cursor row's, so pages follow the order above.
+      ...(after ? { cursor: { id: after }, skip: 1 } : {}),
     });
     return rows.map(toActivity);
   }
