@@ -27,3 +27,18 @@ export function pageOf<T>(items: readonly T[], page: Page, keyOf: (item: T) => s
   const rest = after ? items.filter((item) => keyOf(item) > after) : items;
   return page.first ? rest.slice(0, page.first) : [...rest];
 }
+
+/**
+ * The page of a list in any fixed order whose cursor is the id of the previous page's last item. An id not in
+ * the list is refused: the item has left it (deleted, or moved out by a correction), and guessing would skip items.
+ */
+export function pageAfterId<T>(items: readonly T[], page: Page, idOf: (item: T) => string): T[] {
+  checkPage(page);
+  let start = 0;
+  if (page.after) {
+    const index = items.findIndex((item) => idOf(item) === page.after);
+    if (index === -1) throw new BadUserInputError(`after "${page.after}" is not in this list; start again without it`, { field: "after" });
+    start = index + 1;
+  }
+  return items.slice(start, page.first ? start + page.first : undefined);
+}

@@ -77,3 +77,41 @@ describe("pages of activities", () => {
     expect(body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
 });
+
+describe("pages of case records", () => {
+  const RECORDS = `query ($first: Int, $after: ID) { caseRecords(areaCode: "02", year: 2024, first: $first, after: $after) { id detectedOn } }`;
+  const pick = (data: { caseRecords: { id: string }[] }) => data.caseRecords.map((record) => ({ code: record.id }));
+
+  beforeAll(async () => {
+    for (const day of ["05", "03", "09", "01", "07"]) {
+      const input = {
+        areaCode: "00703",
+        detectedOn: `2024-03-${day}`,
+        form: "PHYSICAL",
+        setting: "FAMILY",
+        victimSex: "FEMALE",
+        victimAgeGroup: "AGE_30_59",
+        victimEthnicMinority: false,
+        perpetratorSex: "MALE",
+        services: [],
+      };
+      const { body } = await postGraphQL(system.gatewayUrl!, `mutation ($input: CaseRecordInput!) { recordCase(input: $input) { caseRecord { id } } }`, { input }, await authHeader());
+      expect(body.errors).toBeUndefined();
+    }
+  });
+
+  it("pages a year's records by date after the last record's id", async () => {
+    const whole = await codes(RECORDS, {}, pick);
+    expect(whole).toHaveLength(5);
+    const first = await codes(RECORDS, { first: 2 }, pick);
+    const second = await codes(RECORDS, { first: 2, after: first[1] }, pick);
+    const third = await codes(RECORDS, { first: 2, after: second[1] }, pick);
+    expect([...first, ...second, ...third]).toEqual(whole);
+    expect(third).toHaveLength(1);
+  });
+
+  it("refuses a cursor that is not in the list", async () => {
+    const { body } = await postGraphQL(system.gatewayUrl!, RECORDS, { first: 2, after: "00000000-0000-4000-8000-000000000000" }, await authHeader());
+    expect(body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  });
+});

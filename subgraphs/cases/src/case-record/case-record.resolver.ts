@@ -1,4 +1,5 @@
 import { Arg, Authorized, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { PAGE_FIRST_DESCRIPTION } from "@vnge/shared";
 import type { CasesContext } from "../context";
 import { CaseRecordInput } from "./case-record.input";
 import { CASE_ROLES } from "./case-record.service";
@@ -13,9 +14,17 @@ export class CaseRecordResolver {
   }
 
   @Authorized(...CASE_ROLES)
-  @Query(() => [CaseRecord], { description: "Case records detected in a year in an area of yours and beneath it; every read is logged." })
-  caseRecords(@Arg("areaCode", () => ID) areaCode: string, @Arg("year", () => Int) year: number, @Ctx() context: CasesContext) {
-    return context.caseRecordService.inArea(areaCode, year);
+  @Query(() => [CaseRecord], {
+    description: "Case records detected in a year in an area of yours and beneath it, by date; every read is logged. Pages: `first` (at most 1,000) after the record `after`.",
+  })
+  caseRecords(
+    @Arg("areaCode", () => ID) areaCode: string,
+    @Arg("year", () => Int) year: number,
+    @Arg("first", () => Int, { nullable: true, description: PAGE_FIRST_DESCRIPTION }) first: number | undefined,
+    @Arg("after", () => ID, { nullable: true, description: "Records after this one: the id of the last record of the previous page." }) after: string | undefined,
+    @Ctx() context: CasesContext,
+  ) {
+    return context.caseRecordService.inArea(areaCode, year, undefined, { first, after });
   }
 
   @Authorized(...CASE_ROLES)

@@ -1,6 +1,17 @@
 // Rules for case records: who may see or write one (case workers in scope, administrators), input
 // validation, the access log, and the indicator feed after each write.
-import { BadUserInputError, type Database, ForbiddenError, NotFoundError, Role, type ServiceContext, AreaHierarchy, hasAnyRole } from "@vnge/shared";
+import {
+  BadUserInputError,
+  type Database,
+  ForbiddenError,
+  NotFoundError,
+  type Page,
+  Role,
+  type ServiceContext,
+  AreaHierarchy,
+  hasAnyRole,
+  pageAfterId,
+} from "@vnge/shared";
 import type { CaseFeed } from "../case-feed/case-feed.service";
 import type { CaseRecordInput } from "./case-record.input";
 import { type CaseRecordStore, type FeedKey, yearOf } from "./case-record.store";
@@ -63,7 +74,7 @@ export class CaseRecordService {
    * those recorded on an earlier version's communes that are counted there (decision 0078).
    * `hierarchy`: the version the area reference names, when it names one.
    */
-  async inArea(areaCode: string, year: number, hierarchy?: string): Promise<CaseRecord[]> {
+  async inArea(areaCode: string, year: number, hierarchy?: string, page: Page = {}): Promise<CaseRecord[]> {
     this.assertCaseRole("read case records");
     if (!Number.isInteger(year) || year < 1900 || year > 2100) throw new BadUserInputError(`year ${year} must be between 1900 and 2100`, { field: "year" });
     const caseYear = await CaseYear.of(this.db, this.hierarchy, year);
@@ -72,7 +83,8 @@ export class CaseRecordService {
     }
     await this.context.scope.assertContains([areaCode], "read case records", caseYear.version);
     const windows = await caseYear.windowsFor(await this.hierarchy.communesWithin(areaCode, caseYear.version));
-    const records = await this.store.findInWindows(windows);
+    // Only the page is read out, so only the page is logged.
+    const records = pageAfterId(await this.store.findInWindows(windows), page, (record) => record.id);
     await this.store.logReads(records.map((r) => r.id), this.context.identity.subject, this.context.requestId);
     return records;
   }
