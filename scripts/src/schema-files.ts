@@ -10,7 +10,7 @@ import { SUBGRAPH_MODULES } from "./modules";
 
 export const SCHEMA_DIR = path.join(repoRoot, "schema");
 export const SUPERGRAPH_PATH = path.join(SCHEMA_DIR, "supergraph.graphql");
-/** The API as clients see it: the supergraph without federation's types and directives (decision 0089). */
+/** The API as clients see it: the supergraph without federation's types and directives (decision 0092). */
 export const API_SCHEMA_PATH = path.join(SCHEMA_DIR, "api.graphql");
 
 export const subgraphSchemaPath = (name: string) => path.join(SCHEMA_DIR, `${name}.graphql`);

@@ -1,6 +1,6 @@
 // A standard client cache (Apollo Client 4's InMemoryCache, no type policies) normalises what the API
 // returns: areas and indicator values asked by two queries with different fields become one cached
-// object each, and the same code in two hierarchy versions stays two objects (decision 0087).
+// object each, and the same code in two hierarchy versions stays two objects (decision 0090).
 import { ApolloClient, HttpLink, InMemoryCache, gql } from "@apollo/client";
 import { createDataValueService, seedCatalogue } from "@vnge/indicators";
 import { AreaScope, NATION_CODE, importAreas, importHierarchyVersion } from "@vnge/shared";

@@ -1,6 +1,6 @@
 // The committed supergraph is not Apollo Gateway's alone: served by Hive Gateway (another vendor's
 // router and query planner) beside the test system's gateway, the same queries give the same JSON,
-// targets' progress and the off-track filter through @requires included (decision 0088).
+// targets' progress and the off-track filter through @requires included (decision 0091).
 import fs from "node:fs";
 import { Role } from "@vnge/shared";
 import { SUPERGRAPH_PATH, withSubgraphUrls } from "@vnge/system";
@@ -72,7 +72,7 @@ const QUERIES: [name: string, query: string, caller?: Caller][] = [
         actual { id total male female } progress { status value expected gap } plan { id title } } } }`,
   ],
   // Which targets are kept is the filter through the query plan; their progress is asked by "targets with progress"
-  // (Hive Gateway sends no key fields for entities inside an entity fetch, see decision 0088).
+  // (Hive Gateway sends no key fields for entities inside an entity fetch, see decision 0091).
   ["targets off track", `{ targetsOffTrack(parentCode: "VN", level: PROVINCE, period: "2023") { targets { id sex targetValue comparison } id } }`],
   ["targets off track in a province", `{ targetsOffTrack(parentCode: "62", period: "2023") { candidates { id } actuals { id total male female } targets { id } } }`],
   ["plans", `{ plans(areaCode: "38") { id title type startYear endYear area { id name } targets { id period targetValue } deadlines { id dueDate met } } }`],

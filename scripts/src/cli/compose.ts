@@ -1,7 +1,7 @@
 // Composes schema/<name>.graphql into schema/supergraph.graphql and prints its API schema into schema/api.graphql;
 // --check fails when either is stale or composition fails.
 // `--urls indicators=https://...,plans=...` (or `--env`: the <NAME>_URL variables) writes a supergraph for a
-// deployment's subgraph URLs instead, to stdout or `--out <file>`, for routers other than ours (decision 0088).
+// deployment's subgraph URLs instead, to stdout or `--out <file>`, for routers other than ours (decision 0091).
 import fs from "node:fs";
 import { API_SCHEMA_PATH, SUPERGRAPH_PATH, apiSchemaOf, composeSupergraph, parseSubgraphUrls, readCommittedSubgraphSchemas, subgraphUrlsFromEnv } from "../schema-files";
 import { flagValue, hasFlag, runCli } from "./run";

@@ -1,6 +1,6 @@
 // Stable ids that client caches normalise by (Apollo Client, urql, Relay stores key objects by
 // `__typename` + `id`). Every entity carries one; ids are opaque to clients but documented so
-// tools can build them (decision 0087).
+// tools can build them (decision 0090).
 import { type ClassType, FieldResolver, ID, Resolver, Root } from "type-graphql";
 
 /** An area of one hierarchy version: codes repeat across versions, so the version is part of the id. */

@@ -4,7 +4,7 @@ import { TargetValueKey } from "./target.type";
 /**
  * The plans subgraph's off-track filter. This subgraph hands it the candidates' actual values as one flat
  * list, required from the candidates' own key fields: a router then needs no entity fetches inside the
- * requirement of `targets` (decision 0088).
+ * requirement of `targets` (decision 0091).
  */
 @Directive('@key(fields: "id")')
 @ObjectType("TargetsOffTrack")

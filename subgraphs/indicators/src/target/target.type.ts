@@ -1,7 +1,7 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 
 /**
- * The plans subgraph's Target entity, by the same key as there (decision 0088). This subgraph adds
+ * The plans subgraph's Target entity, by the same key as there (decision 0091). This subgraph adds
  * `actual`, required from what an actual value is for (docs/decisions/0022-progress-through-the-query-plan.md).
  */
 @Directive('@key(fields: "id")')

@@ -4,7 +4,7 @@ import { ActualValue, Target } from "../target/target.type";
 /**
  * The targets beneath an area at one period, filtered by progress through the query plan: the indicators
  * subgraph computes the candidates' actual values as one list (`actuals`) and the router hands it back for
- * the filter (docs/decisions/0022-progress-through-the-query-plan.md, 0088).
+ * the filter (docs/decisions/0022-progress-through-the-query-plan.md, 0091).
  */
 @Directive('@key(fields: "id")')
 @ObjectType()

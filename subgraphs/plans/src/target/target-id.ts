@@ -1,6 +1,6 @@
 // A target's GraphQL id names the target and the year it is assessed at: lists of different years
 // assess one target differently (actual, progress), so client caches and routers must keep them apart
-// (decision 0088). The stored target's own id stays the part before the year.
+// (decision 0091). The stored target's own id stays the part before the year.
 
 export interface TargetAssessment {
   targetId: string;

@@ -50,7 +50,7 @@ export class TargetProgress {
   gapToExpected!: number | null;
 }
 
-// One key in both subgraphs (decision 0088): the id names the target and the year it is assessed at; the
+// One key in both subgraphs (decision 0091): the id names the target and the year it is assessed at; the
 // indicators subgraph requires indicator, area and period for the actual value.
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A plan's target for one indicator at the plan's area for one year, optionally for one sex." })
