@@ -9,8 +9,9 @@ import { BetterDirection, IndicatorUnit } from "../indicator/indicator.enums";
 const CODE_SHAPE = /^([0-9]{2,3}\.)?[A-Z][A-Z0-9_]*$/;
 const CODE_MESSAGE = 'code must be UPPER_SNAKE, prefixed by the owner\'s area code for a local definition (e.g. "62.ABORTION_RATIO")';
 
-@InputType({ description: "A new data element: national (owner VN, administrators only) or local to a province or a pre-2025 district." })
-export class CreateDataElementInput {
+/** What every new definition names: its code, owner and labels. */
+@InputType()
+abstract class NewDefinitionInput {
   @Field(() => ID)
   @Matches(CODE_SHAPE, { message: CODE_MESSAGE })
   @MaxLength(84)
@@ -30,12 +31,45 @@ export class CreateDataElementInput {
   @MinLength(1)
   @MaxLength(300)
   nameVi!: string;
+}
 
+@InputType()
+abstract class NewDescribedDefinitionInput extends NewDefinitionInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @MaxLength(2000)
   description?: string | null;
+}
 
+/** What every change to a definition may relabel; omitted fields stay. */
+@InputType()
+abstract class DefinitionChangeInput {
+  @Field(() => ID)
+  code!: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(300)
+  name?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MinLength(1)
+  @MaxLength(300)
+  nameVi?: string | null;
+}
+
+@InputType()
+abstract class DescribedDefinitionChangeInput extends DefinitionChangeInput {
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(2000)
+  description?: string | null;
+}
+
+@InputType({ description: "A new data element: national (owner VN, administrators only) or local to a province or a pre-2025 district." })
+export class CreateDataElementInput extends NewDescribedDefinitionInput {
   @Field(() => ValueType)
   valueType!: ValueType;
 
@@ -56,27 +90,7 @@ export class CreateDataElementInput {
 }
 
 @InputType({ description: "Changes to a data element; omitted fields stay. Value type, sex split and level cannot change once values exist." })
-export class UpdateDataElementInput {
-  @Field(() => ID)
-  code!: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MinLength(1)
-  @MaxLength(300)
-  name?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MinLength(1)
-  @MaxLength(300)
-  nameVi?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(2000)
-  description?: string | null;
-
+export class UpdateDataElementInput extends DescribedDefinitionChangeInput {
   @Field(() => ValueType, { nullable: true })
   @IsOptional()
   valueType?: ValueType | null;
@@ -111,32 +125,7 @@ export class IndicatorTermInput {
 }
 
 @InputType({ description: "A new indicator: numerator / denominator x factor over data elements (national ones or the owner's own)." })
-export class CreateIndicatorInput {
-  @Field(() => ID)
-  @Matches(CODE_SHAPE, { message: CODE_MESSAGE })
-  @MaxLength(84)
-  code!: string;
-
-  @Field(() => String, { nullable: true, description: 'The owning area: "VN" (the default) or a province or district code.' })
-  @IsOptional()
-  @Matches(/^(VN|[0-9]{2,3})$/, { message: "owner must be VN or a province or district code" })
-  owner?: string | null;
-
-  @Field(() => String)
-  @MinLength(1)
-  @MaxLength(300)
-  name!: string;
-
-  @Field(() => String)
-  @MinLength(1)
-  @MaxLength(300)
-  nameVi!: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(2000)
-  description?: string | null;
-
+export class CreateIndicatorInput extends NewDescribedDefinitionInput {
   @Field(() => IndicatorTermInput)
   @ValidateNested()
   numerator!: IndicatorTermInput;
@@ -163,27 +152,7 @@ export class CreateIndicatorInput {
 }
 
 @InputType({ description: "Changes to an indicator; omitted fields stay. The formula and unit cannot change once it has values or targets." })
-export class UpdateIndicatorInput {
-  @Field(() => ID)
-  code!: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MinLength(1)
-  @MaxLength(300)
-  name?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MinLength(1)
-  @MaxLength(300)
-  nameVi?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MaxLength(2000)
-  description?: string | null;
-
+export class UpdateIndicatorInput extends DescribedDefinitionChangeInput {
   @Field(() => IndicatorTermInput, { nullable: true })
   @IsOptional()
   @ValidateNested()
@@ -244,27 +213,7 @@ export class DeadlineInput {
 }
 
 @InputType({ description: "A new data set: elements collected at its level, reported and approved together, with deadlines per level." })
-export class CreateDataSetInput {
-  @Field(() => ID)
-  @Matches(CODE_SHAPE, { message: CODE_MESSAGE })
-  @MaxLength(84)
-  code!: string;
-
-  @Field(() => String, { nullable: true, description: 'The owning area: "VN" (the default) or a province or district code.' })
-  @IsOptional()
-  @Matches(/^(VN|[0-9]{2,3})$/, { message: "owner must be VN or a province or district code" })
-  owner?: string | null;
-
-  @Field(() => String)
-  @MinLength(1)
-  @MaxLength(300)
-  name!: string;
-
-  @Field(() => String)
-  @MinLength(1)
-  @MaxLength(300)
-  nameVi!: string;
-
+export class CreateDataSetInput extends NewDefinitionInput {
   @Field(() => AreaLevel)
   collectionLevel!: AreaLevel;
 
@@ -278,22 +227,7 @@ export class CreateDataSetInput {
 }
 
 @InputType({ description: "Changes to a data set; omitted fields stay. Its level does not change (its approvals are made at it)." })
-export class UpdateDataSetInput {
-  @Field(() => ID)
-  code!: string;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MinLength(1)
-  @MaxLength(300)
-  name?: string | null;
-
-  @Field(() => String, { nullable: true })
-  @IsOptional()
-  @MinLength(1)
-  @MaxLength(300)
-  nameVi?: string | null;
-
+export class UpdateDataSetInput extends DefinitionChangeInput {
   @Field(() => [ID], { nullable: true })
   @IsOptional()
   @ArrayMinSize(1)
