@@ -2,7 +2,16 @@
 // 2025-03 list and a reform merging 63 provinces into 34 and its communes into new ones, some split
 // (a few across a new province's border), with codes the list does not hold. The expected crosswalk is
 // worked out from the generated files themselves, independently of the import.
-import { BadUserInputError, type HierarchyImportSummary, importAreas, importHierarchyVersion, NATION_CODE, parseReform, parseUnitList, type ReformFiles } from "@vnge/shared";
+import {
+  BadUserInputError,
+  type HierarchyImportSummary,
+  importAreas,
+  importHierarchyVersion,
+  NATION_CODE,
+  parseReform,
+  parseUnitList,
+  type ReformFiles,
+} from "@vnge/shared";
 import { createTestDatabase, generateReform, generateUnitList, type GeneratedReform, type TestDatabase } from "@vnge/shared/testing";
 
 const VERSION = { code: "2025-07", name: "After the reform (generated)", validFrom: "2025-07-01", previous: "2025-03" };
@@ -104,9 +113,16 @@ const snapshot = async () => ({
 describe("importing a generated national-sized reform", () => {
   it("loads the new provinces and communes without districts, and the published edges of known units", async () => {
     const counts = await db.prisma.area.groupBy({ by: ["level"], where: { hierarchyCode: VERSION.code }, _count: { _all: true } });
-    expect(Object.fromEntries(counts.map((c) => [c.level, c._count._all]))).toEqual({ NATION: 1, PROVINCE: reform.merges.data.length, COMMUNE: newCommunes.length });
+    expect(Object.fromEntries(counts.map((c) => [c.level, c._count._all]))).toEqual({
+      NATION: 1,
+      PROVINCE: reform.merges.data.length,
+      COMMUNE: newCommunes.length,
+    });
     const communeEdges = [...targets.values()].reduce((t, to) => t + to.length, 0);
-    expect(firstImport).toMatchObject({ areas: { inserted: 1 + reform.merges.data.length + newCommunes.length, updated: 0, unchanged: 0 }, skippedCodes: UNKNOWN });
+    expect(firstImport).toMatchObject({
+      areas: { inserted: 1 + reform.merges.data.length + newCommunes.length, updated: 0, unchanged: 0 },
+      skippedCodes: UNKNOWN,
+    });
     expect(await db.prisma.areaMapping.count()).toBe(units.length + communeEdges);
     expect(firstImport.mappings).toBe(units.length + communeEdges);
   });

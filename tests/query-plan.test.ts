@@ -31,9 +31,13 @@ describe("query plans for targets", () => {
     const queryPlan = plan(`{ area(code: "62") { name targets(period: "2023") { targetValue actual { total male female } progress { status gap } } } }`);
     expect(fetches(queryPlan)).toEqual(["indicators", "plans @ area", "indicators @ area.targets.@", "plans @ area.targets.@"]);
     // The progress fetch is handed the actual values the indicators subgraph returned.
-    expect(prettyFormatQueryPlan(queryPlan)).toMatch(/\.\.\. on Target \{\s+__typename\s+actual \{\s+total\s+male\s+female\s+\}\s+id\s+\}\s+\} =>\s+\{\s+\.\.\. on Target \{\s+progress/);
+    expect(prettyFormatQueryPlan(queryPlan)).toMatch(
+      /\.\.\. on Target \{\s+__typename\s+actual \{\s+total\s+male\s+female\s+\}\s+id\s+\}\s+\} =>\s+\{\s+\.\.\. on Target \{\s+progress/,
+    );
     // One key, the id, in both subgraphs (decision 0091); the indicators subgraph is handed what the value is for.
-    expect(prettyFormatQueryPlan(queryPlan)).toMatch(/\.\.\. on Target \{\s+__typename\s+id\s+indicatorCode\s+areaCode\s+assessedPeriod\s+\}\s+\} =>\s+\{\s+\.\.\. on Target \{\s+actual/);
+    expect(prettyFormatQueryPlan(queryPlan)).toMatch(
+      /\.\.\. on Target \{\s+__typename\s+id\s+indicatorCode\s+areaCode\s+assessedPeriod\s+\}\s+\} =>\s+\{\s+\.\.\. on Target \{\s+actual/,
+    );
   });
 
   it("filters off-track targets after fetching every candidate's actual value as one list", () => {

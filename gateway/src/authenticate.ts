@@ -11,11 +11,7 @@ export interface Credential {
 /** Resolves an API key to an identity and a token for the subgraphs (see api-keys.ts). */
 export type ApiKeyAuthenticator = (key: string) => Promise<Credential>;
 
-export async function authenticate(
-  headers: IncomingHttpHeaders,
-  verifyToken: TokenVerifier,
-  apiKeys?: ApiKeyAuthenticator,
-): Promise<Credential> {
+export async function authenticate(headers: IncomingHttpHeaders, verifyToken: TokenVerifier, apiKeys?: ApiKeyAuthenticator): Promise<Credential> {
   const token = bearerToken(headers.authorization);
   if (token) return { identity: await verifyToken(token), subgraphAuthorization: `Bearer ${token}` };
   const apiKey = headers["x-api-key"];

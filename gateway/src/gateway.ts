@@ -3,15 +3,7 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import {
-  type Database,
-  type RunningServer,
-  type TokenVerifier,
-  createErrorFormatter,
-  serviceLogger,
-  subgraphEntry,
-  subgraphUrl,
-} from "@vnge/shared";
+import { type Database, type RunningServer, type TokenVerifier, createErrorFormatter, serviceLogger, subgraphEntry, subgraphUrl } from "@vnge/shared";
 import { type ApiKeyAuthenticator, type Credential, authenticate } from "./authenticate";
 import { startGatewayServer } from "./http/gateway-server";
 import { type HttpConfig, loadHttpConfig } from "./http/http-config";

@@ -12,13 +12,19 @@ export function passThrough(target: () => string): RouteHandler {
       const headers: http.OutgoingHttpHeaders = { [REQUEST_ID_HEADER]: request.requestId };
       for (const name of FORWARDED) if (req.headers[name] !== undefined) headers[name] = req.headers[name];
       const upstream = http.request(destination, { method: req.method, headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, { "content-type": answer.headers["content-type"] ?? "application/json", [REQUEST_ID_HEADER]: request.requestId });
+        res.writeHead(answer.statusCode ?? 502, {
+          "content-type": answer.headers["content-type"] ?? "application/json",
+          [REQUEST_ID_HEADER]: request.requestId,
+        });
         answer.pipe(res);
         answer.on("end", resolve);
       });
       upstream.on("error", (err) => {
         request.logger.warn({ err }, "pass-through failed");
-        if (!res.headersSent) sendJson(res, 503, { errors: [{ message: "A service needed for this request is unavailable; try again shortly.", extensions: { code: "SERVICE_UNAVAILABLE" } }] });
+        if (!res.headersSent)
+          sendJson(res, 503, {
+            errors: [{ message: "A service needed for this request is unavailable; try again shortly.", extensions: { code: "SERVICE_UNAVAILABLE" } }],
+          });
         resolve();
       });
       req.pipe(upstream);

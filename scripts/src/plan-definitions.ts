@@ -13,8 +13,17 @@ export interface RowDefinitions {
 
 /** UPPER_SNAKE of the first words of a Vietnamese label: "Tỷ lệ nữ thạc sĩ" -> "TY_LE_NU_THAC_SI". */
 export function codeName(label: string, words = 8): string {
-  const plain = label.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
-  const name = plain.toUpperCase().split(/[^A-Z0-9]+/).filter(Boolean).slice(0, words).join("_");
+  const plain = label
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D");
+  const name = plain
+    .toUpperCase()
+    .split(/[^A-Z0-9]+/)
+    .filter(Boolean)
+    .slice(0, words)
+    .join("_");
   return /^[A-Z]/.test(name) ? name.slice(0, 60).replace(/_+$/, "") : `I_${name}`.slice(0, 60);
 }
 

@@ -30,7 +30,10 @@ export async function importPlanFile(db: Database, options: PlanImportOptions): 
   const versions = (await new AreaHierarchy(db).versionsOf([options.areaCode])).get(options.areaCode) ?? [];
   if (versions.length === 0) throw new PlanImportError(`unknown area "${options.areaCode}": not an area of any hierarchy version`);
   const plan = await db.prisma.plan.findUnique({ where: { areaCode_documentNumber: { areaCode: options.areaCode, documentNumber: options.documentNumber } } });
-  if (!plan && !options.create) throw new PlanImportError(`area ${options.areaCode} has no plan numbered "${options.documentNumber}"; give --title, --type, --start and --end to create it`);
+  if (!plan && !options.create)
+    throw new PlanImportError(
+      `area ${options.areaCode} has no plan numbered "${options.documentNumber}"; give --title, --type, --start and --end to create it`,
+    );
 
   let defined: CatalogueImportSummary | null = null;
   let definedCodes = new Map<number, string>();
@@ -71,7 +74,8 @@ export function describeImport(result: PlanImportResult): string[] {
   lines.push(
     `${result.dryRun ? "would import" : "imported"} ${result.targets.length} targets from ${result.rows} rows into "${result.plan.title}" (${result.plan.documentNumber ?? result.plan.id})`,
   );
-  for (const problem of result.problems) lines.push(`  line ${problem.line} not imported${problem.column ? ` (${problem.column})` : ""}: ${problem.message} [${problem.indicator.slice(0, 60)}]`);
+  for (const problem of result.problems)
+    lines.push(`  line ${problem.line} not imported${problem.column ? ` (${problem.column})` : ""}: ${problem.message} [${problem.indicator.slice(0, 60)}]`);
   for (const warning of result.warnings) lines.push(`  line ${warning.line} note${warning.column ? ` (${warning.column})` : ""}: ${warning.message}`);
   return lines;
 }

@@ -56,7 +56,10 @@ export class SubgraphUrlsError extends Error {}
 export function parseSubgraphUrls(list: string): SubgraphUrls {
   const urls: SubgraphUrls = {};
   const names = new Set<string>(SUBGRAPHS.map((entry) => entry.name));
-  for (const pair of list.split(",").map((part) => part.trim()).filter(Boolean)) {
+  for (const pair of list
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const at = pair.indexOf("=");
     const name = at > 0 ? pair.slice(0, at) : pair;
     const url = at > 0 ? pair.slice(at + 1) : "";

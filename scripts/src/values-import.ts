@@ -15,7 +15,7 @@ export async function importValues(
 ): Promise<ValuesImportReport> {
   await migrate(db);
   const service = createDataValueService(db, new AreaScope(db, [NATION_CODE]));
-  let summary;
+  let summary: Awaited<ReturnType<typeof importValueFile>>;
   try {
     summary = await importValueFile(service, file, options);
   } catch (error) {

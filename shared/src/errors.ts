@@ -71,7 +71,10 @@ export function isConnectionError(error: unknown): boolean {
     seen.add(current);
     const record = current as { code?: unknown; message?: unknown; cause?: unknown; originalError?: unknown };
     if (typeof record.code === "string" && CONNECTION_ERROR_CODES.has(record.code)) return true;
-    if (typeof record.message === "string" && /ECONNREFUSED|Connection terminated|terminating connection|connect ECONN|Can't reach database/i.test(record.message)) {
+    if (
+      typeof record.message === "string" &&
+      /ECONNREFUSED|Connection terminated|terminating connection|connect ECONN|Can't reach database/i.test(record.message)
+    ) {
       return true;
     }
     current = record.cause ?? record.originalError;

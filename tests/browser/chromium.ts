@@ -22,13 +22,17 @@ const FLAGS = [
 
 /** `describe` when Chromium is installed; otherwise a skip announced in one line, or a failure in CI. */
 export function describeInChromium(name: string, tests: () => void): void {
-  if (fs.existsSync(CHROMIUM_PATH)) return describe(name, tests);
+  if (fs.existsSync(CHROMIUM_PATH)) {
+    describe(name, tests);
+    return;
+  }
   if (process.env.CI) {
-    return describe(name, () => {
+    describe(name, () => {
       it("needs Chromium", () => {
         throw new Error(`${CHROMIUM_PATH} is missing: install it with apt-get update && apt-get install -y chromium`);
       });
     });
+    return;
   }
   process.stdout.write(`browser tests skipped: ${CHROMIUM_PATH} is absent (apt-get install -y chromium)\n`);
   describe.skip(name, tests);

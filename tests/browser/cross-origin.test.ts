@@ -59,7 +59,11 @@ describeInChromium("a dashboard on another origin in Chromium", () => {
     token = await tokenFor({ subject: "dashboard-user", roles: [Role.ANALYST], areaCodes: ["VN"] });
     // The same subgraphs behind a gateway that allows only a production dashboard's origin.
     process.env.CORS_ORIGINS = "https://dashboard.example.gov.vn";
-    elsewhere = await startGateway({ verifyToken: createTokenVerifier(loadAuthConfig()), port: 0, subgraphUrls: system.subgraphUrls as Record<string, string> });
+    elsewhere = await startGateway({
+      verifyToken: createTokenVerifier(loadAuthConfig()),
+      port: 0,
+      subgraphUrls: system.subgraphUrls as Record<string, string>,
+    });
     if (savedOrigins === undefined) delete process.env.CORS_ORIGINS;
     else process.env.CORS_ORIGINS = savedOrigins;
     gatewayUrl = system.gatewayUrl!;

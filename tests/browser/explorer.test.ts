@@ -42,12 +42,14 @@ describeInChromium("the explorer in Chromium without a network", () => {
     await page.fill("#explorer-token", await tokenFor());
     await page.locator("#explorer-token").press("Tab");
     // GraphiQL's editors are CodeMirror 5 instances, reachable from their element.
-    await page.locator(".graphiql-query-editor .CodeMirror").evaluate((editor, query) => (editor as unknown as CodeMirrorHost).CodeMirror.setValue(query), QUERY);
+    await page
+      .locator(".graphiql-query-editor .CodeMirror")
+      .evaluate((editor, query) => (editor as unknown as CodeMirrorHost).CodeMirror.setValue(query), QUERY);
     await page.locator(".graphiql-execute-button").click();
     const result = page.locator(".result-window");
     await result.filter({ hasText: expected.area.children[0].name }).waitFor();
 
-    const shown = await result.innerText();
+    const shown = await result.textContent();
     expect(shown).toContain(`"name": "${expected.area.name}"`);
     expect(shown).toContain(`"name": "${expected.area.children[0].name}"`);
     await page.screenshot({ path: SCREENSHOT });

@@ -49,7 +49,10 @@ describe("data entry is limited to the areas assigned", () => {
     for (const url of [system.gatewayUrl!, system.subgraphUrls.indicators!]) {
       for (const caller of [KON_TUM_ANALYST, { roles: [Role.PARTNER], areaCodes: ["VN"] }, { roles: [Role.CASE_WORKER], areaCodes: ["62"] }]) {
         const body = await errorsOf(url, caller, SUBMIT, { values: [births("61001", 1)] });
-        expect(body.errors?.[0]).toMatchObject({ message: "Mutation.submitDataValues needs one of the roles ADMIN, DATA_ENTRY", extensions: { code: "FORBIDDEN" } });
+        expect(body.errors?.[0]).toMatchObject({
+          message: "Mutation.submitDataValues needs one of the roles ADMIN, DATA_ENTRY",
+          extensions: { code: "FORBIDDEN" },
+        });
       }
     }
   });
@@ -62,7 +65,10 @@ describe("statistics are read only within the areas assigned", () => {
     ["the nation above the scope", `{ rollup(indicatorCodes: ["SEX_RATIO_AT_BIRTH"], periods: ["2023"], parentCode: "VN") { total } }`],
     ["Indicator.value", `{ indicator(code: "SEX_RATIO_AT_BIRTH") { value(areaCode: "38", period: "2023") { total } } }`],
     ["Area.indicatorValues", `{ area(code: "38") { indicatorValues(indicatorCodes: ["SEX_RATIO_AT_BIRTH"], periods: ["2023"]) { total } } }`],
-    ["nested under an allowed area", `{ area(code: "VN") { children { code indicatorValues(indicatorCodes: ["SEX_RATIO_AT_BIRTH"], periods: ["2023"]) { total } } } }`],
+    [
+      "nested under an allowed area",
+      `{ area(code: "VN") { children { code indicatorValues(indicatorCodes: ["SEX_RATIO_AT_BIRTH"], periods: ["2023"]) { total } } } }`,
+    ],
     ["a value's history", `{ dataValueHistory(dataElementCode: "LIVE_BIRTHS", areaCode: "14809", period: "2023", sex: MALE) { newValue } }`],
   ];
 
@@ -81,7 +87,12 @@ describe("statistics are read only within the areas assigned", () => {
       `query ($representations: [_Any!]!) { _entities(representations: $representations) {
         ... on Area { code indicatorValues(indicatorCodes: ["SEX_RATIO_AT_BIRTH"], periods: ["2023"]) { total } }
         ... on Indicator { code value(areaCode: "38", period: "2023") { total } } } }`,
-      { representations: [{ __typename: "Area", code: "38" }, { __typename: "Indicator", code: "SEX_RATIO_AT_BIRTH" }] },
+      {
+        representations: [
+          { __typename: "Area", code: "38" },
+          { __typename: "Indicator", code: "SEX_RATIO_AT_BIRTH" },
+        ],
+      },
     );
     expect(body.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN", "FORBIDDEN"]);
     expect(JSON.stringify(body.data)).not.toMatch(/"total":\d/);

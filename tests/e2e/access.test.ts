@@ -26,7 +26,10 @@ describe("authentication", () => {
   it("refuses every query without a credential, at the gateway and at each subgraph", async () => {
     await expectRefused({}, /Authentication required/);
     // A mutation-shaped or entity request is refused the same way, before any resolver runs.
-    const entities = await postGraphQL(system.subgraphUrls.indicators!, `{ _entities(representations: [{ __typename: "Area", code: "38" }]) { ... on Area { name } } }`);
+    const entities = await postGraphQL(
+      system.subgraphUrls.indicators!,
+      `{ _entities(representations: [{ __typename: "Area", code: "38" }]) { ... on Area { name } } }`,
+    );
     expect(entities.status).toBe(401);
   });
 

@@ -17,7 +17,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => system?.close());
 
-const post = async (caller: Caller, query: string, variables?: Record<string, unknown>) => postGraphQL(system.gatewayUrl!, query, variables, await authHeader(caller));
+const post = async (caller: Caller, query: string, variables?: Record<string, unknown>) =>
+  postGraphQL(system.gatewayUrl!, query, variables, await authHeader(caller));
 
 const RECORD = `mutation ($input: CaseRecordInput!) { recordCase(input: $input) { indicatorFeed caseRecord { id area { code hierarchy } } } }`;
 const caseInput = (areaCode: string, detectedOn: string, extra: Record<string, unknown> = {}) => ({
@@ -60,7 +61,10 @@ beforeAll(async () => {
   for (const c of CASES_2025) {
     const written = await record(ADMIN, c.areaCode, c.detectedOn, c.trafficking ? { form: "TRAFFICKING" } : {});
     // Before 1 July the commune is read in the 2025-03 version; the engine took the aggregates.
-    expect(written).toMatchObject({ indicatorFeed: "PUSHED", caseRecord: { area: { code: c.areaCode, hierarchy: c.detectedOn < "2025-07-01" ? "2025-03" : "2025-07" } } });
+    expect(written).toMatchObject({
+      indicatorFeed: "PUSHED",
+      caseRecord: { area: { code: c.areaCode, hierarchy: c.detectedOn < "2025-07-01" ? "2025-03" : "2025-07" } },
+    });
     caseIds.push(written.caseRecord.id);
   }
   // A 2024 case stays on the old version.
@@ -114,7 +118,11 @@ describe("the indicator feed of 2025", () => {
     const { body } = await post(ADMIN, ROLLUP, { parent: "08", indicator: "GBV_VICTIMS_DETECTED" });
     expect(body.errors).toBeUndefined();
     const values = (body.data as { rollup: { area: { code: string }; female: number | null }[] }).rollup;
-    expect(Object.fromEntries(values.map((v) => [v.area.code, v.female]))).toEqual({ "00691": countedIn("00691"), "00712": countedIn("00712"), "02200": countedIn("02200") });
+    expect(Object.fromEntries(values.map((v) => [v.area.code, v.female]))).toEqual({
+      "00691": countedIn("00691"),
+      "00712": countedIn("00712"),
+      "02200": countedIn("02200"),
+    });
   });
 
   it("feeds the trafficking figures of the new province, which the old commune's province became", async () => {

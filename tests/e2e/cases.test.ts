@@ -194,12 +194,22 @@ describe("who can reach a case record", () => {
     const admin: Caller = { subject: "test-admin", roles: [Role.ADMIN], areaCodes: ["VN"] };
     const cases = system.subgraphUrls.cases!;
     // Asking for its fields does not validate: CaseRecord is not a member of _Entity.
-    const spread = await post(admin, `query ($id: ID!) { _entities(representations: [{ __typename: "CaseRecord", id: $id }]) { ... on CaseRecord { id note } } }`, { id: caseIds[0] }, cases);
+    const spread = await post(
+      admin,
+      `query ($id: ID!) { _entities(representations: [{ __typename: "CaseRecord", id: $id }]) { ... on CaseRecord { id note } } }`,
+      { id: caseIds[0] },
+      cases,
+    );
     expect(spread.body.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(spread.body.errors?.[0].message).toMatch(/"_Entity" can never be of type "CaseRecord"/);
     // Without fields the representation cannot resolve to an entity either; nothing is read or logged.
     const logged = await system.db.prisma.caseAccessLog.count();
-    const bare = await post(admin, `query ($id: ID!) { _entities(representations: [{ __typename: "CaseRecord", id: $id }]) { __typename } }`, { id: caseIds[0] }, cases);
+    const bare = await post(
+      admin,
+      `query ($id: ID!) { _entities(representations: [{ __typename: "CaseRecord", id: $id }]) { __typename } }`,
+      { id: caseIds[0] },
+      cases,
+    );
     expect(bare.body.errors).toHaveLength(1);
     expect(bare.body.data?._entities ?? null).toEqual([null]);
     expect(await system.db.prisma.caseAccessLog.count()).toBe(logged);
@@ -210,7 +220,11 @@ describe("case statistics", () => {
   const STATS = `query ($code: ID!) { area(code: $code) {
     caseStatistics(period: "2025") { suppressionThreshold total { count suppressed } bySex { sex count suppressed } }
   } }`;
-  type Stats = { suppressionThreshold: number | null; total: { count: number | null; suppressed: boolean }; bySex: { sex: string; count: number | null; suppressed: boolean }[] };
+  type Stats = {
+    suppressionThreshold: number | null;
+    total: { count: number | null; suppressed: boolean };
+    bySex: { sex: string; count: number | null; suppressed: boolean }[];
+  };
   const stats = async (caller: Caller, code: string) => {
     const { body } = await post(caller, STATS, { code });
     expect(body.errors).toBeUndefined();

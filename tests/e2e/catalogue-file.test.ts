@@ -21,7 +21,10 @@ afterAll(async () => {
 });
 
 const as = { changedBy: "test-operator" };
-type FileShape = { dataElements: { code: string; valueType: string }[]; indicators: { code: string; name: string; factor: number; numerator: { element: string } }[] };
+type FileShape = {
+  dataElements: { code: string; valueType: string }[];
+  indicators: { code: string; name: string; factor: number; numerator: { element: string } }[];
+};
 
 describe("the catalogue file", () => {
   it("is what the database is seeded with: importing the shipped file into the demo changes nothing", async () => {
@@ -84,7 +87,9 @@ describe("the catalogue file", () => {
     const file = JSON.parse(await exportCatalogue(system.db)) as FileShape;
     file.indicators.find((i) => i.code === "SEX_RATIO_AT_BIRTH")!.factor = 1000;
     const refused = await importCatalogue(system.db, JSON.stringify(file), as).catch((e: CatalogueFileError) => e);
-    expect((refused as CatalogueFileError).problems).toEqual([expect.stringMatching(/^indicators\[\d+\] \(SEX_RATIO_AT_BIRTH\): has values and targets: its factor cannot change/)]);
+    expect((refused as CatalogueFileError).problems).toEqual([
+      expect.stringMatching(/^indicators\[\d+\] \(SEX_RATIO_AT_BIRTH\): has values and targets: its factor cannot change/),
+    ]);
 
     file.indicators.find((i) => i.code === "SEX_RATIO_AT_BIRTH")!.factor = 100;
     (file.indicators as unknown[]).push({
@@ -99,7 +104,9 @@ describe("the catalogue file", () => {
       betterDirection: "HIGHER",
     });
     expect((await importCatalogue(system.db, JSON.stringify(file), as)).created).toEqual(["INDICATOR 62.LITERACY_LEARNERS_WOMEN"]);
-    const data = await system.gateway.request<{ indicator: { owner: string; numerator: { sex: string } } }>(`{ indicator(code: "62.LITERACY_LEARNERS_WOMEN") { owner numerator { sex } } }`);
+    const data = await system.gateway.request<{ indicator: { owner: string; numerator: { sex: string } } }>(
+      `{ indicator(code: "62.LITERACY_LEARNERS_WOMEN") { owner numerator { sex } } }`,
+    );
     expect(data.indicator).toEqual({ owner: "62", numerator: { sex: "FEMALE" } });
   });
 });

@@ -71,7 +71,13 @@ describe("local metadata of a province", () => {
     const defined = await call(KON_TUM_MANAGER, CREATE_INDICATOR, { input: indicator("62.WOMEN_LITERACY_SHARE") });
     expect(defined.errors).toBeUndefined();
     expect(defined.data).toEqual({
-      createIndicator: { code: "62.WOMEN_LITERACY_SHARE", owner: "62", unit: "PERCENT", factor: 100, numerator: { dataElement: { code: "62.LITERACY_LEARNERS" }, sex: "FEMALE" } },
+      createIndicator: {
+        code: "62.WOMEN_LITERACY_SHARE",
+        owner: "62",
+        unit: "PERCENT",
+        factor: 100,
+        numerator: { dataElement: { code: "62.LITERACY_LEARNERS" }, sex: "FEMALE" },
+      },
     });
     const listed = await system.gateway.request<{ indicators: { code: string; owner: string }[] }>(`{ indicators { code owner } }`);
     expect(listed.indicators).toContainEqual({ code: "62.WOMEN_LITERACY_SHARE", owner: "62" });
@@ -79,7 +85,8 @@ describe("local metadata of a province", () => {
   });
 
   it("refuses a formula that cannot be computed, each with its own reason", async () => {
-    const refused = async (extra: Record<string, unknown>) => (await call(KON_TUM_MANAGER, CREATE_INDICATOR, { input: indicator("62.BAD", extra) })).errors?.[0];
+    const refused = async (extra: Record<string, unknown>) =>
+      (await call(KON_TUM_MANAGER, CREATE_INDICATOR, { input: indicator("62.BAD", extra) })).errors?.[0];
     expect(await refused({ numerator: { element: "62.NO_SUCH_ELEMENT" } })).toMatchObject({
       extensions: { code: "BAD_USER_INPUT", field: "numerator.element" },
       message: expect.stringContaining('unknown data element "62.NO_SUCH_ELEMENT"'),
@@ -94,7 +101,10 @@ describe("local metadata of a province", () => {
       extensions: { code: "BAD_USER_INPUT", field: "denominator.element" },
       message: expect.stringContaining("below the numerator"),
     });
-    expect(await refused({ factor: 0 })).toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "factor" }, message: expect.stringContaining("factor must be a number greater than 0") });
+    expect(await refused({ factor: 0 })).toMatchObject({
+      extensions: { code: "BAD_USER_INPUT", field: "factor" },
+      message: expect.stringContaining("factor must be a number greater than 0"),
+    });
   });
 
   it("groups local elements in a local data set with its deadlines, checked like the national ones", async () => {
@@ -106,26 +116,52 @@ describe("local metadata of a province", () => {
       nameVi: "Thống kê lớp xóa mù chữ hằng năm",
       collectionLevel: "COMMUNE",
       elements: ["62.LITERACY_LEARNERS", "62.ILLITERATE_ADULTS"],
-      deadlines: [{ level: "COMMUNE", month: 12, day: 5 }, { level: "PROVINCE", month: 12, day: 15 }],
+      deadlines: [
+        { level: "COMMUNE", month: 12, day: 5 },
+        { level: "PROVINCE", month: 12, day: 15 },
+      ],
     };
     const created = await call(KON_TUM_MANAGER, CREATE_SET, { input: set });
-    expect(created.data).toEqual({ createDataSet: { code: "62.ANNUAL_LITERACY", owner: "62", collectionLevel: "COMMUNE", dataElementCodes: ["62.ILLITERATE_ADULTS", "62.LITERACY_LEARNERS"] } });
+    expect(created.data).toEqual({
+      createDataSet: {
+        code: "62.ANNUAL_LITERACY",
+        owner: "62",
+        collectionLevel: "COMMUNE",
+        dataElementCodes: ["62.ILLITERATE_ADULTS", "62.LITERACY_LEARNERS"],
+      },
+    });
     const wrongLevel = await call(KON_TUM_MANAGER, CREATE_SET, { input: { ...set, code: "62.MIXED", elements: ["62.LITERACY_LEARNERS", "EMPLOYED_PERSONS"] } });
-    expect(wrongLevel.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" }, message: expect.stringContaining("EMPLOYED_PERSONS is collected at PROVINCE") });
+    expect(wrongLevel.errors?.[0]).toMatchObject({
+      extensions: { code: "BAD_USER_INPUT" },
+      message: expect.stringContaining("EMPLOYED_PERSONS is collected at PROVINCE"),
+    });
     const national = await call(KON_TUM_MANAGER, CREATE_SET, { input: { ...set, code: "LITERACY", owner: "VN" } });
     expect(national.errors?.[0].extensions?.code).toBe("FORBIDDEN");
 
-    const updated = await call(KON_TUM_MANAGER, `mutation { updateDataSet(input: { code: "62.ANNUAL_LITERACY", elements: ["62.LITERACY_LEARNERS"] }) { dataElementCodes } }`, {});
+    const updated = await call(
+      KON_TUM_MANAGER,
+      `mutation { updateDataSet(input: { code: "62.ANNUAL_LITERACY", elements: ["62.LITERACY_LEARNERS"] }) { dataElementCodes } }`,
+      {},
+    );
     expect(updated.data).toEqual({ updateDataSet: { dataElementCodes: ["62.LITERACY_LEARNERS"] } });
     const listed = await system.gateway.request<{ dataSets: { code: string; owner: string }[] }>(`{ dataSets { code owner } }`);
     expect(listed.dataSets).toContainEqual({ code: "62.ANNUAL_LITERACY", owner: "62" });
-    const audit = await system.gateway.request<{ catalogueChanges: { kind: string; action: string }[] }>(`{ catalogueChanges(code: "62.ANNUAL_LITERACY") { kind action } }`);
-    expect(audit.catalogueChanges).toEqual([{ kind: "DATA_SET", action: "UPDATE" }, { kind: "DATA_SET", action: "CREATE" }]);
+    const audit = await system.gateway.request<{ catalogueChanges: { kind: string; action: string }[] }>(
+      `{ catalogueChanges(code: "62.ANNUAL_LITERACY") { kind action } }`,
+    );
+    expect(audit.catalogueChanges).toEqual([
+      { kind: "DATA_SET", action: "UPDATE" },
+      { kind: "DATA_SET", action: "CREATE" },
+    ]);
 
     expect((await call(KON_TUM_MANAGER, `mutation { retireDataSet(code: "62.ANNUAL_LITERACY") { code } }`, {})).errors).toBeUndefined();
     const after = await system.gateway.request<{ dataSets: { code: string }[] }>(`{ dataSets { code } }`);
     expect(after.dataSets.map((d) => d.code)).not.toContain("62.ANNUAL_LITERACY");
-    const submitted = await call(KON_TUM_ENTRY, `mutation { submitDataSet(dataSetCode: "62.ANNUAL_LITERACY", areaCode: "23479", period: "2024") { state } }`, {});
+    const submitted = await call(
+      KON_TUM_ENTRY,
+      `mutation { submitDataSet(dataSetCode: "62.ANNUAL_LITERACY", areaCode: "23479", period: "2024") { state } }`,
+      {},
+    );
     expect(submitted.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT", field: "dataSetCode" }, message: expect.stringContaining("retired") });
   });
 
@@ -149,26 +185,41 @@ describe("local metadata of a province", () => {
       submitDataValues: {
         imported: 0,
         rejected: 1,
-        conflicts: [{ index: 0, field: "areaCode", message: "62.LITERACY_LEARNERS is a local data element of area 62: values are accepted only at or beneath 62, not at 14845" }],
+        conflicts: [
+          {
+            index: 0,
+            field: "areaCode",
+            message: "62.LITERACY_LEARNERS is a local data element of area 62: values are accepted only at or beneath 62, not at 14845",
+          },
+        ],
       },
     });
   });
 
   it("keeps a confidential local element under the disclosure rule", async () => {
-    const created = await call(KON_TUM_MANAGER, `mutation {
+    const created = await call(
+      KON_TUM_MANAGER,
+      `mutation {
       createDataElement(input: { code: "62.GBV_HOTLINE_CALLS", owner: "62", name: "Calls to the GBV hotline", nameVi: "Số cuộc gọi đường dây nóng về bạo lực giới",
         valueType: COUNT, disaggregatedBySex: false, collectionLevel: COMMUNE, confidential: true }) { code }
       createIndicator(input: { code: "62.GBV_HOTLINE_CALLS", owner: "62", name: "Calls to the GBV hotline", nameVi: "Số cuộc gọi đường dây nóng về bạo lực giới",
         numerator: { element: "62.GBV_HOTLINE_CALLS" }, factor: 1, unit: COUNT, decimals: 0, betterDirection: HIGHER }) { code }
-    }`, {});
+    }`,
+      {},
+    );
     expect(created.errors).toBeUndefined();
     const submitted = await call(KON_TUM_ENTRY, SUBMIT, {
-      input: { values: [{ dataElementCode: "62.GBV_HOTLINE_CALLS", areaCode: "23479", period: "2024", value: 2 }, { dataElementCode: "62.GBV_HOTLINE_CALLS", areaCode: "23485", period: "2024", value: 40 }] },
+      input: {
+        values: [
+          { dataElementCode: "62.GBV_HOTLINE_CALLS", areaCode: "23479", period: "2024", value: 2 },
+          { dataElementCode: "62.GBV_HOTLINE_CALLS", areaCode: "23485", period: "2024", value: 40 },
+        ],
+      },
     });
     expect(submitted.data).toEqual({ submitDataValues: { imported: 2, rejected: 0, conflicts: [] } });
     const READ = `{ area(code: "23479") { indicatorValues(indicatorCodes: ["62.GBV_HOTLINE_CALLS"], periods: ["2024"]) { total suppressed } } }`;
     expect((await call(NATIONAL_ANALYST, READ, {})).data).toEqual({ area: { indicatorValues: [{ total: null, suppressed: true }] } });
-    expect((await system.gateway.request(READ))).toEqual({ area: { indicatorValues: [{ total: 2, suppressed: false }] } });
+    expect(await system.gateway.request(READ)).toEqual({ area: { indicatorValues: [{ total: 2, suppressed: false }] } });
   });
 
   it("rolls up inside the owner and shows nothing outside it", async () => {
@@ -200,8 +251,13 @@ describe("targets for a local indicator", () => {
   it("are set at or beneath the owner as soon as it is defined, and tracked", async () => {
     const created = await system.gateway.request<{ createPlan: { targets: unknown[] } }>(PLAN, { input: plan("62") });
     expect(created.createPlan.targets).toEqual([{ indicatorCode: "62.WOMEN_LITERACY_SHARE", period: "2024" }]);
-    const tracked = await call(NATIONAL_ANALYST, `{ area(code: "62") { targets(period: "2024") { indicator { code } actual { total } progress { status } } } }`, {});
-    const rows = (tracked.data as { area: { targets: { indicator: { code: string }; actual: { total: number }; progress: { status: string } }[] } }).area.targets;
+    const tracked = await call(
+      NATIONAL_ANALYST,
+      `{ area(code: "62") { targets(period: "2024") { indicator { code } actual { total } progress { status } } } }`,
+      {},
+    );
+    const rows = (tracked.data as { area: { targets: { indicator: { code: string }; actual: { total: number }; progress: { status: string } }[] } }).area
+      .targets;
     expect(rows.find((row) => row.indicator.code === "62.WOMEN_LITERACY_SHARE")).toEqual({
       indicator: { code: "62.WOMEN_LITERACY_SHARE" },
       actual: { total: 20 },
@@ -227,7 +283,11 @@ describe("a definition that has data", () => {
     });
     const unit = await call(KON_TUM_MANAGER, UPDATE_INDICATOR, { input: { code: "62.WOMEN_LITERACY_SHARE", unit: "TIMES" } });
     expect(unit.errors?.[0].message).toContain("its formula and unit cannot change");
-    const level = await call(KON_TUM_MANAGER, `mutation { updateDataElement(input: { code: "62.LITERACY_LEARNERS", collectionLevel: DISTRICT }) { code } }`, {});
+    const level = await call(
+      KON_TUM_MANAGER,
+      `mutation { updateDataElement(input: { code: "62.LITERACY_LEARNERS", collectionLevel: DISTRICT }) { code } }`,
+      {},
+    );
     expect(level.errors?.[0].message).toContain("62.LITERACY_LEARNERS holds values: its collectionLevel cannot change");
 
     const renamed = await call(KON_TUM_MANAGER, UPDATE_INDICATOR, { input: { code: "62.WOMEN_LITERACY_SHARE", name: "Women attending literacy classes" } });
@@ -236,7 +296,9 @@ describe("a definition that has data", () => {
     expect(still.data).toEqual({ rollup: [{ total: 20 }] });
 
     const AUDIT = `{ catalogueChanges(code: "62.WOMEN_LITERACY_SHARE") { kind action changedBy changedAt before after } }`;
-    const audit = await system.gateway.request<{ catalogueChanges: { kind: string; action: string; changedBy: string; changedAt: string; before: string | null; after: string }[] }>(AUDIT);
+    const audit = await system.gateway.request<{
+      catalogueChanges: { kind: string; action: string; changedBy: string; changedAt: string; before: string | null; after: string }[];
+    }>(AUDIT);
     expect(audit.catalogueChanges.map((c) => [c.kind, c.action, c.changedBy])).toEqual([
       ["INDICATOR", "UPDATE", "kontum-planner"],
       ["INDICATOR", "CREATE", "kontum-planner"],
@@ -254,7 +316,9 @@ describe("a definition that has data", () => {
     expect(inUse.errors?.[0].message).toContain("used by indicator 62.WOMEN_LITERACY_SHARE: retire it first");
     const retired = await call(KON_TUM_MANAGER, `mutation { retireIndicator(code: "62.WOMEN_LITERACY_SHARE") { code retired } }`, {});
     expect(retired.data).toEqual({ retireIndicator: { code: "62.WOMEN_LITERACY_SHARE", retired: true } });
-    expect((await call(KON_TUM_MANAGER, `mutation { retireDataElement(code: "62.LITERACY_LEARNERS") { retired } }`, {})).data).toEqual({ retireDataElement: { retired: true } });
+    expect((await call(KON_TUM_MANAGER, `mutation { retireDataElement(code: "62.LITERACY_LEARNERS") { retired } }`, {})).data).toEqual({
+      retireDataElement: { retired: true },
+    });
 
     const lists = await system.gateway.request<{ active: { code: string }[]; all: { code: string }[] }>(
       `{ active: indicators { code } all: indicators(includeRetired: true) { code } }`,

@@ -14,9 +14,15 @@ type Rollup = { rollup: { indicator: { code: string }; area: { code: string }; t
 
 describe("the Strategy's indicators", () => {
   it("are all in the catalogue, in their units", async () => {
-    const data = await system.gateway.request<{ indicators: { code: string; unit: string; factor: number; numerator: { dataElement: { code: string } }; denominator: { dataElement: { code: string } } | null }[] }>(
-      `{ indicators { code unit factor numerator { dataElement { code } } denominator { dataElement { code } } } }`,
-    );
+    const data = await system.gateway.request<{
+      indicators: {
+        code: string;
+        unit: string;
+        factor: number;
+        numerator: { dataElement: { code: string } };
+        denominator: { dataElement: { code: string } } | null;
+      }[];
+    }>(`{ indicators { code unit factor numerator { dataElement { code } } denominator { dataElement { code } } } }`);
     const byCode = new Map(data.indicators.map((i) => [i.code, i]));
     expect(byCode.get("UNPAID_CARE_WORK_RATIO")).toMatchObject({ unit: "TIMES", factor: 1 });
     expect(byCode.get("GE_CURRICULUM_CONTENT")).toMatchObject({ unit: "YES_NO", denominator: null });
@@ -50,7 +56,9 @@ describe("the Strategy's indicators", () => {
     expect(submitted.submitDataValues.imported).toBe(3);
     const data = await system.gateway.request<Rollup>(VALUE, { codes: ["GE_CURRICULUM_CONTENT"], parent: "VN" });
     expect(data.rollup[0].total).toBe(2);
-    const refused = await system.gateway.request<Summary>(SUBMIT, { values: [{ dataElementCode: "GE_CURRICULUM_CONTENT", areaCode: "02", period: "2024", value: 2 }] });
+    const refused = await system.gateway.request<Summary>(SUBMIT, {
+      values: [{ dataElementCode: "GE_CURRICULUM_CONTENT", areaCode: "02", period: "2024", value: 2 }],
+    });
     expect(refused.submitDataValues.conflicts[0].message).toContain("accepts at most 1");
   });
 

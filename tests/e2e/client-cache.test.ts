@@ -101,7 +101,11 @@ describe("Apollo Client's normalised cache", () => {
     expect(area.id).toBe("2025-07:08");
     expect(area.indicatorValues[0].id).toBe("LIVE_BIRTHS:2025-07:08:2024");
     const cached = client.cache.extract() as Cached;
-    expect(Object.keys(cached).filter((key) => key.startsWith("Area:")).sort()).toEqual(expect.arrayContaining(["Area:2025-03:08", "Area:2025-07:08"]));
+    expect(
+      Object.keys(cached)
+        .filter((key) => key.startsWith("Area:"))
+        .sort(),
+    ).toEqual(expect.arrayContaining(["Area:2025-03:08", "Area:2025-07:08"]));
     // The new Tuyên Quang holds the old Hà Giang too: its 2024 value is larger, and the old one is unchanged.
     const oldTotal = (old.data as { area: { indicatorValues: Value[] } }).area.indicatorValues[0].total!;
     expect(area.indicatorValues[0].total).toBeGreaterThan(oldTotal);

@@ -33,14 +33,53 @@ interface Row {
 
 // Bỉm Sơn (381): communes 14809 (two broadcasts in November), 14812 (one); Mường Lát (384): 14845, 14848; and one district event.
 const ACTION_MONTH: Row[] = [
-  { areaCode: "14809", district: "381", kind: "BROADCAST", title: "Bản tin bình đẳng giới số 1", startDate: "2023-11-16", reachedMale: 100, reachedFemale: 120 },
+  {
+    areaCode: "14809",
+    district: "381",
+    kind: "BROADCAST",
+    title: "Bản tin bình đẳng giới số 1",
+    startDate: "2023-11-16",
+    reachedMale: 100,
+    reachedFemale: 120,
+  },
   { areaCode: "14809", district: "381", kind: "BROADCAST", title: "Bản tin bình đẳng giới số 2", startDate: "2023-11-28", reachedMale: 80, reachedFemale: 90 },
-  { areaCode: "14812", district: "381", kind: "BROADCAST", title: "Bản tin phòng chống bạo lực giới", startDate: "2023-11-18", reachedMale: 50, reachedFemale: 60 },
-  { areaCode: "381", district: "381", kind: "EVENT", title: "Lễ phát động Tháng hành động", startDate: "2023-11-15", reachedMale: 200, reachedFemale: 300, materials: [{ type: "BANNER", count: 5 }, { type: "LEAFLET", count: 1000 }], cost: 5_000_000 },
+  {
+    areaCode: "14812",
+    district: "381",
+    kind: "BROADCAST",
+    title: "Bản tin phòng chống bạo lực giới",
+    startDate: "2023-11-18",
+    reachedMale: 50,
+    reachedFemale: 60,
+  },
+  {
+    areaCode: "381",
+    district: "381",
+    kind: "EVENT",
+    title: "Lễ phát động Tháng hành động",
+    startDate: "2023-11-15",
+    reachedMale: 200,
+    reachedFemale: 300,
+    materials: [
+      { type: "BANNER", count: 5 },
+      { type: "LEAFLET", count: 1000 },
+    ],
+    cost: 5_000_000,
+  },
   { areaCode: "14845", district: "384", kind: "TALK", title: "Nói chuyện chuyên đề cho nam giới", startDate: "2023-11-25", reachedMale: 30, reachedFemale: 70 },
   {
-    areaCode: "14848", district: "384", kind: "TRAINING_COURSE", title: "Tập huấn cán bộ làm công tác bình đẳng giới", startDate: "2023-12-01", endDate: "2023-12-02",
-    reachedMale: 10, reachedFemale: 15, participantsMale: 10, participantsFemale: 15, officialsMale: 6, officialsFemale: 9,
+    areaCode: "14848",
+    district: "384",
+    kind: "TRAINING_COURSE",
+    title: "Tập huấn cán bộ làm công tác bình đẳng giới",
+    startDate: "2023-12-01",
+    endDate: "2023-12-02",
+    reachedMale: 10,
+    reachedFemale: 15,
+    participantsMale: 10,
+    participantsFemale: 15,
+    officialsMale: 6,
+    officialsFemale: 9,
   },
   { areaCode: "14848", district: "384", kind: "BROADCAST", title: "Bản tin tháng 12", startDate: "2023-12-05", reachedMale: 40, reachedFemale: 45 },
 ];
@@ -98,10 +137,9 @@ async function campaignActivityCount(): Promise<number> {
 describe("an Action Month in communes of two districts", () => {
   beforeAll(async () => {
     const client = await system.as(PROVINCE_CLERK);
-    const result = await client.request<{ recordActivities: { imported: number; rejected: number; indicatorsUpdated: boolean; activities: { kind: string; month: string }[] } }>(
-      RECORD,
-      { input: { activities: ACTION_MONTH.map(input) } },
-    );
+    const result = await client.request<{
+      recordActivities: { imported: number; rejected: number; indicatorsUpdated: boolean; activities: { kind: string; month: string }[] };
+    }>(RECORD, { input: { activities: ACTION_MONTH.map(input) } });
     expect(result.recordActivities).toMatchObject({ imported: ACTION_MONTH.length, rejected: 0, indicatorsUpdated: true });
     expect(result.recordActivities.activities.map((a) => a.month)).toEqual(ACTION_MONTH.map((row) => row.startDate.slice(0, 7).replace("-", "")));
   });
@@ -124,12 +162,15 @@ describe("an Action Month in communes of two districts", () => {
   });
 
   it("rolls up the children of the province in one query, each district with its own figures", async () => {
-    const data = await system.gateway.request<{ area: { children: { code: string; communicationStatistics: { activities: number; reached: { total: number } } }[] } }>(
-      `{ area(code: "38") { children { code communicationStatistics(period: "2023") { activities reached { total } } } } }`,
-    );
+    const data = await system.gateway.request<{
+      area: { children: { code: string; communicationStatistics: { activities: number; reached: { total: number } } }[] };
+    }>(`{ area(code: "38") { children { code communicationStatistics(period: "2023") { activities reached { total } } } } }`);
     const byCode = new Map(data.area.children.map((child) => [child.code, child.communicationStatistics]));
     for (const district of ["381", "384"]) {
-      expect(byCode.get(district)).toEqual({ activities: expected(ACTION_MONTH.filter((r) => r.district === district)).activities, reached: { total: expected(ACTION_MONTH.filter((r) => r.district === district)).reached.total } });
+      expect(byCode.get(district)).toEqual({
+        activities: expected(ACTION_MONTH.filter((r) => r.district === district)).activities,
+        reached: { total: expected(ACTION_MONTH.filter((r) => r.district === district)).reached.total },
+      });
     }
     expect(byCode.get("385")).toEqual({ activities: 0, reached: { total: 0 } });
   });
@@ -156,7 +197,10 @@ describe("an Action Month in communes of two districts", () => {
   });
 
   it("lists the activities of an area by period and kind, and of the campaign", async () => {
-    const data = await system.gateway.request<{ area: { activities: { area: { code: string }; campaign: { code: string } }[] }; campaign: { activities: unknown[] } }>(
+    const data = await system.gateway.request<{
+      area: { activities: { area: { code: string }; campaign: { code: string } }[] };
+      campaign: { activities: unknown[] };
+    }>(
       `{ area(code: "381") { activities(period: "202311", kind: BROADCAST) { area { code } campaign { code } } }
          campaign(code: "${CAMPAIGN}") { activities { id } } }`,
     );
@@ -173,7 +217,10 @@ describe("an Action Month in communes of two districts", () => {
       commune: area(code: "14809") { indicatorValues(indicatorCodes: ["COMM_BROADCASTS"], periods: ["202311", "2023"]) { period total } }
       province: area(code: "38") { indicatorValues(indicatorCodes: ["COMM_PEOPLE_REACHED", "COMM_OFFICIALS_TRAINED"], periods: ["2023"]) { indicator { code } period total male female } }
     }`);
-    expect(data.commune.indicatorValues).toEqual([{ period: "202311", total: 2 }, { period: "2023", total: 2 }]);
+    expect(data.commune.indicatorValues).toEqual([
+      { period: "202311", total: 2 },
+      { period: "2023", total: 2 },
+    ]);
     const all = expected(ACTION_MONTH);
     const reached = data.province.indicatorValues.find((v) => v.indicator.code === "COMM_PEOPLE_REACHED");
     expect(reached).toMatchObject({ total: all.reached.total, male: all.reached.male, female: all.reached.female });
@@ -185,7 +232,9 @@ describe("an Action Month in communes of two districts", () => {
 
 describe("the demo data", () => {
   it("holds Vị Xuyên's Action Month activities, readable as statistics and broadcast shortfalls", async () => {
-    const data = await system.gateway.request<{ area: { communicationStatistics: { activities: number }; communesWithFewBroadcasts: { area: { code: string }; broadcasts: number }[] } }>(
+    const data = await system.gateway.request<{
+      area: { communicationStatistics: { activities: number }; communesWithFewBroadcasts: { area: { code: string }; broadcasts: number }[] };
+    }>(
       `{ area(code: "030") { communicationStatistics(period: "202311") { activities } communesWithFewBroadcasts(month: "202311") { area { code } broadcasts } } }`,
     );
     expect(data.area.communicationStatistics.activities).toBeGreaterThan(0);
@@ -197,16 +246,22 @@ describe("the demo data", () => {
 
 describe("validation: clear errors, nothing written", () => {
   const row = (overrides: Record<string, unknown> = {}) => ({
-    campaignCode: CAMPAIGN, areaCode: "14815", kind: "BROADCAST", title: "Bản tin", startDate: "2023-11-20", reachedMale: 1, reachedFemale: 1, ...overrides,
+    campaignCode: CAMPAIGN,
+    areaCode: "14815",
+    kind: "BROADCAST",
+    title: "Bản tin",
+    startDate: "2023-11-20",
+    reachedMale: 1,
+    reachedFemale: 1,
+    ...overrides,
   });
 
   async function refused(activities: Record<string, unknown>[]) {
     const before = await campaignActivityCount();
     const client = await system.as(PROVINCE_CLERK);
-    const result = await client.request<{ recordActivities: { imported: number; rejected: number; conflicts: { index: number; field: string; message: string }[] } }>(
-      RECORD,
-      { input: { activities } },
-    );
+    const result = await client.request<{
+      recordActivities: { imported: number; rejected: number; conflicts: { index: number; field: string; message: string }[] };
+    }>(RECORD, { input: { activities } });
     expect(result.recordActivities.imported).toBe(0);
     expect(await campaignActivityCount()).toBe(before);
     return result.recordActivities;
@@ -215,7 +270,10 @@ describe("validation: clear errors, nothing written", () => {
   it("refuses an activity dated outside its campaign's period, with its row index", async () => {
     const result = await refused([row(), row({ startDate: "2023-12-16" }), row({ startDate: "2023-11-10", endDate: "2023-11-16" })]);
     expect(result.rejected).toBe(2);
-    expect(result.conflicts.map((c) => [c.index, c.field])).toEqual([[1, "startDate"], [2, "startDate"]]);
+    expect(result.conflicts.map((c) => [c.index, c.field])).toEqual([
+      [1, "startDate"],
+      [2, "startDate"],
+    ]);
     expect(result.conflicts[0].message).toMatch(/outside campaign ACTION-MONTH-2023-38, which runs from 2023-11-15 to 2023-12-15/);
   });
 
@@ -245,11 +303,11 @@ describe("validation: clear errors, nothing written", () => {
   });
 
   it("refuses training figures that do not add up, and participants on other kinds", async () => {
-    const result = await refused([
-      row({ kind: "TRAINING_COURSE", participantsMale: 3, officialsMale: 4 }),
-      row({ participantsFemale: 3 }),
+    const result = await refused([row({ kind: "TRAINING_COURSE", participantsMale: 3, officialsMale: 4 }), row({ participantsFemale: 3 })]);
+    expect(result.conflicts.map((c) => [c.index, c.field])).toEqual([
+      [0, "officialsMale"],
+      [1, "participantsFemale"],
     ]);
-    expect(result.conflicts.map((c) => [c.index, c.field])).toEqual([[0, "officialsMale"], [1, "participantsFemale"]]);
   });
 
   it("refuses, as FORBIDDEN, a batch with a row outside the caller's areas", async () => {
@@ -258,7 +316,11 @@ describe("validation: clear errors, nothing written", () => {
     const body = await errorsOf(RECORD, { input: { activities: [row({ areaCode: "14809" }), row({ areaCode: "14845" })] } }, districtClerk);
     expect(body.errors?.[0]).toMatchObject({ extensions: { code: "FORBIDDEN", areaCodes: ["14845"], rows: [1] } });
     expect(body.errors?.[0].message).toMatch(/14845 \(row 1\): outside your assigned areas/);
-    const single = await errorsOf(`mutation ($input: ActivityInput!) { recordActivity(input: $input) { id } }`, { input: row({ areaCode: "14845" }) }, districtClerk);
+    const single = await errorsOf(
+      `mutation ($input: ActivityInput!) { recordActivity(input: $input) { id } }`,
+      { input: row({ areaCode: "14845" }) },
+      districtClerk,
+    );
     expect(single.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     expect(await campaignActivityCount()).toBe(before);
   });
@@ -271,13 +333,14 @@ describe("validation: clear errors, nothing written", () => {
   it("records the valid rows when allOrNothing is false, and nothing in a dry run", async () => {
     const before = await campaignActivityCount();
     const client = await system.as(PROVINCE_CLERK);
-    const dry = await client.request<{ recordActivities: { imported: number; activities: unknown[] } }>(RECORD, { input: { activities: [row()], dryRun: true } });
+    const dry = await client.request<{ recordActivities: { imported: number; activities: unknown[] } }>(RECORD, {
+      input: { activities: [row()], dryRun: true },
+    });
     expect(dry.recordActivities).toMatchObject({ imported: 1, activities: [] });
     expect(await campaignActivityCount()).toBe(before);
-    const partial = await client.request<{ recordActivities: { imported: number; rejected: number; conflicts: { index: number }[]; activities: { area: { code: string } }[] } }>(
-      RECORD,
-      { input: { activities: [row({ reachedMale: -1 }), row({ areaCode: "14818" })], allOrNothing: false } },
-    );
+    const partial = await client.request<{
+      recordActivities: { imported: number; rejected: number; conflicts: { index: number }[]; activities: { area: { code: string } }[] };
+    }>(RECORD, { input: { activities: [row({ reachedMale: -1 }), row({ areaCode: "14818" })], allOrNothing: false } });
     expect(partial.recordActivities).toMatchObject({ imported: 1, rejected: 1, conflicts: [{ index: 0 }], activities: [{ area: { code: "14818" } }] });
     expect(await campaignActivityCount()).toBe(before + 1);
   });
@@ -285,17 +348,33 @@ describe("validation: clear errors, nothing written", () => {
   it("records one activity, or reports its problems as BAD_USER_INPUT", async () => {
     const single = `mutation ($input: ActivityInput!) { recordActivity(input: $input) { kind reached { total } materials { type count } campaign { code } } }`;
     const bad = await errorsOf(single, { input: row({ startDate: "2023-02-30" }) }, PROVINCE_CLERK);
-    expect(bad.errors?.[0]).toMatchObject({ message: '"2023-02-30" is not a date: use YYYY-MM-DD between 1900 and 2100', extensions: { code: "BAD_USER_INPUT", field: "startDate" } });
+    expect(bad.errors?.[0]).toMatchObject({
+      message: '"2023-02-30" is not a date: use YYYY-MM-DD between 1900 and 2100',
+      extensions: { code: "BAD_USER_INPUT", field: "startDate" },
+    });
     const client = await system.as(PROVINCE_CLERK);
-    const ok = await client.request<{ recordActivity: unknown }>(single, { input: row({ kind: "PRINTED_MATERIAL", materials: [{ type: "LEAFLET", count: 500 }] }) });
-    expect(ok.recordActivity).toEqual({ kind: "PRINTED_MATERIAL", reached: { total: 2 }, materials: [{ type: "LEAFLET", count: 500 }], campaign: { code: CAMPAIGN } });
+    const ok = await client.request<{ recordActivity: unknown }>(single, {
+      input: row({ kind: "PRINTED_MATERIAL", materials: [{ type: "LEAFLET", count: 500 }] }),
+    });
+    expect(ok.recordActivity).toEqual({
+      kind: "PRINTED_MATERIAL",
+      reached: { total: 2 },
+      materials: [{ type: "LEAFLET", count: 500 }],
+      campaign: { code: CAMPAIGN },
+    });
   });
 });
 
 describe("campaigns", () => {
   const CREATE = `mutation ($input: CreateCampaignInput!) { createCampaign(input: $input) { code startDate endDate organisingArea { code } areas { code name } } }`;
   const campaign = (overrides: Record<string, unknown> = {}) => ({
-    code: "WOMENS-DAY-2024-381", name: "Kỷ niệm ngày Quốc tế Phụ nữ 8/3", startDate: "2024-03-01", endDate: "2024-03-08", organisingAreaCode: "381", participantAreaCodes: ["14809"], ...overrides,
+    code: "WOMENS-DAY-2024-381",
+    name: "Kỷ niệm ngày Quốc tế Phụ nữ 8/3",
+    startDate: "2024-03-01",
+    endDate: "2024-03-08",
+    organisingAreaCode: "381",
+    participantAreaCodes: ["14809"],
+    ...overrides,
   });
   const districtClerk: Caller = { subject: "bs-clerk", roles: [Role.DATA_ENTRY], areaCodes: ["381"] };
 
@@ -304,18 +383,25 @@ describe("campaigns", () => {
     const created = await client.request<{ createCampaign: unknown }>(CREATE, { input: campaign() });
     expect(created.createCampaign).toMatchObject({ code: "WOMENS-DAY-2024-381", organisingArea: { code: "381" }, areas: [{ code: "381" }, { code: "14809" }] });
     const recorded = await client.request<{ recordActivities: { imported: number } }>(RECORD, {
-      input: { activities: [{ campaignCode: "WOMENS-DAY-2024-381", areaCode: "14809", kind: "CONTEST", title: "Hội thi", startDate: "2024-03-08", reachedFemale: 40 }] },
+      input: {
+        activities: [{ campaignCode: "WOMENS-DAY-2024-381", areaCode: "14809", kind: "CONTEST", title: "Hội thi", startDate: "2024-03-08", reachedFemale: 40 }],
+      },
     });
     expect(recorded.recordActivities.imported).toBe(1);
   });
 
   it("refuses a campaign outside the caller's areas, with unknown areas, or with dates out of order", async () => {
-    expect((await errorsOf(CREATE, { input: campaign({ code: "X-384", organisingAreaCode: "384", participantAreaCodes: [] }) }, districtClerk)).errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(
+      (await errorsOf(CREATE, { input: campaign({ code: "X-384", organisingAreaCode: "384", participantAreaCodes: [] }) }, districtClerk)).errors?.[0]
+        .extensions?.code,
+    ).toBe("FORBIDDEN");
     expect((await errorsOf(CREATE, { input: campaign({ code: "X-UNKNOWN", participantAreaCodes: ["99999"] }) }, districtClerk)).errors?.[0]).toMatchObject({
       message: "unknown area 99999 in hierarchy 2025-03",
       extensions: { code: "BAD_USER_INPUT" },
     });
-    expect((await errorsOf(CREATE, { input: campaign({ code: "X-DATES", endDate: "2024-02-01" }) }, districtClerk)).errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect((await errorsOf(CREATE, { input: campaign({ code: "X-DATES", endDate: "2024-02-01" }) }, districtClerk)).errors?.[0].extensions?.code).toBe(
+      "BAD_USER_INPUT",
+    );
     const data = await system.gateway.request<{ campaigns: { code: string }[] }>(`{ campaigns(year: 2024) { code } }`);
     expect(data.campaigns.map((c) => c.code)).toEqual(["WOMENS-DAY-2024-381"]);
   });

@@ -34,11 +34,15 @@ const storedBirths = async (areaCode: string) =>
 
 async function post(caller: Caller, query: string, variables?: Record<string, unknown>) {
   const { body } = await postGraphQL(system.gatewayUrl!, query, variables, await authHeader(caller));
+  // biome-ignore lint/suspicious/noExplicitAny: the test walks an answer of any shape
   return body as { data?: Record<string, any> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 }
 
 async function areasUnder(level: "DISTRICT" | "COMMUNE", within: string): Promise<string[]> {
-  const { areas } = await system.gateway.request<{ areas: { code: string }[] }>(`query ($l: AreaLevel!, $w: ID) { areas(level: $l, within: $w) { code } }`, { l: level, w: within });
+  const { areas } = await system.gateway.request<{ areas: { code: string }[] }>(`query ($l: AreaLevel!, $w: ID) { areas(level: $l, within: $w) { code } }`, {
+    l: level,
+    w: within,
+  });
   return areas.map((a) => a.code);
 }
 
@@ -48,7 +52,9 @@ describe("approval up the hierarchy and the lock on approved data", () => {
     bimSonCommunes = await areasUnder("COMMUNE", "381");
     expect(bimSonCommunes).toContain("14809");
     const clerk = await system.as(BIM_SON_CLERK);
-    expect((await clerk.request<{ submitDataValues: { imported: number } }>(SUBMIT_VALUES, { values: [births("14809", 40)] })).submitDataValues.imported).toBe(1);
+    expect((await clerk.request<{ submitDataValues: { imported: number } }>(SUBMIT_VALUES, { values: [births("14809", 40)] })).submitDataValues.imported).toBe(
+      1,
+    );
   });
 
   it("a district cannot approve before all its communes have submitted; then it can", async () => {
@@ -65,18 +71,24 @@ describe("approval up the hierarchy and the lock on approved data", () => {
     await clerk.request(SUBMIT_SET, { area: last });
     const approved = (await post(BIM_SON_APPROVER, APPROVE_SET, { area: "381" })).data!.approveDataSet;
     expect(approved).toMatchObject({ state: "APPROVED", lockedBy: "381" });
-    expect(approved.events).toEqual([{ action: "APPROVE", fromState: "OPEN", toState: "APPROVED", actor: "bim-son-approver", reason: null, at: expect.any(String) }]);
+    expect(approved.events).toEqual([
+      { action: "APPROVE", fromState: "OPEN", toState: "APPROVED", actor: "bim-son-approver", reason: null, at: expect.any(String) },
+    ]);
   });
 
   it("data entry may not approve, nor an approver of another district", async () => {
     expect((await post(BIM_SON_CLERK, APPROVE_SET, { area: "381" })).errors?.[0].extensions?.code).toBe("FORBIDDEN");
     const body = await post(BIM_SON_APPROVER, APPROVE_SET, { area: "384" });
-    expect(body.errors?.[0]).toMatchObject({ message: "You may not approve data sets for area 384: outside your assigned areas", extensions: { code: "FORBIDDEN" } });
+    expect(body.errors?.[0]).toMatchObject({
+      message: "You may not approve data sets for area 384: outside your assigned areas",
+      extensions: { code: "FORBIDDEN" },
+    });
   });
 
   it("once approved, a data-entry change is refused with a clear error and the stored value is unchanged", async () => {
     const clerk = await system.as(BIM_SON_CLERK);
-    const refused = (await clerk.request<{ submitDataValues: Record<string, unknown> }>(SUBMIT_VALUES, { values: [births("14812", 3), births("14809", 41)] })).submitDataValues;
+    const refused = (await clerk.request<{ submitDataValues: Record<string, unknown> }>(SUBMIT_VALUES, { values: [births("14812", 3), births("14809", 41)] }))
+      .submitDataValues;
     expect(refused).toEqual({
       imported: 0,
       updated: 0,
@@ -91,7 +103,9 @@ describe("approval up the hierarchy and the lock on approved data", () => {
     expect(await storedBirths("14809")).toEqual([40]);
     expect(await storedBirths("14812")).toEqual([]);
     // re-sending exactly what is stored is not a change
-    expect((await clerk.request<{ submitDataValues: { unchanged: number } }>(SUBMIT_VALUES, { values: [births("14809", 40)] })).submitDataValues.unchanged).toBe(1);
+    expect(
+      (await clerk.request<{ submitDataValues: { unchanged: number } }>(SUBMIT_VALUES, { values: [births("14809", 40)] })).submitDataValues.unchanged,
+    ).toBe(1);
   });
 
   it("a province cannot approve while one district has not", async () => {
@@ -129,7 +143,8 @@ describe("approval up the hierarchy and the lock on approved data", () => {
       ["RETURN", "bim-son-approver", "14809 counted twins once"],
     ]);
 
-    const corrected = (await clerk.request<{ submitDataValues: { updated: number; rejected: number } }>(SUBMIT_VALUES, { values: [births("14809", 41)] })).submitDataValues;
+    const corrected = (await clerk.request<{ submitDataValues: { updated: number; rejected: number } }>(SUBMIT_VALUES, { values: [births("14809", 41)] }))
+      .submitDataValues;
     expect(corrected).toMatchObject({ updated: 1, rejected: 0 });
     expect(await storedBirths("14809")).toEqual([40, 41]);
 
@@ -166,7 +181,10 @@ describe("reportingStatus through the gateway", () => {
       missing: communes.length - 1,
       areas: communes.map((code, i) => ({ areaCode: code, received: i === 0, timeliness: i === 0 ? "LATE" : "MISSING" })),
     });
-    const outside = await post({ roles: [Role.ANALYST], areaCodes: ["62"] }, `{ reportingStatus(dataSetCode: "${SET}", period: "2024", parentCode: "384", level: COMMUNE) { expected } }`);
+    const outside = await post(
+      { roles: [Role.ANALYST], areaCodes: ["62"] },
+      `{ reportingStatus(dataSetCode: "${SET}", period: "2024", parentCode: "384", level: COMMUNE) { expected } }`,
+    );
     expect(outside.errors?.[0].extensions?.code).toBe("FORBIDDEN");
   });
 });

@@ -42,13 +42,24 @@ afterAll(async () => {
 
 async function upload(body: string | Buffer, query = "") {
   const base = system.gatewayUrl!.replace(/\/graphql$/, "");
-  const response = await fetch(`${base}/data-values/import${query}`, { method: "POST", headers: { "content-type": "text/csv", ...(await authHeader(CLERK)) }, body });
+  const response = await fetch(`${base}/data-values/import${query}`, {
+    method: "POST",
+    headers: { "content-type": "text/csv", ...(await authHeader(CLERK)) },
+    body,
+  });
+  // biome-ignore lint/suspicious/noExplicitAny: the test reads answers of any shape
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 }
 
 describe("POST /data-values/import refuses what is not a file of values", () => {
   it.each([
-    ["without the value column", `data_element,area_code,period,sex\nLIVE_BIRTHS,14809,2033,MALE\n`, "", "MISSING_COLUMNS", "line 1: the header lacks the column value"],
+    [
+      "without the value column",
+      `data_element,area_code,period,sex\nLIVE_BIRTHS,14809,2033,MALE\n`,
+      "",
+      "MISSING_COLUMNS",
+      "line 1: the header lacks the column value",
+    ],
     ["with a quote never closed", `${HEADER}\nLIVE_BIRTHS,14809,2033,MALE,5,,"late\n`, "", "MALFORMED_CSV", "the file is not valid CSV: Quote Not Closed"],
     ["of binary data", Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0xed, 0xc1]), "", "NOT_TEXT", "line 1: the file is not text"],
     ["empty", "", "", "EMPTY_FILE", "the file holds no values: it is empty"],

@@ -10,7 +10,7 @@ afterAll(() => system?.close());
 
 const CLERK: Caller = { subject: "bim-son-clerk", roles: [Role.DATA_ENTRY], areaCodes: ["381"] };
 const HEADER = "data_element,area_code,period,sex,value,status,comment";
-const csv = (...rows: string[]) => [HEADER, ...rows].join("\n") + "\n";
+const csv = (...rows: string[]) => `${[HEADER, ...rows].join("\n")}\n`;
 
 async function upload(body: string, caller: Caller | null, query = "") {
   const base = system.gatewayUrl!.replace(/\/graphql$/, "");
@@ -19,6 +19,7 @@ async function upload(body: string, caller: Caller | null, query = "") {
     headers: { "content-type": "text/csv", ...(caller ? await authHeader(caller) : {}) },
     body,
   });
+  // biome-ignore lint/suspicious/noExplicitAny: the test reads answers of any shape
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 }
 

@@ -86,7 +86,7 @@ function numericFields(api: GraphQLSchema): string[] {
 function checkHidden(exact: unknown, seen: unknown, typename: string | null, path: string, checked: Set<string>): void {
   if (Array.isArray(exact)) {
     expect(Array.isArray(seen)).toBe(true);
-    exact.forEach((item, i) => checkHidden(item, (seen as unknown[])[i], typename, `${path}[${i}]`, checked));
+    for (const [i, item] of exact.entries()) checkHidden(item, (seen as unknown[])[i], typename, `${path}[${i}]`, checked);
     return;
   }
   if (exact === null || typeof exact !== "object") return;
@@ -180,9 +180,16 @@ let unapprovedTarget: string;
 beforeAll(async () => {
   system = await startTestSystem();
   // The API the gateway serves: the composed supergraph's client-facing schema.
-  schema = Supergraph.build(fs.readFileSync(path.join(__dirname, "..", "..", "schema", "supergraph.graphql"), "utf8")).apiSchema().toGraphQLJSSchema();
+  schema = Supergraph.build(fs.readFileSync(path.join(__dirname, "..", "..", "schema", "supergraph.graphql"), "utf8"))
+    .apiSchema()
+    .toGraphQLJSSchema();
 
-  for (const [sex, supported] of [["FEMALE", true], ["FEMALE", true], ["MALE", false]] as const) await recordCase(SMALL, sex, supported);
+  for (const [sex, supported] of [
+    ["FEMALE", true],
+    ["FEMALE", true],
+    ["MALE", false],
+  ] as const)
+    await recordCase(SMALL, sex, supported);
   for (let i = 0; i < 5; i++) for (const sex of ["FEMALE", "MALE"] as const) await recordCase(OTHER, sex, true);
   for (let i = 0; i < 10; i++) for (const sex of ["FEMALE", "MALE"] as const) await recordCase(LARGE, sex, i % 2 === 0);
   // A value typed by hand that breaks a rule over case-derived elements, and one over unapproved data.
@@ -274,15 +281,24 @@ describe("every figure the schema can carry obeys the disclosure rule", () => {
     const caseWorker = await answer(CASE_WORKER, indicatorProbes("GBV_VICTIMS_DETECTED", SMALL, CASE_YEAR)[0].query);
     expect(caseWorker).toEqual(exact);
     expect((exact.rollup as { total: number }[])[0].total).toBe(3);
-    const analyst = await answer(ANALYST, `{ rollup(indicatorCodes: ["GBV_VICTIMS_DETECTED"], periods: ["${CASE_YEAR}"], parentCode: "${LARGE}") { total female } }`);
+    const analyst = await answer(
+      ANALYST,
+      `{ rollup(indicatorCodes: ["GBV_VICTIMS_DETECTED"], periods: ["${CASE_YEAR}"], parentCode: "${LARGE}") { total female } }`,
+    );
     expect(analyst.rollup).toEqual([{ total: 20, female: 10 }]);
   });
 
   it("hides a small commune's figure however its district's and siblings' published figures are combined", async () => {
-    const { rollup } = await answer(ANALYST, `{ rollup(indicatorCodes: ["GBV_VICTIMS_DETECTED"], periods: ["${CASE_YEAR}"], parentCode: "381", level: COMMUNE) { area { code } total male female suppressed } }`) as {
+    const { rollup } = (await answer(
+      ANALYST,
+      `{ rollup(indicatorCodes: ["GBV_VICTIMS_DETECTED"], periods: ["${CASE_YEAR}"], parentCode: "381", level: COMMUNE) { area { code } total male female suppressed } }`,
+    )) as {
       rollup: { area: { code: string }; total: number | null; male: number | null; female: number | null; suppressed: boolean }[];
     };
-    const { rollup: district } = await answer(ANALYST, `{ rollup(indicatorCodes: ["GBV_VICTIMS_DETECTED"], periods: ["${CASE_YEAR}"], parentCode: "381") { total suppressed } }`) as {
+    const { rollup: district } = (await answer(
+      ANALYST,
+      `{ rollup(indicatorCodes: ["GBV_VICTIMS_DETECTED"], periods: ["${CASE_YEAR}"], parentCode: "381") { total suppressed } }`,
+    )) as {
       rollup: { total: number | null; suppressed: boolean }[];
     };
     expect(rollup.find((v) => v.area.code === SMALL)).toMatchObject({ total: null, male: null, female: null, suppressed: true });

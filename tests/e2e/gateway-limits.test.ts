@@ -20,7 +20,7 @@ describe("the list-aware cost limit", () => {
     const { status, body } = await ask(getIntrospectionQuery());
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
-    expect((body.data?.__schema as { types: unknown[] }).types.length).toBeGreaterThan(50);
+    expect((body.data?.__schema as { types: unknown[] } | undefined)?.types.length).toBeGreaterThan(50);
   });
 
   it("refuses 30 aliases of every commune's grandchildren before execution", async () => {
@@ -35,7 +35,9 @@ describe("the list-aware cost limit", () => {
   });
 
   it("refuses 18 indicators by 3 periods for every commune, the lists passed inline or as variables", async () => {
-    const inline = await ask(`{ areas(level: COMMUNE) { code indicatorValues(indicatorCodes: [${INDICATORS}], periods: ["2022", "2023", "2024"]) { total } } }`);
+    const inline = await ask(
+      `{ areas(level: COMMUNE) { code indicatorValues(indicatorCodes: [${INDICATORS}], periods: ["2022", "2023", "2024"]) { total } } }`,
+    );
     expect(inline.status).toBe(400);
     expect(inline.body.errors?.[0].extensions?.code).toBe("OPERATION_TOO_COSTLY");
     const codes = Array.from({ length: 18 }, (_, i) => `INDICATOR_${i}`);

@@ -35,6 +35,7 @@ describe("the supergraph through the gateway", () => {
   });
 
   it("joins fields of all four subgraphs on one Area", async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: the test walks an answer of any shape
     const data = await system.gateway.request<{ area: Record<string, any> }>(`{
       area(code: "38") {
         name

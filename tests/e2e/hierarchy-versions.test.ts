@@ -61,7 +61,8 @@ describeWithNationalData(__filename, "the 2025 reform on the national lists", (n
     merges = (JSON.parse(fs.readFileSync(national.files.merges, "utf8")) as { data: NewProvince[] }).data;
     oldList = parseUnitList(JSON.parse(fs.readFileSync(national.files.units, "utf8")));
     oldCommunes = oldList.filter((row) => row.level === "COMMUNE");
-    for (const province of merges) for (const commune of province.level2s) for (const m of commune.merges) pieces.set(m.old_id, (pieces.get(m.old_id) ?? 0) + 1);
+    for (const province of merges)
+      for (const commune of province.level2s) for (const m of commune.merges) pieces.set(m.old_id, (pieces.get(m.old_id) ?? 0) + 1);
     system = await startTestSystem({ seedDemo: false });
     await importAreas(system.db.prisma, oldList);
     await seedCatalogue(system.db);
@@ -100,7 +101,10 @@ describeWithNationalData(__filename, "the 2025 reform on the national lists", (n
     it("reads a code in the version asked for, and links units across the reform", async () => {
       const query = `query ($code: ID!, $hierarchy: String) { area(code: $code, hierarchy: $hierarchy) {
         code hierarchy name level predecessors { kind area { code hierarchy } } successors { kind area { code } } } }`;
-      const old = await system.gateway.request<{ area: { name: string; successors: { kind: string; area: { code: string } }[] } }>(query, { code: "02", hierarchy: "2025-03" });
+      const old = await system.gateway.request<{ area: { name: string; successors: { kind: string; area: { code: string } }[] } }>(query, {
+        code: "02",
+        hierarchy: "2025-03",
+      });
       expect(old.area).toMatchObject({ name: "Hà Giang", successors: [{ kind: "FULL", area: { code: NEW_PROVINCE } }] });
       // Without a version, a code means the unit in force today: Hà Giang no longer exists.
       expect((await system.gateway.request<{ area: unknown }>(query, { code: "02" })).area).toBeNull();
@@ -115,7 +119,13 @@ describeWithNationalData(__filename, "the 2025 reform on the national lists", (n
   describe("one time series across the reform", () => {
     beforeAll(async () => {
       const values = newCommunesOf(NEW_PROVINCE).flatMap((c) =>
-        (["MALE", "FEMALE"] as const).map((sex) => ({ dataElementCode: INDICATOR, areaCode: c.level2_id, period: "2025S2", sex, value: newValue(c.level2_id, sex) })),
+        (["MALE", "FEMALE"] as const).map((sex) => ({
+          dataElementCode: INDICATOR,
+          areaCode: c.level2_id,
+          period: "2025S2",
+          sex,
+          value: newValue(c.level2_id, sex),
+        })),
       );
       const { submitDataValues } = await system.gateway.request<{ submitDataValues: { imported: number; conflicts: unknown[] } }>(
         `mutation ($values: [DataValueInput!]!) { submitDataValues(input: { values: $values }) { imported conflicts { message } } }`,
@@ -127,16 +137,28 @@ describeWithNationalData(__filename, "the 2025 reform on the national lists", (n
     it("gives 2024 (old units, carried over) and 2025S2 (new units) for a new province, exact where no split crosses it", async () => {
       const sources = new Set(merges.find((p) => p.level1_id === NEW_PROVINCE)!.merges.map((m) => m.old_id));
       const oldInside = oldCommunes.filter((c) => sources.has(c.provinceCode!));
-      const sum = (codes: string[], value: (code: string, sex: "MALE" | "FEMALE") => number, sex: "MALE" | "FEMALE") => codes.reduce((t, code) => t + value(code, sex), 0);
+      const sum = (codes: string[], value: (code: string, sex: "MALE" | "FEMALE") => number, sex: "MALE" | "FEMALE") =>
+        codes.reduce((t, code) => t + value(code, sex), 0);
       const series = await rollup({ periods: ["2024", "2025S2"], parent: NEW_PROVINCE, hierarchy: "2025-07" });
       expect(series.map((v) => [v.period, v.sourceHierarchy, v.hierarchy, v.area.code])).toEqual([
         ["2024", "2025-03", "2025-07", NEW_PROVINCE],
         ["2025S2", "2025-07", "2025-07", NEW_PROVINCE],
       ]);
       const oldCodes = oldInside.map((c) => c.code);
-      expect(series[0]).toMatchObject({ male: sum(oldCodes, oldValue, "MALE"), female: sum(oldCodes, oldValue, "FEMALE"), approximate: false, approximateShare: 0, completeness: 1 });
+      expect(series[0]).toMatchObject({
+        male: sum(oldCodes, oldValue, "MALE"),
+        female: sum(oldCodes, oldValue, "FEMALE"),
+        approximate: false,
+        approximateShare: 0,
+        completeness: 1,
+      });
       const newCodes = newCommunesOf(NEW_PROVINCE).map((c) => c.level2_id);
-      expect(series[1]).toMatchObject({ male: sum(newCodes, newValue, "MALE"), female: sum(newCodes, newValue, "FEMALE"), approximate: false, approximateShare: 0 });
+      expect(series[1]).toMatchObject({
+        male: sum(newCodes, newValue, "MALE"),
+        female: sum(newCodes, newValue, "FEMALE"),
+        approximate: false,
+        approximateShare: 0,
+      });
       // Without `hierarchy`, the version of the latest period is used: the same answer.
       expect(await rollup({ periods: ["2024", "2025S2"], parent: NEW_PROVINCE })).toEqual(series);
     });
@@ -185,7 +207,10 @@ describeWithNationalData(__filename, "the 2025 reform on the national lists", (n
       const [native] = await rollup({ periods: ["2025S2"], parent: "VN", hierarchy: "2025-07" });
       expect(nation).toMatchObject({ sourceHierarchy: "2025-07", hierarchy: "2025-03", approximate: false, total: native.total });
       const oldProvinces = await rollup({ periods: ["2025S2"], parent: "VN", level: "PROVINCE", hierarchy: "2025-03" });
-      const withData = oldProvinces.filter((v) => (v.total ?? 0) > 0).map((v) => v.area.code).sort();
+      const withData = oldProvinces
+        .filter((v) => (v.total ?? 0) > 0)
+        .map((v) => v.area.code)
+        .sort();
       expect(withData).toEqual(["02", "08"]);
       const hagiang = await rollup({ periods: ["2025S2"], parent: "02", level: "COMMUNE", hierarchy: "2025-03" });
       expect(hagiang.some((v) => v.approximate)).toBe(true);
@@ -231,7 +256,10 @@ describeWithNationalData(__filename, "the 2025 reform on the national lists", (n
 
     it("refuses an unknown version by name", async () => {
       const body = await postGraphQL(system.gatewayUrl!, ROLLUP, { periods: ["2024"], parent: "VN", hierarchy: "2030-01" }, await authHeader(ADMIN));
-      expect(body.body.errors?.[0]).toMatchObject({ message: 'unknown hierarchy version "2030-01"; known: 2025-03, 2025-07', extensions: { code: "BAD_USER_INPUT" } });
+      expect(body.body.errors?.[0]).toMatchObject({
+        message: 'unknown hierarchy version "2030-01"; known: 2025-03, 2025-07',
+        extensions: { code: "BAD_USER_INPUT" },
+      });
     });
   });
 

@@ -24,7 +24,9 @@ async function post(body: unknown, headers: Record<string, string> = {}) {
 }
 
 async function get(query: string, headers: Record<string, string> = {}) {
-  return fetch(`${system.gatewayUrl}?query=${encodeURIComponent(query)}`, { headers: { ...(await authHeader()), "apollo-require-preflight": "true", ...headers } });
+  return fetch(`${system.gatewayUrl}?query=${encodeURIComponent(query)}`, {
+    headers: { ...(await authHeader()), "apollo-require-preflight": "true", ...headers },
+  });
 }
 
 describe("entity tags and 304", () => {
@@ -50,7 +52,10 @@ describe("entity tags and 304", () => {
     const before = await post({ query: ROLLUP });
     const tag = before.headers.get("etag")!;
     expect((await post({ query: ROLLUP }, { "if-none-match": tag })).status).toBe(304);
-    const written = await post({ query: SUBMIT, variables: { input: { values: [{ dataElementCode: "LIVE_BIRTHS", areaCode: "14845", period: "2024", sex: "MALE", value: 70 }] } } });
+    const written = await post({
+      query: SUBMIT,
+      variables: { input: { values: [{ dataElementCode: "LIVE_BIRTHS", areaCode: "14845", period: "2024", sex: "MALE", value: 70 }] } },
+    });
     expect(((await written.json()) as { data: { submitDataValues: { rejected: number } } }).data.submitDataValues.rejected).toBe(0);
     const after = await post({ query: ROLLUP }, { "if-none-match": tag });
     expect(after.status).toBe(200);

@@ -32,16 +32,19 @@ async function queryFrom(url: string, origin: string, headers: Record<string, st
 }
 
 describe("CORS with the development default", () => {
-  it.each(["http://localhost:5173", "http://127.0.0.1:8080", "http://[::1]:3000"])("answers a preflight from %s 204 with what a client needs", async (origin) => {
-    const response = await preflight(system.gatewayUrl!, origin, "authorization,content-type,x-api-key,apollo-require-preflight,x-request-id");
-    expect(response.status).toBe(204);
-    expect(response.headers.get("access-control-allow-origin")).toBe(origin);
-    expect(response.headers.get("access-control-allow-methods")?.split(",")).toEqual(expect.arrayContaining(["GET", "POST"]));
-    const allowed = response.headers.get("access-control-allow-headers")?.split(",") ?? [];
-    expect(allowed).toEqual(expect.arrayContaining(["authorization", "content-type", "x-api-key", "apollo-require-preflight", "x-request-id"]));
-    expect(response.headers.get("access-control-allow-credentials")).toBeNull();
-    expect(response.headers.get("vary")).toMatch(/origin/i);
-  });
+  it.each(["http://localhost:5173", "http://127.0.0.1:8080", "http://[::1]:3000"])(
+    "answers a preflight from %s 204 with what a client needs",
+    async (origin) => {
+      const response = await preflight(system.gatewayUrl!, origin, "authorization,content-type,x-api-key,apollo-require-preflight,x-request-id");
+      expect(response.status).toBe(204);
+      expect(response.headers.get("access-control-allow-origin")).toBe(origin);
+      expect(response.headers.get("access-control-allow-methods")?.split(",")).toEqual(expect.arrayContaining(["GET", "POST"]));
+      const allowed = response.headers.get("access-control-allow-headers")?.split(",") ?? [];
+      expect(allowed).toEqual(expect.arrayContaining(["authorization", "content-type", "x-api-key", "apollo-require-preflight", "x-request-id"]));
+      expect(response.headers.get("access-control-allow-credentials")).toBeNull();
+      expect(response.headers.get("vary")).toMatch(/origin/i);
+    },
+  );
 
   it("lets an allowed page read the answer and the request id and cache status, without credentials", async () => {
     const response = await queryFrom(system.gatewayUrl!, "http://localhost:5173");
@@ -61,13 +64,16 @@ describe("CORS with the development default", () => {
     expect(response.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
   });
 
-  it.each(["https://evil.example", "http://localhost.evil.example:5173", "null"])("gives %s no CORS header, so its page cannot read anything", async (origin) => {
-    const answer = await preflight(system.gatewayUrl!, origin);
-    expect(answer.headers.get("access-control-allow-origin")).toBeNull();
-    const response = await queryFrom(system.gatewayUrl!, origin);
-    expect(response.headers.get("access-control-allow-origin")).toBeNull();
-    expect(response.headers.get("access-control-allow-credentials")).toBeNull();
-  });
+  it.each(["https://evil.example", "http://localhost.evil.example:5173", "null"])(
+    "gives %s no CORS header, so its page cannot read anything",
+    async (origin) => {
+      const answer = await preflight(system.gatewayUrl!, origin);
+      expect(answer.headers.get("access-control-allow-origin")).toBeNull();
+      const response = await queryFrom(system.gatewayUrl!, origin);
+      expect(response.headers.get("access-control-allow-origin")).toBeNull();
+      expect(response.headers.get("access-control-allow-credentials")).toBeNull();
+    },
+  );
 });
 
 describe("CSRF prevention beside CORS", () => {
@@ -92,7 +98,9 @@ describe("CORS_ORIGINS", () => {
   it("allows exactly the configured origins and subdomain patterns, and no longer the development ones", async () => {
     const allowed = ["https://dashboard.example.gov.vn", "https://app.partners.example.vn", "https://a.b.partners.example.vn"];
     const refused = ["http://localhost:5173", "http://dashboard.example.gov.vn", "https://partners.example.vn", "https://dashboard.example.gov.vn:8443"];
-    for (const origin of allowed) expect([origin, (await preflight(configured.url, origin)).headers.get("access-control-allow-origin")]).toEqual([origin, origin]);
-    for (const origin of refused) expect([origin, (await preflight(configured.url, origin)).headers.get("access-control-allow-origin")]).toEqual([origin, null]);
+    for (const origin of allowed)
+      expect([origin, (await preflight(configured.url, origin)).headers.get("access-control-allow-origin")]).toEqual([origin, origin]);
+    for (const origin of refused)
+      expect([origin, (await preflight(configured.url, origin)).headers.get("access-control-allow-origin")]).toEqual([origin, null]);
   });
 });

@@ -26,7 +26,12 @@ async function send(body: unknown, headers: Record<string, string> = {}): Promis
     headers: { "content-type": "application/json", ...(await authHeader()), ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
-  return { status: response.status, contentType: response.headers.get("content-type"), cache: response.headers.get("x-response-cache"), body: (await response.json()) as Sent["body"] };
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type"),
+    cache: response.headers.get("x-response-cache"),
+    body: (await response.json()) as Sent["body"],
+  };
 }
 
 const codeOf = (sent: Sent) => sent.body.errors?.[0]?.extensions?.code;
@@ -36,13 +41,33 @@ describe("client mistakes", () => {
     ["a syntax error", 400, "GRAPHQL_PARSE_FAILED", { query: "{ area(code: " }],
     ["a document over the token limit", 400, "GRAPHQL_PARSE_FAILED", { query: `{ ${"__typename ".repeat(4100)}}` }],
     ["an unknown field", 400, "GRAPHQL_VALIDATION_FAILED", { query: "{ nope }" }],
-    ["a selection deeper than the limit", 400, "GRAPHQL_VALIDATION_FAILED", { query: `{ area(code: "38") { ${"parent { ".repeat(16)}code${" }".repeat(16)} } }` }],
+    [
+      "a selection deeper than the limit",
+      400,
+      "GRAPHQL_VALIDATION_FAILED",
+      { query: `{ area(code: "38") { ${"parent { ".repeat(16)}code${" }".repeat(16)} } }` },
+    ],
     ["several operations without operationName", 400, "OPERATION_RESOLUTION_FAILURE", { query: `query A ${AREA} query B { areas(level: PROVINCE) { code } }` }],
     ["an unknown operationName", 400, "OPERATION_RESOLUTION_FAILURE", { query: `query A ${AREA}`, operationName: "B" }],
     ["a document without operations", 400, "GRAPHQL_VALIDATION_FAILED", { query: "fragment F on Area { code }" }],
-    ["a persisted query hash never registered", 404, "PERSISTED_QUERY_NOT_FOUND", { extensions: { persistedQuery: { version: 1, sha256Hash: sha256("{ never { sent } }") } } }],
-    ["a persisted query hash that is not the query's", 400, "PERSISTED_QUERY_HASH_MISMATCH", { query: AREA, extensions: { persistedQuery: { version: 1, sha256Hash: sha256("{ other }") } } }],
-    ["a persisted query of an unknown version", 400, "PERSISTED_QUERY_NOT_SUPPORTED", { query: AREA, extensions: { persistedQuery: { version: 2, sha256Hash: sha256(AREA) } } }],
+    [
+      "a persisted query hash never registered",
+      404,
+      "PERSISTED_QUERY_NOT_FOUND",
+      { extensions: { persistedQuery: { version: 1, sha256Hash: sha256("{ never { sent } }") } } },
+    ],
+    [
+      "a persisted query hash that is not the query's",
+      400,
+      "PERSISTED_QUERY_HASH_MISMATCH",
+      { query: AREA, extensions: { persistedQuery: { version: 1, sha256Hash: sha256("{ other }") } } },
+    ],
+    [
+      "a persisted query of an unknown version",
+      400,
+      "PERSISTED_QUERY_NOT_SUPPORTED",
+      { query: AREA, extensions: { persistedQuery: { version: 2, sha256Hash: sha256(AREA) } } },
+    ],
     ["a body that is not JSON", 400, "BAD_REQUEST", "{ query: "],
     ["a batch", 400, "BAD_REQUEST", [{ query: AREA }, { query: AREA }]],
     ["no query at all", 400, "BAD_REQUEST", {}],

@@ -13,9 +13,10 @@ const SUBMIT = `mutation ($input: SubmitDataValuesInput!) {
 
 describe("indicators through the gateway", () => {
   it("lists the catalogue", async () => {
-    const data = await system.gateway.request<{ indicators: { code: string; unit: string; numerator: { dataElement: { code: string }; sex: string | null } }[]; dataElements: { code: string }[] }>(
-      `{ indicators { code unit numerator { dataElement { code } sex } } dataElements { code } }`,
-    );
+    const data = await system.gateway.request<{
+      indicators: { code: string; unit: string; numerator: { dataElement: { code: string }; sex: string | null } }[];
+      dataElements: { code: string }[];
+    }>(`{ indicators { code unit numerator { dataElement { code } sex } } dataElements { code } }`);
     expect(data.indicators.find((i) => i.code === "SEX_RATIO_AT_BIRTH")).toEqual({
       code: "SEX_RATIO_AT_BIRTH",
       unit: "BOYS_PER_100_GIRLS",
@@ -62,7 +63,12 @@ describe("indicators through the gateway", () => {
     expect(refused.submitDataValues.conflicts).toEqual([
       { index: 0, field: "areaCode", message: "LIVE_BIRTHS is collected at COMMUNE level; area 38 is a PROVINCE" },
     ]);
-    const { body } = await postGraphQL(system.gatewayUrl!, `{ rollup(indicatorCodes: ["NOPE"], periods: ["2024"], parentCode: "VN") { total } }`, undefined, await authHeader());
+    const { body } = await postGraphQL(
+      system.gatewayUrl!,
+      `{ rollup(indicatorCodes: ["NOPE"], periods: ["2024"], parentCode: "VN") { total } }`,
+      undefined,
+      await authHeader(),
+    );
     expect(body.errors?.[0]).toMatchObject({ message: 'unknown indicator code "NOPE"', extensions: { code: "BAD_USER_INPUT" } });
   });
 });

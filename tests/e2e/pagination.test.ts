@@ -95,7 +95,12 @@ describe("pages of case records", () => {
         perpetratorSex: "MALE",
         services: [],
       };
-      const { body } = await postGraphQL(system.gatewayUrl!, `mutation ($input: CaseRecordInput!) { recordCase(input: $input) { caseRecord { id } } }`, { input }, await authHeader());
+      const { body } = await postGraphQL(
+        system.gatewayUrl!,
+        `mutation ($input: CaseRecordInput!) { recordCase(input: $input) { caseRecord { id } } }`,
+        { input },
+        await authHeader(),
+      );
       expect(body.errors).toBeUndefined();
     }
   });

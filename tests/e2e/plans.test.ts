@@ -38,7 +38,10 @@ async function raw(query: string, variables?: Record<string, unknown>, caller?: 
 }
 
 async function planIdFor(areaCode: string, documentNumber: string): Promise<string> {
-  const data = await system.gateway.request<{ plans: { id: string; documentNumber: string }[] }>(`query ($a: ID!) { plans(areaCode: $a) { id documentNumber } }`, { a: areaCode });
+  const data = await system.gateway.request<{ plans: { id: string; documentNumber: string }[] }>(
+    `query ($a: ID!) { plans(areaCode: $a) { id documentNumber } }`,
+    { a: areaCode },
+  );
   return data.plans.find((plan) => plan.documentNumber === documentNumber)!.id;
 }
 
@@ -51,7 +54,13 @@ async function actualAt(areaCode: string, indicatorCodes: string[], period: stri
 }
 
 describe("the Kon Tum 2017 appendix, as the demo brings it in", () => {
-  type Report = { rows: number; dryRun: boolean; targets: { indicatorCode: string; period: string; targetValue: number; sourceText: string }[]; problems: { line: number; message: string }[]; warnings: unknown[] };
+  type Report = {
+    rows: number;
+    dryRun: boolean;
+    targets: { indicatorCode: string; period: string; targetValue: number; sourceText: string }[];
+    problems: { line: number; message: string }[];
+    warnings: unknown[];
+  };
   const IMPORT = `mutation ($id: ID!, $csv: String!, $dry: Boolean!) {
     importPlanTargets(planId: $id, csv: $csv, dryRun: $dry) { rows dryRun targets { indicatorCode period targetValue sourceText } problems { line column message } warnings { line column message } }
   }`;
@@ -62,14 +71,30 @@ describe("the Kon Tum 2017 appendix, as the demo brings it in", () => {
     const rows = parse(csv, { columns: true, skip_empty_lines: true }) as Record<string, string>[];
     expect(rows).toHaveLength(22);
     const stored = await system.gateway.request<{
-      plan: { targets: { indicatorCode: string; period: string; targetValue: number; comparison: string; baselineValue: number; sourceText: string; indicator: { name: string; owner: string } }[] };
-    }>(`query ($id: ID!) { plan(id: $id) { targets { indicatorCode period targetValue comparison baselineValue sourceText indicator { name owner } } } }`, { id: planId });
+      plan: {
+        targets: {
+          indicatorCode: string;
+          period: string;
+          targetValue: number;
+          comparison: string;
+          baselineValue: number;
+          sourceText: string;
+          indicator: { name: string; owner: string };
+        }[];
+      };
+    }>(`query ($id: ID!) { plan(id: $id) { targets { indicatorCode period targetValue comparison baselineValue sourceText indicator { name owner } } } }`, {
+      id: planId,
+    });
     const localNames = new Set(stored.plan.targets.filter((target) => target.indicator.owner === "62").map((target) => target.indicator.name));
     const codes = new Set(stored.plan.targets.map((target) => target.indicatorCode));
     for (const row of rows) {
       if (row.indicator_code) expect({ row: row.indicator, tracked: codes.has(row.indicator_code) }).toEqual({ row: row.indicator, tracked: true });
       // the staffing row's cells hold no figure ("Bố trí đủ cán bộ"): defined, reported, not a target
-      else expect({ row: row.indicator, tracked: localNames.has(row.indicator) }).toEqual({ row: row.indicator, tracked: !row.indicator.startsWith("Bố trí đủ cán bộ") });
+      else
+        expect({ row: row.indicator, tracked: localNames.has(row.indicator) }).toEqual({
+          row: row.indicator,
+          tracked: !row.indicator.startsWith("Bố trí đủ cán bộ"),
+        });
     }
     expect(codes.size).toBe(21);
     const srb = stored.plan.targets.find((target) => target.indicatorCode === "SEX_RATIO_AT_BIRTH" && target.period === "2017")!;
@@ -128,7 +153,9 @@ describe("targets with their actual values and progress, in one gateway query", 
         ],
       },
     });
-    const data = await system.gateway.request<{ area: { targets: TargetRow[] } }>(`{ area(code: "62") { name targets(period: "${PERIOD}") { ${TARGET_FIELDS} } } }`);
+    const data = await system.gateway.request<{ area: { targets: TargetRow[] } }>(
+      `{ area(code: "62") { name targets(period: "${PERIOD}") { ${TARGET_FIELDS} } } }`,
+    );
     targets = data.area.targets;
   });
 
@@ -185,7 +212,9 @@ describe("targets with their actual values and progress, in one gateway query", 
       expect(target.area).toEqual({ code: "62", name: "Kon Tum" });
       expect(["AT_RISK", "OFF_TRACK"]).toContain(target.progress!.status);
     }
-    const districts = await system.gateway.request<{ targetsOffTrack: { targets: unknown[] } }>(`{ targetsOffTrack(parentCode: "62", level: DISTRICT, period: "${PERIOD}") { targets { id } } }`);
+    const districts = await system.gateway.request<{ targetsOffTrack: { targets: unknown[] } }>(
+      `{ targetsOffTrack(parentCode: "62", level: DISTRICT, period: "${PERIOD}") { targets { id } } }`,
+    );
     expect(districts.targetsOffTrack.targets).toEqual([]);
   });
 });
@@ -224,8 +253,14 @@ describe("validation: clear errors, nothing written", () => {
     const ADD = `mutation ($id: ID!, $t: [TargetInput!]!) { addTargets(planId: $id, targets: $t) { id } }`;
     const other = { ...good, indicatorCode: "MATERNAL_MORTALITY_RATIO", targetValue: 40, baselineValue: 50 };
     const body = await raw(ADD, { id: created.createPlan.id, t: [other, good] });
-    expect(body.errors?.[0]).toMatchObject({ message: expect.stringMatching(/target 2: duplicate target: the plan already has/), extensions: { code: "BAD_USER_INPUT" } });
-    const plan = await system.gateway.request<{ plan: { targets: { indicatorCode: string }[] } }>(`query ($id: ID!) { plan(id: $id) { targets { indicatorCode } } }`, { id: created.createPlan.id });
+    expect(body.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/target 2: duplicate target: the plan already has/),
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+    const plan = await system.gateway.request<{ plan: { targets: { indicatorCode: string }[] } }>(
+      `query ($id: ID!) { plan(id: $id) { targets { indicatorCode } } }`,
+      { id: created.createPlan.id },
+    );
     expect(plan.plan.targets.map((t) => t.indicatorCode)).toEqual(["SEX_RATIO_AT_BIRTH"]);
   });
   it("refuses the second of two plans with the same number sent at once", async () => {
@@ -257,8 +292,14 @@ describe("reporting deadlines", () => {
     const [communes, province] = createPlan.deadlines as { id: string; met: boolean | null }[];
     expect(communes).toMatchObject({ fromLevel: "COMMUNE", toLevel: "DISTRICT", dueDate: "2019-12-05", submittedOn: null, met: false });
     const RECORD = `mutation ($id: ID!, $d: String!) { recordReportSubmitted(id: $id, submittedOn: $d) { submittedOn met } }`;
-    expect((await system.gateway.request<{ recordReportSubmitted: unknown }>(RECORD, { id: communes.id, d: "2019-12-04" })).recordReportSubmitted).toEqual({ submittedOn: "2019-12-04", met: true });
-    expect((await system.gateway.request<{ recordReportSubmitted: unknown }>(RECORD, { id: province.id, d: "2019-12-11" })).recordReportSubmitted).toEqual({ submittedOn: "2019-12-11", met: false });
+    expect((await system.gateway.request<{ recordReportSubmitted: unknown }>(RECORD, { id: communes.id, d: "2019-12-04" })).recordReportSubmitted).toEqual({
+      submittedOn: "2019-12-04",
+      met: true,
+    });
+    expect((await system.gateway.request<{ recordReportSubmitted: unknown }>(RECORD, { id: province.id, d: "2019-12-11" })).recordReportSubmitted).toEqual({
+      submittedOn: "2019-12-11",
+      met: false,
+    });
     const bad = await raw(RECORD, { id: province.id, d: "11/12/2019" });
     expect(bad.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
   });
@@ -273,7 +314,11 @@ describe("access", () => {
     const elsewhere = await raw(CREATE_PLAN, { input: planInput }, { subject: "clerk-38", roles: [Role.DATA_ENTRY], areaCodes: ["38"] });
     expect(elsewhere.errors?.[0]).toMatchObject({ message: expect.stringMatching(/area 62: outside your assigned areas/), extensions: { code: "FORBIDDEN" } });
     const planId = await planIdFor("62", "16/KH-BVSTBCPN");
-    const imported = await raw(`mutation ($id: ID!) { importPlanTargets(planId: $id, csv: "x") { rows } }`, { id: planId }, { subject: "clerk-38", roles: [Role.DATA_ENTRY], areaCodes: ["38"] });
+    const imported = await raw(
+      `mutation ($id: ID!) { importPlanTargets(planId: $id, csv: "x") { rows } }`,
+      { id: planId },
+      { subject: "clerk-38", roles: [Role.DATA_ENTRY], areaCodes: ["38"] },
+    );
     expect(imported.errors?.[0].extensions?.code).toBe("FORBIDDEN");
     const plans = await system.gateway.request<{ plans: { documentNumber: string | null }[] }>(`{ plans(areaCode: "62") { documentNumber } }`);
     expect(plans.plans.map((p) => p.documentNumber)).not.toContain("ACCESS/1");
@@ -296,7 +341,11 @@ describe("access", () => {
     const insiderRows = (insider.data as { area: { targets: { actual: { total: number } | null }[] } }).area.targets;
     expect(insiderRows.some((row) => row.actual !== null)).toBe(true);
 
-    const offTrack = await raw(`{ targetsOffTrack(parentCode: "VN", period: "2023") { targets { id } } }`, undefined, { subject: "analyst-38", roles: [Role.ANALYST], areaCodes: ["38"] });
+    const offTrack = await raw(`{ targetsOffTrack(parentCode: "VN", period: "2023") { targets { id } } }`, undefined, {
+      subject: "analyst-38",
+      roles: [Role.ANALYST],
+      areaCodes: ["38"],
+    });
     expect(offTrack.errors?.[0].extensions?.code).toBe("FORBIDDEN");
   });
 });

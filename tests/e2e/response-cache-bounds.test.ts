@@ -25,9 +25,11 @@ async function ask(url: string, query: string, variables?: Record<string, unknow
 }
 
 const cachedBytes = async () =>
-  (await system.db.prisma.$queryRawUnsafe<{ bytes: number; answers: number }[]>(
-    `SELECT coalesce(sum(octet_length(key) + octet_length(body)), 0)::int AS bytes, count(*)::int AS answers FROM cache.response`,
-  ))[0];
+  (
+    await system.db.prisma.$queryRawUnsafe<{ bytes: number; answers: number }[]>(
+      `SELECT coalesce(sum(octet_length(key) + octet_length(body)), 0)::int AS bytes, count(*)::int AS answers FROM cache.response`,
+    )
+  )[0];
 
 it("never serves an answer computed in development to a production gateway", async () => {
   const INTROSPECTION = `{ __schema { types { name } } }`;

@@ -19,7 +19,22 @@ afterAll(async () => {
 function setClock(iso: string): void {
   jest.useFakeTimers({
     now: new Date(iso),
-    doNotFake: ["hrtime", "nextTick", "performance", "queueMicrotask", "requestAnimationFrame", "cancelAnimationFrame", "requestIdleCallback", "cancelIdleCallback", "setImmediate", "clearImmediate", "setInterval", "clearInterval", "setTimeout", "clearTimeout"],
+    doNotFake: [
+      "hrtime",
+      "nextTick",
+      "performance",
+      "queueMicrotask",
+      "requestAnimationFrame",
+      "cancelAnimationFrame",
+      "requestIdleCallback",
+      "cancelIdleCallback",
+      "setImmediate",
+      "clearImmediate",
+      "setInterval",
+      "clearInterval",
+      "setTimeout",
+      "clearTimeout",
+    ],
   });
 }
 
@@ -29,7 +44,10 @@ const STATUS = `{ reportingStatus(dataSetCode: "ANNUAL_GENDER_COMMUNE", period: 
 async function status() {
   const response = await postGraphQL(system.gatewayUrl!, STATUS, undefined, headers);
   expect(response.body.errors).toBeUndefined();
-  return { cache: response.headers.get("x-response-cache"), ...(response.body.data as { reportingStatus: { deadline: string; expected: number; missing: number } }).reportingStatus };
+  return {
+    cache: response.headers.get("x-response-cache"),
+    ...(response.body.data as { reportingStatus: { deadline: string; expected: number; missing: number } }).reportingStatus,
+  };
 }
 
 it("answers reportingStatus afresh once the deadline has passed, on the same day in UTC", async () => {

@@ -25,7 +25,8 @@ async function ask(query: string, variables: Record<string, unknown> = {}, calle
   return { status: response.headers.get("x-response-cache"), body: response.body };
 }
 
-const birthsIn38 = (body: { data?: Record<string, unknown> | null }) => (body.data as { rollup: { numerator: { total: number | null } }[] }).rollup[0].numerator.total;
+const birthsIn38 = (body: { data?: Record<string, unknown> | null }) =>
+  (body.data as { rollup: { numerator: { total: number | null } }[] }).rollup[0].numerator.total;
 
 describe("response cache at the gateway", () => {
   it("answers a repeated query from the cache with the same body", async () => {
@@ -52,7 +53,9 @@ describe("response cache at the gateway", () => {
     const before = birthsIn38((await ask(ROLLUP, { parent: "38" })).body) ?? 0;
     expect((await ask(ROLLUP, { parent: "38" })).status).toBe("HIT");
     const service = createDataValueService(system.db, new AreaScope(system.db, [NATION_CODE]));
-    const written = await service.submit([{ dataElementCode: "LIVE_BIRTHS", areaCode: "14845", period: "2024", sex: "MALE", value: 90 }], { submittedBy: "script" });
+    const written = await service.submit([{ dataElementCode: "LIVE_BIRTHS", areaCode: "14845", period: "2024", sex: "MALE", value: 90 }], {
+      submittedBy: "script",
+    });
     expect(written.conflicts).toEqual([]);
     const after = await ask(ROLLUP, { parent: "38" });
     expect(after.status).toBe("MISS");

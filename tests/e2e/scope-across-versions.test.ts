@@ -27,7 +27,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => system?.close());
 
-const post = async (caller: Caller, query: string, variables?: Record<string, unknown>) => postGraphQL(system.gatewayUrl!, query, variables, await authHeader(caller));
+const post = async (caller: Caller, query: string, variables?: Record<string, unknown>) =>
+  postGraphQL(system.gatewayUrl!, query, variables, await authHeader(caller));
 
 const ROLLUP = `query ($parent: ID!, $hierarchy: String!) {
   rollup(indicatorCodes: ["LIVE_BIRTHS"], periods: ["2024"], parentCode: $parent, hierarchy: $hierarchy) { total } }`;
@@ -80,14 +81,26 @@ describe("an analyst assigned an area of the old version", () => {
 describe("case workers on either version", () => {
   const RECORD = `mutation ($input: CaseRecordInput!) { recordCase(input: $input) { indicatorFeed caseRecord { area { code hierarchy } } } }`;
   const record = async (caller: Caller, areaCode: string, detectedOn: string) => {
-    const input = { areaCode, detectedOn, form: "PSYCHOLOGICAL", setting: "FAMILY", victimSex: "FEMALE", victimAgeGroup: "AGE_18_29", victimEthnicMinority: true };
+    const input = {
+      areaCode,
+      detectedOn,
+      form: "PSYCHOLOGICAL",
+      setting: "FAMILY",
+      victimSex: "FEMALE",
+      victimAgeGroup: "AGE_18_29",
+      victimEthnicMinority: true,
+    };
     const { body } = await post(caller, RECORD, { input });
-    return body.errors ? String(body.errors[0].extensions?.code) : (body.data as { recordCase: { caseRecord: { area: { hierarchy: string } } } }).recordCase.caseRecord.area.hierarchy;
+    return body.errors
+      ? String(body.errors[0].extensions?.code)
+      : (body.data as { recordCase: { caseRecord: { area: { hierarchy: string } } } }).recordCase.caseRecord.area.hierarchy;
   };
   const STATS = `query ($code: ID!, $hierarchy: String!, $period: String!) { area(code: $code, hierarchy: $hierarchy) { caseStatistics(period: $period) { total { count } } } }`;
   const stats = async (caller: Caller, code: string, hierarchy: string, period: string) => {
     const { body } = await post(caller, STATS, { code, hierarchy, period });
-    return body.errors ? String(body.errors[0].extensions?.code) : (body.data as { area: { caseStatistics: { total: { count: number } } } }).area.caseStatistics.total.count;
+    return body.errors
+      ? String(body.errors[0].extensions?.code)
+      : (body.data as { area: { caseStatistics: { total: { count: number } } } }).area.caseStatistics.total.count;
   };
   const records = async (caller: Caller, areaCode: string, year: number) => {
     const { body } = await post(caller, `query ($areaCode: ID!, $year: Int!) { caseRecords(areaCode: $areaCode, year: $year) { id } }`, { areaCode, year });

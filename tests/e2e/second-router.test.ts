@@ -18,7 +18,13 @@ beforeAll(async () => {
   );
   const [births, detected] = actual.area.indicatorValues.map((value) => value.total);
   expect(births).toBeGreaterThan(0);
-  const target = (indicatorCode: string, comparison: string, targetValue: number, sex?: string) => ({ indicatorCode, period: "2023", comparison, targetValue, sex });
+  const target = (indicatorCode: string, comparison: string, targetValue: number, sex?: string) => ({
+    indicatorCode,
+    period: "2023",
+    comparison,
+    targetValue,
+    sex,
+  });
   await system.gateway.request(`mutation ($input: CreatePlanInput!) { createPlan(input: $input) { id } }`, {
     input: {
       areaCode: "62",
@@ -74,7 +80,10 @@ const QUERIES: [name: string, query: string, caller?: Caller][] = [
   // Which targets are kept is the filter through the query plan; their progress is asked by "targets with progress"
   // (Hive Gateway sends no key fields for entities inside an entity fetch, see decision 0091).
   ["targets off track", `{ targetsOffTrack(parentCode: "VN", level: PROVINCE, period: "2023") { targets { id sex targetValue comparison } id } }`],
-  ["targets off track in a province", `{ targetsOffTrack(parentCode: "62", period: "2023") { candidates { id } actuals { id total male female } targets { id } } }`],
+  [
+    "targets off track in a province",
+    `{ targetsOffTrack(parentCode: "62", period: "2023") { candidates { id } actuals { id total male female } targets { id } } }`,
+  ],
   ["plans", `{ plans(areaCode: "38") { id title type startYear endYear area { id name } targets { id period targetValue } deadlines { id dueDate met } } }`],
   [
     "campaigns",
@@ -95,7 +104,10 @@ const QUERIES: [name: string, query: string, caller?: Caller][] = [
     `{ reportingStatus(dataSetCode: "ANNUAL_GENDER_COMMUNE", period: "2023", parentCode: "384", level: COMMUNE, asOf: "2024-06-01T00:00:00Z") {
         expected received onTime late missing areas { areaCode areaName approvalState timeliness } } }`,
   ],
-  ["catalogue", `{ indicators { id code name numerator { dataElement { id code collectionLevel } } } hierarchies { id code validFrom validTo } dataSets { id code } }`],
+  [
+    "catalogue",
+    `{ indicators { id code name numerator { dataElement { id code collectionLevel } } } hierarchies { id code validFrom validTo } dataSets { id code } }`,
+  ],
   ["an unknown indicator", `{ rollup(indicatorCodes: ["NO_SUCH_INDICATOR"], periods: ["2023"], parentCode: "VN") { id total } }`],
   ["an area outside the caller's", `{ targetsOffTrack(parentCode: "VN", period: "2023") { targets { id } } }`, ANALYST_38],
   ["targets of another area", `{ area(code: "62") { name targets(period: "2023") { id targetValue } } }`, ANALYST_38],

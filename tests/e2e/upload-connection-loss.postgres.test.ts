@@ -35,6 +35,7 @@ afterAll(async () => {
 async function upload(body: string) {
   const base = system.gatewayUrl!.replace(/\/graphql$/, "");
   const response = await fetch(`${base}/data-values/import`, { method: "POST", headers: { "content-type": "text/csv", ...(await authHeader()) }, body });
+  // biome-ignore lint/suspicious/noExplicitAny: the test reads answers of any shape
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 }
 

@@ -7,7 +7,8 @@ import { readSupergraph } from "../supergraph";
 import { MAX_LIST_COST, expectedLength, listCostEstimator } from "../operation-limits/list-cost";
 
 const schema = Supergraph.build(readSupergraph()).apiSchema().toGraphQLJSSchema();
-const cost = (query: string, variables: Record<string, unknown> = {}) => getComplexity({ schema, query: parse(query), variables, estimators: [listCostEstimator] });
+const cost = (query: string, variables: Record<string, unknown> = {}) =>
+  getComplexity({ schema, query: parse(query), variables, estimators: [listCostEstimator] });
 const codes = (n: number) => Array.from({ length: n }, (_, i) => `I${i}`);
 
 describe("list cost", () => {
@@ -16,7 +17,9 @@ describe("list cost", () => {
     expect(cost(`{ areas(level: COMMUNE, within: "38") { code } }`)).toBe(600 * 2);
     expect(cost(`{ area(code: "38") { children { code children { code } } } }`)).toBe(1 + 30 * (2 + 30 * 2));
     // one element per indicator code and period asked for, inline or in variables
-    expect(cost(`query ($c: [ID!]!) { rollup(indicatorCodes: $c, periods: ["2023", "2024"], parentCode: "VN", level: PROVINCE) { total } }`, { c: codes(4) })).toBe(4 * 2 * 63 * 2);
+    expect(
+      cost(`query ($c: [ID!]!) { rollup(indicatorCodes: $c, periods: ["2023", "2024"], parentCode: "VN", level: PROVINCE) { total } }`, { c: codes(4) }),
+    ).toBe(4 * 2 * 63 * 2);
   });
 
   it("costs nothing for introspection, so schema tools and explorers work", () => {

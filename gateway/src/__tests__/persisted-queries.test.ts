@@ -15,14 +15,18 @@ describe("PersistedQueries", () => {
 
   it("answers an unknown hash 404, remembers a query sent with its hash, then resolves the hash alone", async () => {
     const queries = new PersistedQueries();
-    expect(await queries.resolve({ extensions: persisted(HASH) })).toEqual({ mistake: expect.objectContaining({ status: 404, code: "PERSISTED_QUERY_NOT_FOUND" }) });
+    expect(await queries.resolve({ extensions: persisted(HASH) })).toEqual({
+      mistake: expect.objectContaining({ status: 404, code: "PERSISTED_QUERY_NOT_FOUND" }),
+    });
     expect(await queries.resolve({ query: QUERY, extensions: persisted(HASH) })).toEqual({ body: { query: QUERY } });
     expect(await queries.resolve({ operationName: null, extensions: persisted(HASH.toUpperCase()) })).toEqual({ body: { operationName: null, query: QUERY } });
   });
 
   it("keeps other extensions and drops only the persisted query", async () => {
     const queries = new PersistedQueries();
-    expect(await queries.resolve({ query: QUERY, extensions: { ...persisted(HASH), tracing: true } })).toEqual({ body: { query: QUERY, extensions: { tracing: true } } });
+    expect(await queries.resolve({ query: QUERY, extensions: { ...persisted(HASH), tracing: true } })).toEqual({
+      body: { query: QUERY, extensions: { tracing: true } },
+    });
   });
 
   it.each([
@@ -40,6 +44,8 @@ describe("PersistedQueries", () => {
     await queries.resolveSearch(new URLSearchParams({ query: QUERY, extensions }));
     const resolved = await queries.resolveSearch(new URLSearchParams({ extensions, variables: "{}" }));
     expect("search" in resolved && Object.fromEntries(resolved.search)).toEqual({ query: QUERY, variables: "{}" });
-    expect(await queries.resolveSearch(new URLSearchParams({ extensions: "{" }))).toEqual({ mistake: expect.objectContaining({ status: 400, code: "BAD_REQUEST" }) });
+    expect(await queries.resolveSearch(new URLSearchParams({ extensions: "{" }))).toEqual({
+      mistake: expect.objectContaining({ status: 400, code: "BAD_REQUEST" }),
+    });
   });
 });

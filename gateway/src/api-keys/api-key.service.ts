@@ -16,7 +16,11 @@ export const hashApiKey = (key: string) => crypto.createHash("sha256").update(ke
 export class RateLimitedError extends GraphQLError {
   constructor(retryAfterSeconds: number) {
     super(`Rate limit exceeded for this API key; retry in ${retryAfterSeconds} s`, {
-      extensions: { code: "RATE_LIMITED", retryAfter: retryAfterSeconds, http: { status: 429, headers: new Map([["retry-after", String(retryAfterSeconds)]]) } },
+      extensions: {
+        code: "RATE_LIMITED",
+        retryAfter: retryAfterSeconds,
+        http: { status: 429, headers: new Map([["retry-after", String(retryAfterSeconds)]]) },
+      },
     });
   }
 }

@@ -45,7 +45,11 @@ function mistakeAnswer(req: IncomingMessage, mistake: RequestMistake) {
   return { status: mistake.status, headers: [["content-type", graphQLMediaType(req.headers.accept) ?? APPLICATION_JSON]] as [string, string][], body };
 }
 
-export async function startGatewayServer<TContext extends object>(options: GatewayServerOptions<TContext>, port: number, host = "127.0.0.1"): Promise<RunningServer> {
+export async function startGatewayServer<TContext extends object>(
+  options: GatewayServerOptions<TContext>,
+  port: number,
+  host = "127.0.0.1",
+): Promise<RunningServer> {
   const { apollo, logger } = options;
   const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024 * 1024;
   const maxQueryBytes = options.maxQueryBytes ?? 256 * 1024;
@@ -64,7 +68,12 @@ export async function startGatewayServer<TContext extends object>(options: Gatew
 
     if (url.pathname === "/healthz" || url.pathname === "/readyz") {
       const status = url.pathname === "/healthz" ? "ok" : "ready";
-      return sendAnswer(req, res, { status: 200, headers: [["content-type", APPLICATION_JSON]], body: JSON.stringify({ status, service: "gateway" }) }, "never");
+      return sendAnswer(
+        req,
+        res,
+        { status: 200, headers: [["content-type", APPLICATION_JSON]], body: JSON.stringify({ status, service: "gateway" }) },
+        "never",
+      );
     }
     const route = options.routes?.[url.pathname];
     if (route) return route(req, res, { requestId, headers: req.headers, logger: logger.child({ requestId }), locals: {} }, url);
@@ -98,8 +107,10 @@ export async function startGatewayServer<TContext extends object>(options: Gatew
       } catch {
         return refuse(req, res, { status: 400, code: "BAD_REQUEST", message: "request body is not valid JSON" });
       }
-      if (Array.isArray(parsed)) return refuse(req, res, { status: 400, code: "BAD_REQUEST", message: "batched requests are not supported: send one operation per request" });
-      if (typeof parsed !== "object" || parsed === null) return refuse(req, res, { status: 400, code: "BAD_REQUEST", message: "request body must be a JSON object" });
+      if (Array.isArray(parsed))
+        return refuse(req, res, { status: 400, code: "BAD_REQUEST", message: "batched requests are not supported: send one operation per request" });
+      if (typeof parsed !== "object" || parsed === null)
+        return refuse(req, res, { status: 400, code: "BAD_REQUEST", message: "request body must be a JSON object" });
       const resolved = await persistedQueries.resolve(parsed as GraphQLRequestBody);
       if ("mistake" in resolved) return refuse(req, res, resolved.mistake);
       body = resolved.body;

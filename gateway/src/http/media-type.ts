@@ -12,8 +12,7 @@ export function graphQLMediaType(accept: string | undefined): string | null {
 }
 
 /** Whether the client asked for the GraphQL-over-HTTP media type, whose request errors are 4xx. */
-export const isGraphQLResponseJson = (mediaType: string | null | undefined): boolean =>
-  mediaType !== null && mediaType !== undefined && mediaType.startsWith("application/graphql-response+json");
+export const isGraphQLResponseJson = (mediaType: string | null | undefined): boolean => mediaType?.startsWith("application/graphql-response+json") === true;
 
 /** Whether a browser navigating to the page asked for HTML rather than a GraphQL answer. */
 export function prefersHtml(accept: string | undefined): boolean {

@@ -18,7 +18,12 @@ export function parseOrigin(text: string): OriginRule {
   const [, scheme, wildcard, host, port = ""] = match;
   const defaultPort = scheme.toLowerCase() === "https" ? "443" : "80";
   // Browsers leave the scheme's own port out of the Origin header.
-  return { scheme: scheme.toLowerCase(), host: (wildcard ? "." : "") + host.toLowerCase(), subdomains: wildcard !== undefined, port: port === defaultPort ? "" : port };
+  return {
+    scheme: scheme.toLowerCase(),
+    host: (wildcard ? "." : "") + host.toLowerCase(),
+    subdomains: wildcard !== undefined,
+    port: port === defaultPort ? "" : port,
+  };
 }
 
 export function parseOrigins(list: string): OriginRule[] {

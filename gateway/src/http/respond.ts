@@ -46,7 +46,9 @@ export async function sendAnswer(req: IncomingMessage, res: ServerResponse, answ
   const contentType = String(res.getHeader("content-type") ?? "");
   if (caching === "graphql") addVary(res, "accept", "authorization", "x-api-key", "accept-language");
   const cacheable =
-    caching === "static" ? answer.status === 200 : caching === "graphql" && cacheableGraphQL(answer.status, res.getHeader(CACHE_STATUS_HEADER)?.toString(), body);
+    caching === "static"
+      ? answer.status === 200
+      : caching === "graphql" && cacheableGraphQL(answer.status, res.getHeader(CACHE_STATUS_HEADER)?.toString(), body);
   if (cacheable) {
     const tag = entityTag(contentType, body);
     res.setHeader("etag", tag);
@@ -80,9 +82,15 @@ const compressedFiles = new WeakMap<Buffer, Map<ContentEncoding, Promise<Buffer>
 
 function compressedOnce(body: Buffer, encoding: ContentEncoding): Promise<Buffer> {
   let variants = compressedFiles.get(body);
-  if (!variants) compressedFiles.set(body, (variants = new Map()));
+  if (!variants) {
+    variants = new Map();
+    compressedFiles.set(body, variants);
+  }
   let compressed = variants.get(encoding);
-  if (!compressed) variants.set(encoding, (compressed = compress(body, encoding)));
+  if (!compressed) {
+    compressed = compress(body, encoding);
+    variants.set(encoding, compressed);
+  }
   return compressed;
 }
 

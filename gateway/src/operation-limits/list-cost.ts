@@ -39,7 +39,8 @@ function areasAt(level: unknown, within: unknown): number {
 const BASE_LENGTH: Record<string, (args: Args) => number> = {
   "Query.areas": (args) => areasAt(args.level, args.within),
   // Without a level, a rollup answers the parent's children.
-  "Query.rollup": (args) => (args.level == null ? (args.parentCode === NATION_CODE ? AREAS_IN_COUNTRY.PROVINCE : CHILDREN) : areasAt(args.level, args.parentCode)),
+  "Query.rollup": (args) =>
+    args.level == null ? (args.parentCode === NATION_CODE ? AREAS_IN_COUNTRY.PROVINCE : CHILDREN) : areasAt(args.level, args.parentCode),
   // One value per indicator and period, both passed as lists.
   "Area.indicatorValues": () => 1,
   "Area.children": () => CHILDREN,

@@ -6,7 +6,9 @@ import { type DocumentNode, type GraphQLSchema, Kind, type OperationDefinitionNo
 
 const NEVER_CACHED_SUBGRAPHS = ["cases"];
 
-type DirectiveHost = { directives?: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: { kind: string; value?: string } }[] }[] };
+type DirectiveHost = {
+  directives?: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: { kind: string; value?: string } }[] }[];
+};
 
 function graphArgs(node: DirectiveHost, directive: string): string[] {
   return (node.directives ?? [])

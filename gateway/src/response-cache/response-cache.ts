@@ -164,10 +164,12 @@ export class ResponseCache {
           async willSendResponse({ response }) {
             if (!toStore && !leader) return;
             const result = response.body.kind === "single" ? response.body.singleResult : null;
-            const body = result && result.data && !(result.errors && result.errors.length > 0) ? JSON.stringify(result.data) : null;
+            const body = result?.data && !(result.errors && result.errors.length > 0) ? JSON.stringify(result.data) : null;
             leader?.settle(body);
             if (!toStore || body === null || body.length > MAX_CACHED_BYTES) return;
-            await store.store(toStore.key, toStore.generation, body, toStore.writers).catch((err: unknown) => logger.warn({ err }, "response cache store failed"));
+            await store
+              .store(toStore.key, toStore.generation, body, toStore.writers)
+              .catch((err: unknown) => logger.warn({ err }, "response cache store failed"));
           },
         };
       },

@@ -24,7 +24,13 @@ const counts = async () => ({ plans: await db.prisma.plan.count(), targets: awai
 
 describe("plans:import", () => {
   const plan = { file: FIXTURE, areaCode: "62", documentNumber: "16/KH-BVSTBCPN" };
-  const create = { title: "Triển khai thực hiện công tác bình đẳng giới năm 2017", type: "YEARLY" as const, startYear: 2017, endYear: 2017, documentDate: "2017-03-22" };
+  const create = {
+    title: "Triển khai thực hiện công tác bình đẳng giới năm 2017",
+    type: "YEARLY" as const,
+    startYear: 2017,
+    endYear: 2017,
+    documentDate: "2017-03-22",
+  };
 
   it("refuses to guess a plan that does not exist, and an unknown area", async () => {
     await expect(importPlanFile(db, plan)).rejects.toThrow(/no plan numbered "16\/KH-BVSTBCPN"; give --title/);

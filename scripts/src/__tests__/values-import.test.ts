@@ -25,7 +25,11 @@ const run = (name: string, content: string | Buffer) => {
 describe("importValues (values:import)", () => {
   it.each([
     ["no-value.csv", "data_element,area_code,period,sex\nLIVE_BIRTHS,00001,2030,MALE\n", "refused, nothing written: line 1: the header lacks the column value"],
-    ["open-quote.csv", 'data_element,area_code,period,sex,value,status,comment\nLIVE_BIRTHS,00001,2030,MALE,5,,"late\n', "refused, nothing written: line 2: the file is not valid CSV: Quote Not Closed"],
+    [
+      "open-quote.csv",
+      'data_element,area_code,period,sex,value,status,comment\nLIVE_BIRTHS,00001,2030,MALE,5,,"late\n',
+      "refused, nothing written: line 2: the file is not valid CSV: Quote Not Closed",
+    ],
     ["binary.csv", Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), "refused, nothing written: line 1: the file is not text"],
     ["empty.jsonl", "", "refused, nothing written: the file holds no values"],
   ])("refuses %s with the reason and exit code 2", async (name, content, message) => {

@@ -31,7 +31,15 @@ export interface LatencyResult {
 
 export interface BenchResult {
   areas: { provinces: number; districts: number; communes: number };
-  ingest: { values: number; seconds: number; valuesPerSecond: number; batchSize: number; concurrency: number; firstSummary: unknown; resubmitUnchanged: number };
+  ingest: {
+    values: number;
+    seconds: number;
+    valuesPerSecond: number;
+    batchSize: number;
+    concurrency: number;
+    firstSummary: unknown;
+    resubmitUnchanged: number;
+  };
   latencies: LatencyResult[];
   freshness: { before: number | null; after: number | null; visible: boolean };
 }
@@ -93,10 +101,11 @@ let authorization: Promise<string> | undefined;
 function benchAuthorization(): Promise<string> {
   const config = loadAuthConfig();
   if (!config.secret) throw new Error("the benchmark signs its own token: set AUTH_JWT_SECRET");
-  return (authorization ??= signToken(
+  authorization ??= signToken(
     { subject: "benchmark", roles: [Role.ADMIN], areaCodes: ["VN"] },
     { secret: config.secret, issuer: config.issuer, audience: config.audience, expiresInSeconds: 3600 },
-  ).then((token) => `Bearer ${token}`));
+  ).then((token) => `Bearer ${token}`);
+  return authorization;
 }
 
 async function post<T>(url: string, query: string, variables?: Record<string, unknown>): Promise<T> {
@@ -136,7 +145,8 @@ export async function runIndicatorBench(options: BenchOptions): Promise<BenchRes
   const values: { dataElementCode: string; areaCode: string; period: string; sex: string; value: number }[] = [];
   for (const element of catalogue.dataElements) {
     for (const areaCode of communes) {
-      for (const sex of ["MALE", "FEMALE"]) values.push({ dataElementCode: element.code, areaCode, period: BENCH_PERIOD, sex, value: Math.floor(random() * 500) });
+      for (const sex of ["MALE", "FEMALE"])
+        values.push({ dataElementCode: element.code, areaCode, period: BENCH_PERIOD, sex, value: Math.floor(random() * 500) });
     }
   }
 
@@ -159,7 +169,11 @@ export async function runIndicatorBench(options: BenchOptions): Promise<BenchRes
         }
       };
       await Promise.all(Array.from({ length: concurrency }, worker));
-      return summaries.reduce((a, s) => ({ imported: a.imported + s.imported, updated: a.updated + s.updated, unchanged: a.unchanged + s.unchanged }), { imported: 0, updated: 0, unchanged: 0 });
+      return summaries.reduce((a, s) => ({ imported: a.imported + s.imported, updated: a.updated + s.updated, unchanged: a.unchanged + s.unchanged }), {
+        imported: 0,
+        updated: 0,
+        unchanged: 0,
+      });
     };
 
     log(`ingesting ${values.length} values in ${batches.length} batches of ${batchSize} (${concurrency} in flight) through the gateway`);
@@ -190,7 +204,10 @@ export async function runIndicatorBench(options: BenchOptions): Promise<BenchRes
         Promise.all([store.sumElements(elementCodes, [BENCH_PERIOD], provinceTargets), store.countAreasBeneath(provinceTargets, BASE_HIERARCHY)]),
       ),
       await time(`bare SQL: sums of 2 elements for the nation`, iterations, () =>
-        Promise.all([store.sumElements(elementCodes.slice(0, 2), [BENCH_PERIOD], [{ code: "VN", level: "NATION" }]), store.countAreasBeneath([{ code: "VN", level: "NATION" }], BASE_HIERARCHY)]),
+        Promise.all([
+          store.sumElements(elementCodes.slice(0, 2), [BENCH_PERIOD], [{ code: "VN", level: "NATION" }]),
+          store.countAreasBeneath([{ code: "VN", level: "NATION" }], BASE_HIERARCHY),
+        ]),
       ),
     ];
 

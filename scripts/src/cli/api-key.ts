@@ -35,7 +35,9 @@ runCli(async (args) => {
     } else if (command === "list") {
       for (const row of await service.list()) {
         const state = row.revokedAt ? "revoked" : row.expiresAt <= new Date() ? "expired" : "active";
-        console.log(`${row.prefix}  ${state.padEnd(7)}  ${row.expiresAt.toISOString().slice(0, 10)}  ${row.rateLimitPerMinute}/min  areas: ${row.areaCodes.join(",") || "-"}  ${row.name}`);
+        console.log(
+          `${row.prefix}  ${state.padEnd(7)}  ${row.expiresAt.toISOString().slice(0, 10)}  ${row.rateLimitPerMinute}/min  areas: ${row.areaCodes.join(",") || "-"}  ${row.name}`,
+        );
       }
     } else if (command === "revoke" && rest[0]) {
       if (!(await service.revoke(rest[0]))) throw new Error(`no active API key with prefix ${rest[0]}`);

@@ -3,7 +3,15 @@
 // `--urls indicators=https://...,plans=...` (or `--env`: the <NAME>_URL variables) writes a supergraph for a
 // deployment's subgraph URLs instead, to stdout or `--out <file>`, for routers other than ours (decision 0091).
 import fs from "node:fs";
-import { API_SCHEMA_PATH, SUPERGRAPH_PATH, apiSchemaOf, composeSupergraph, parseSubgraphUrls, readCommittedSubgraphSchemas, subgraphUrlsFromEnv } from "../schema-files";
+import {
+  API_SCHEMA_PATH,
+  SUPERGRAPH_PATH,
+  apiSchemaOf,
+  composeSupergraph,
+  parseSubgraphUrls,
+  readCommittedSubgraphSchemas,
+  subgraphUrlsFromEnv,
+} from "../schema-files";
 import { flagValue, hasFlag, runCli } from "./run";
 
 runCli(async (args) => {
@@ -16,7 +24,8 @@ runCli(async (args) => {
       process.stdout.write(supergraph);
       return 0;
     }
-    if (fs.existsSync(out) && fs.realpathSync(out) === fs.realpathSync(SUPERGRAPH_PATH)) throw new Error("--out must not be the committed schema/supergraph.graphql");
+    if (fs.existsSync(out) && fs.realpathSync(out) === fs.realpathSync(SUPERGRAPH_PATH))
+      throw new Error("--out must not be the committed schema/supergraph.graphql");
     fs.writeFileSync(out, supergraph);
     console.error(`wrote ${out}`);
     return 0;

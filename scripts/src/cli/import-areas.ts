@@ -11,7 +11,12 @@ runCli(async (args) => {
     await migrate(db);
     return importAreas(db.prisma, rows);
   });
-  const byLevel = rows.reduce<Record<string, number>>((acc, row) => ({ ...acc, [row.level]: (acc[row.level] ?? 0) + 1 }), {});
-  console.log(`${describeDatabase()}: read ${rows.length} areas (${Object.entries(byLevel).map(([l, n]) => `${n} ${l.toLowerCase()}`).join(", ")})`);
+  const byLevel: Record<string, number> = {};
+  for (const row of rows) byLevel[row.level] = (byLevel[row.level] ?? 0) + 1;
+  console.log(
+    `${describeDatabase()}: read ${rows.length} areas (${Object.entries(byLevel)
+      .map(([l, n]) => `${n} ${l.toLowerCase()}`)
+      .join(", ")})`,
+  );
   console.log(`inserted ${summary.inserted}, updated ${summary.updated}, unchanged ${summary.unchanged}`);
 });

@@ -7,8 +7,14 @@ import { describeDatabase, withDatabase } from "./database";
 import { flagValue, hasFlag, runCli } from "./run";
 
 export function describeCatalogueImport(summary: CatalogueImportSummary): string {
-  const lines = [`${summary.dryRun ? "dry run, nothing written: would create" : "created"} ${summary.created.length}, ${summary.dryRun ? "update" : "updated"} ${summary.updated.length}, ${summary.dryRun ? "retire" : "retired"} ${summary.retired.length}; ${summary.unchanged} unchanged`];
-  for (const [label, codes] of [["create", summary.created], ["update", summary.updated], ["retire", summary.retired]] as const) {
+  const lines = [
+    `${summary.dryRun ? "dry run, nothing written: would create" : "created"} ${summary.created.length}, ${summary.dryRun ? "update" : "updated"} ${summary.updated.length}, ${summary.dryRun ? "retire" : "retired"} ${summary.retired.length}; ${summary.unchanged} unchanged`,
+  ];
+  for (const [label, codes] of [
+    ["create", summary.created],
+    ["update", summary.updated],
+    ["retire", summary.retired],
+  ] as const) {
     for (const code of codes) lines.push(`  ${label} ${code}`);
   }
   return lines.join("\n");

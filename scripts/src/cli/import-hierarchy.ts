@@ -27,9 +27,14 @@ runCli(async (args) => {
     await migrate(db);
     return importHierarchyVersion(db.prisma, version, reform);
   });
-  const levels = reform.areas.reduce<Record<string, number>>((acc, row) => ({ ...acc, [row.level]: (acc[row.level] ?? 0) + 1 }), {});
+  const levels: Record<string, number> = {};
+  for (const row of reform.areas) levels[row.level] = (levels[row.level] ?? 0) + 1;
   console.log(`${describeDatabase()}: version ${code} (from ${version.validFrom}, mapped from ${version.previous})`);
-  console.log(`areas: ${Object.entries(levels).map(([l, n]) => `${n} ${l.toLowerCase()}`).join(", ")}; inserted ${summary.areas.inserted}, updated ${summary.areas.updated}, unchanged ${summary.areas.unchanged}`);
+  console.log(
+    `areas: ${Object.entries(levels)
+      .map(([l, n]) => `${n} ${l.toLowerCase()}`)
+      .join(", ")}; inserted ${summary.areas.inserted}, updated ${summary.areas.updated}, unchanged ${summary.areas.unchanged}`,
+  );
   console.log(`mappings: ${summary.mappings}; crosswalk rows: ${summary.crosswalkRows}`);
   if (summary.skippedCodes.length > 0) {
     console.log(`skipped ${summary.skippedCodes.length} old code(s) that are not areas of ${version.previous}: ${summary.skippedCodes.join(", ")}`);

@@ -24,7 +24,7 @@ runCli(async (args) => {
   const level = (flagValue(args, "--level") ?? "PROVINCE") as AreaLevel;
   if (!LEVELS.includes(level)) throw new Error(`--level must be one of ${LEVELS.join(", ")}\n${USAGE}`);
   const defineMissing = hasFlag(args, "--define-missing") ? { level } : undefined;
-  let result;
+  let result: Awaited<ReturnType<typeof importPlanFile>>;
   try {
     result = await withDatabase(async (db) => {
       await migrate(db);

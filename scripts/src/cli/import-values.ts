@@ -12,7 +12,10 @@ import { flagValue, hasFlag, runCli } from "./run";
 /** A bar on a terminal; a plain line per batch on stderr when piped. */
 function progressReporter(): { update: (p: FileImportProgress) => void; stop: () => void } {
   if (!process.stderr.isTTY) {
-    return { update: (p) => process.stderr.write(`${p.phase}: ${p.rows} rows, ${Math.round((100 * p.bytesRead) / Math.max(p.totalBytes, 1))}%\n`), stop: () => undefined };
+    return {
+      update: (p) => process.stderr.write(`${p.phase}: ${p.rows} rows, ${Math.round((100 * p.bytesRead) / Math.max(p.totalBytes, 1))}%\n`),
+      stop: () => undefined,
+    };
   }
   let bar: SingleBar | null = null;
   let phase = "";

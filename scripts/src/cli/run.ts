@@ -1,5 +1,6 @@
 // Shared wrapper for the command-line tools: prints a clear message and exits non-zero on failure.
-export function runCli(main: (args: string[]) => Promise<void | number>): void {
+/** A tool's main: resolves to its exit code, or to nothing for 0. */
+export function runCli(main: (args: string[]) => Promise<unknown>): void {
   main(process.argv.slice(2)).then(
     (code) => process.exit(typeof code === "number" ? code : 0),
     (error: unknown) => {

@@ -12,7 +12,9 @@ runCli(async (args) => {
   const roles = allValues(args, "--role").map((role) => role.toUpperCase());
   const unknown = roles.filter((role) => !isRole(role));
   if (roles.length === 0 || unknown.length > 0) {
-    throw new Error(`usage: npm run token -- --role <${ROLES.join("|")}> [--area <code>]... [--sub <name>] [--hours <n>]${unknown.length ? `\nunknown role: ${unknown.join(", ")}` : ""}`);
+    throw new Error(
+      `usage: npm run token -- --role <${ROLES.join("|")}> [--area <code>]... [--sub <name>] [--hours <n>]${unknown.length ? `\nunknown role: ${unknown.join(", ")}` : ""}`,
+    );
   }
   const hours = Number(flagValue(args, "--hours") ?? "8");
   if (!(hours > 0 && hours <= 24 * 30)) throw new Error("--hours must be between 0 and 720");

@@ -9,7 +9,8 @@ import { flagValue, hasFlag, runCli } from "./run";
 
 function print(result: TotalsCheckResult): void {
   for (const d of result.listed) {
-    const figures = (f: typeof d.stored) => (f ? `male ${f.male ?? "-"}, female ${f.female ?? "-"}, none ${f.none ?? "-"}, reporting ${f.reportingAreas}` : "no row");
+    const figures = (f: typeof d.stored) =>
+      f ? `male ${f.male ?? "-"}, female ${f.female ?? "-"}, none ${f.none ?? "-"}, reporting ${f.reportingAreas}` : "no row";
     console.log(`  ${d.dataElementCode} ${d.period} ${d.areaCode}: stored ${figures(d.stored)}; values sum to ${figures(d.expected)}`);
   }
   if (result.listed.length < result.differences) console.log(`  ... and ${result.differences - result.listed.length} more`);

@@ -56,7 +56,13 @@ export class AreaHierarchy {
   async placements(codes: readonly string[], hierarchy?: string): Promise<Map<string, AreaPlacement>> {
     if (codes.length === 0) return new Map();
     // On the driver: scope checks of a batch of values ask for thousands of codes at once.
-    const rows = await this.db.query<{ code: string; level: AreaLevelName; parent_code: string | null; province_code: string | null; district_code: string | null }>(
+    const rows = await this.db.query<{
+      code: string;
+      level: AreaLevelName;
+      parent_code: string | null;
+      province_code: string | null;
+      district_code: string | null;
+    }>(
       `SELECT code, level::text AS level, parent_code, province_code, district_code FROM indicators.area
         WHERE code = ANY($1::text[]) AND hierarchy = ${hierarchyOrCurrent("$2")}`,
       [[...new Set(codes)], hierarchy ?? null],

@@ -28,10 +28,7 @@ export interface HierarchyImportSummary {
 const CHUNK = 10_000;
 
 async function treeOf(tx: SqlRunner, hierarchy: string): Promise<TreeArea[]> {
-  return tx.$queryRawUnsafe<TreeArea[]>(
-    `SELECT code, level::text AS level, parent_code AS "parentCode" FROM indicators.area WHERE hierarchy = $1`,
-    hierarchy,
-  );
+  return tx.$queryRawUnsafe<TreeArea[]>(`SELECT code, level::text AS level, parent_code AS "parentCode" FROM indicators.area WHERE hierarchy = $1`, hierarchy);
 }
 
 /** Leaves of a tree: areas nothing lies beneath (communes, and districts without communes). */
@@ -112,7 +109,9 @@ export async function importHierarchyVersion(prisma: PrismaClient, version: Hier
       const oldLeaves = leavesOf(oldTree);
       const notLeaves = leafEdges.filter((edge) => !oldLeaves.has(edge.fromCode)).map((edge) => edge.fromCode);
       if (notLeaves.length > 0) {
-        throw new BadUserInputError(`the mapping starts from units that have units beneath them in ${version.previous}: ${[...new Set(notLeaves)].slice(0, 10).join(", ")}`);
+        throw new BadUserInputError(
+          `the mapping starts from units that have units beneath them in ${version.previous}: ${[...new Set(notLeaves)].slice(0, 10).join(", ")}`,
+        );
       }
       const edges = [...reform.provinceEdges.filter(known), ...leafEdges];
       await writeMappings(tx, version, edges);

@@ -48,7 +48,11 @@ const UNIT_TYPES: [string, string][] = [
 
 /** Vietnamese without diacritics ("Đặc khu Lý Sơn" -> "Dac khu Ly Son"). */
 export function withoutDiacritics(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/đ/g, "d")
+    .replace(/Đ/g, "D");
 }
 
 /** Names of a unit from its full name: "Phường Ba Đình" -> Ba Đình / Ba Dinh / Ba Dinh Ward. */
@@ -96,29 +100,48 @@ export function parseReform(files: ReformFiles): ParsedReform {
     });
   };
 
-  data.forEach((province, i) => {
+  for (const [i, province] of data.entries()) {
     const where = `merges data[${i}]`;
-    if (!isObject(province)) return void problems.push(`${where}: expected an object`);
+    if (!isObject(province)) {
+      problems.push(`${where}: expected an object`);
+      continue;
+    }
     const code = String(province.level1_id ?? "");
     const fullName = provinceNames.get(code);
-    if (!fullName) return void problems.push(`${where}: province "${code}" is not in the provinces CSV`);
+    if (!fullName) {
+      problems.push(`${where}: province "${code}" is not in the provinces CSV`);
+      continue;
+    }
     areas.push({ code, level: "PROVINCE", ...unitNames(fullName), parentCode: NATION_ROW.code, provinceCode: null, districtCode: null });
     readEdges(province.merges, code, `${where} (province ${code})`, provinceEdges);
     const level2s = Array.isArray(province.level2s) ? province.level2s : [];
-    level2s.forEach((commune, j) => {
+    for (const [j, commune] of level2s.entries()) {
       const at = `${where} level2s[${j}]`;
-      if (!isObject(commune)) return void problems.push(`${at}: expected an object`);
+      if (!isObject(commune)) {
+        problems.push(`${at}: expected an object`);
+        continue;
+      }
       const communeCode = String(commune.level2_id ?? "");
-      if (!isValidCode(communeCode, "COMMUNE")) return void problems.push(`${at}: level2_id "${communeCode}" is not a 5-digit commune code`);
-      if (communes.has(communeCode)) return void problems.push(`${at}: commune ${communeCode} appears twice`);
-      if (typeof commune.name !== "string" || commune.name.trim() === "") return void problems.push(`${at}: commune ${communeCode} has no name`);
+      if (!isValidCode(communeCode, "COMMUNE")) {
+        problems.push(`${at}: level2_id "${communeCode}" is not a 5-digit commune code`);
+        continue;
+      }
+      if (communes.has(communeCode)) {
+        problems.push(`${at}: commune ${communeCode} appears twice`);
+        continue;
+      }
+      if (typeof commune.name !== "string" || commune.name.trim() === "") {
+        problems.push(`${at}: commune ${communeCode} has no name`);
+        continue;
+      }
       communes.add(communeCode);
       areas.push({ code: communeCode, level: "COMMUNE", ...unitNames(commune.name), parentCode: code, provinceCode: code, districtCode: null });
       readEdges(commune.merges, communeCode, `${at} (commune ${communeCode})`, leafEdges);
-    });
-  });
+    }
+  }
   for (const code of provinceNames.keys()) {
-    if (!areas.some((area) => area.level === "PROVINCE" && area.code === code)) problems.push(`province ${code} of the provinces CSV has no entry in the merges file`);
+    if (!areas.some((area) => area.level === "PROVINCE" && area.code === code))
+      problems.push(`province ${code} of the provinces CSV has no entry in the merges file`);
   }
 
   // Each old unit is whole in one new unit or split into several; the published kinds must say the same.
@@ -126,7 +149,8 @@ export function parseReform(files: ReformFiles): ParsedReform {
   for (const edge of leafEdges) targets.set(edge.fromCode, [...(targets.get(edge.fromCode) ?? []), edge]);
   for (const [fromCode, edges] of targets) {
     const full = edges.filter((edge) => edge.kind === "FULL");
-    if (full.length > 0 && edges.length > 1) problems.push(`old unit ${fromCode} is marked full in ${full[0].toCode} but also maps to ${edges.length - 1} other unit(s)`);
+    if (full.length > 0 && edges.length > 1)
+      problems.push(`old unit ${fromCode} is marked full in ${full[0].toCode} but also maps to ${edges.length - 1} other unit(s)`);
     if (full.length === 0 && edges.length === 1) problems.push(`old unit ${fromCode} is marked partial but maps to ${edges[0].toCode} only`);
   }
   if (files.splits !== undefined) problems.push(...splitsDisagreements(files.splits, new Set(leafEdges.map(edgeKey))));
@@ -149,7 +173,8 @@ function splitsDisagreements(splits: unknown, mergeEdges: ReadonlySet<string>): 
       for (const split of Array.isArray(unit.splits) ? unit.splits : []) {
         const key = `${fromCode}>${isObject(split) ? String(split.new_id) : ""}`;
         seen.add(key);
-        if (!mergeEdges.has(key)) problems.push(`the splits file maps ${fromCode} to ${isObject(split) ? String(split.new_id) : "?"}, which the merges file does not`);
+        if (!mergeEdges.has(key))
+          problems.push(`the splits file maps ${fromCode} to ${isObject(split) ? String(split.new_id) : "?"}, which the merges file does not`);
       }
     }
   }

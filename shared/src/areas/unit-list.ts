@@ -31,7 +31,10 @@ export class UnitListError extends Error {
   constructor(readonly problems: string[]) {
     super(
       `The unit list is invalid (${problems.length} problem${problems.length === 1 ? "" : "s"}); nothing was imported:\n` +
-        problems.slice(0, 20).map((p) => `  - ${p}`).join("\n") +
+        problems
+          .slice(0, 20)
+          .map((p) => `  - ${p}`)
+          .join("\n") +
         (problems.length > 20 ? `\n  ... and ${problems.length - 20} more` : ""),
     );
     this.name = "UnitListError";
@@ -93,7 +96,7 @@ export function parseUnitList(data: unknown): AreaRow[] {
       fullName: (unit.FullName as string).trim(),
       fullNameEn: ((unit.FullNameEn as string | undefined) ?? (unit.FullName as string)).trim(),
       parentCode: parent.code,
-      provinceCode: level === "PROVINCE" ? null : (parent.level === "PROVINCE" ? parent.code : parent.provinceCode),
+      provinceCode: level === "PROVINCE" ? null : parent.level === "PROVINCE" ? parent.code : parent.provinceCode,
       districtCode: level === "COMMUNE" ? parent.code : null,
     };
     rows.push(row);
@@ -107,10 +110,10 @@ export function parseUnitList(data: unknown): AreaRow[] {
       problems.push(`${label}: ${childKey} must be an array`);
       return;
     }
-    children.forEach((child, i) => visit(child, `${where}.${childKey}[${i}]`, childLevel, row));
+    for (const [i, child] of children.entries()) visit(child, `${where}.${childKey}[${i}]`, childLevel, row);
   };
 
-  data.forEach((province, i) => visit(province, `[${i}]`, "PROVINCE", NATION_ROW));
+  for (const [i, province] of data.entries()) visit(province, `[${i}]`, "PROVINCE", NATION_ROW);
   if (problems.length > 0) throw new UnitListError(problems);
   return rows;
 }

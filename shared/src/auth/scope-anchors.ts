@@ -11,7 +11,12 @@ export interface ScopeAnchor {
 }
 
 /** `versionsOf`: the versions each assigned code is an area of. Codes of no version name nothing. */
-export function scopeAnchors(assigned: readonly string[], versionsOf: ReadonlyMap<string, readonly string[]>, timeline: HierarchyTimeline, today?: Date): ScopeAnchor[] {
+export function scopeAnchors(
+  assigned: readonly string[],
+  versionsOf: ReadonlyMap<string, readonly string[]>,
+  timeline: HierarchyTimeline,
+  today?: Date,
+): ScopeAnchor[] {
   const current = timeline.current(today).code;
   const order = timeline.versions.map((version) => version.code);
   const anchors: ScopeAnchor[] = [];

@@ -74,10 +74,7 @@ function identityFromClaims(payload: JWTPayload, via: Identity["via"]): Identity
 }
 
 /** Signs an HS256 token (dev tokens, the gateway's tokens for API-key callers, tests). */
-export function signToken(
-  claims: TokenClaims,
-  options: { secret: Uint8Array; issuer: string; audience: string; expiresInSeconds: number },
-): Promise<string> {
+export function signToken(claims: TokenClaims, options: { secret: Uint8Array; issuer: string; audience: string; expiresInSeconds: number }): Promise<string> {
   return new SignJWT({ roles: [...claims.roles], areas: [...claims.areaCodes] })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject(claims.subject)

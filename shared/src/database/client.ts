@@ -151,7 +151,10 @@ function joinedTo(db: Database, tx: SqlQuery, prisma: PrismaClient = db.prisma):
     query: (sql, params) => tx.query(sql, params),
     transaction: (work) => work(tx),
     inTransaction: (work) => work(joined),
-    withSession: db.kind === "pglite" ? (work) => work({ query: (sql, params) => tx.query(sql, params), exec: async (script) => void (await tx.query(script)) }) : db.withSession,
+    withSession:
+      db.kind === "pglite"
+        ? (work) => work({ query: (sql, params) => tx.query(sql, params), exec: async (script) => void (await tx.query(script)) })
+        : db.withSession,
   };
   return joined;
 }
@@ -173,7 +176,8 @@ async function openPGlite(dataDir?: string): Promise<Database> {
     // Statements outside the transaction would wait for it on the one connection: all of them go through it.
     inTransaction: (work, options) =>
       prisma.$transaction(
-        (tx) => work(joinedTo(db, { query: <T>(sql: string, params: unknown[] = []) => tx.$queryRawUnsafe<T[]>(sql, ...params) }, tx as unknown as PrismaClient)),
+        (tx) =>
+          work(joinedTo(db, { query: <T>(sql: string, params: unknown[] = []) => tx.$queryRawUnsafe<T[]>(sql, ...params) }, tx as unknown as PrismaClient)),
         { timeout: options?.timeoutMs ?? 300_000, maxWait: 30_000 },
       ),
     async withSession(work) {

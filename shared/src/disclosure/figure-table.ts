@@ -43,7 +43,10 @@ export function buildFigureTable(values: readonly FigureValue[], places: Readonl
   for (const [element, areas] of areasOf) {
     const children = new Map<string, string[]>();
     for (const area of areas) {
-      equations.push({ total: figureCell(element, area, "TOTAL"), parts: [figureCell(element, area, "MALE"), figureCell(element, area, "FEMALE"), figureCell(element, area, "NONE")] });
+      equations.push({
+        total: figureCell(element, area, "TOTAL"),
+        parts: [figureCell(element, area, "MALE"), figureCell(element, area, "FEMALE"), figureCell(element, area, "NONE")],
+      });
       const parent = area === NATION_CODE ? null : (places.get(area)?.parentCode ?? NATION_CODE);
       if (parent && areas.has(parent)) children.set(parent, [...(children.get(parent) ?? []), area]);
     }

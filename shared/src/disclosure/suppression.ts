@@ -23,7 +23,7 @@ export function suppressedCells(
   threshold: number,
   constraints: SuppressionConstraints = {},
 ): Set<string> {
-  const valueOf = (cell: string) => values.get(cell) ?? 0;
+  const countOf = (cell: string) => values.get(cell) ?? 0;
   const suppressed = new Set<string>(constraints.hidden ?? []);
   const published = constraints.published ?? new Set<string>();
   for (const [cell, value] of values) {
@@ -37,7 +37,7 @@ export function suppressedCells(
       const members = [equation.total, ...equation.parts];
       const hidden = members.filter((cell) => suppressed.has(cell));
       if (hidden.length !== 1) continue;
-      const complement = chooseComplement(equation, hidden[0], suppressed, published, valueOf);
+      const complement = chooseComplement(equation, hidden[0], suppressed, published, countOf);
       if (complement === undefined) continue;
       suppressed.add(complement);
       changed = true;
@@ -55,14 +55,14 @@ function chooseComplement(
   hidden: string,
   suppressed: ReadonlySet<string>,
   published: ReadonlySet<string>,
-  valueOf: (cell: string) => number,
+  countOf: (cell: string) => number,
 ): string | undefined {
   const open = equation.parts.filter((cell) => cell !== hidden && !suppressed.has(cell) && !published.has(cell));
-  const byValue = (a: string, b: string) => valueOf(a) - valueOf(b) || (a < b ? -1 : a > b ? 1 : 0);
-  const nonZero = open.filter((cell) => valueOf(cell) > 0).sort(byValue);
+  const byValue = (a: string, b: string) => countOf(a) - countOf(b) || (a < b ? -1 : a > b ? 1 : 0);
+  const nonZero = open.filter((cell) => countOf(cell) > 0).sort(byValue);
   if (nonZero.length > 0) return nonZero[0];
   const total = equation.total;
-  if (hidden !== total && !suppressed.has(total) && !published.has(total) && valueOf(total) > 0) return total;
+  if (hidden !== total && !suppressed.has(total) && !published.has(total) && countOf(total) > 0) return total;
   const zero = open.sort(byValue);
   return zero[0];
 }

@@ -29,8 +29,7 @@ export const areaInPeriod = (code: string, period: string): AreaKey => {
   return parsed ? { code, on: periodEndDate(parsed) } : { code };
 };
 
-export const AREA_ID_DESCRIPTION =
-  'Stable id for client caches, unique across hierarchy versions: "<hierarchy>:<code>", e.g. "2025-03:38".';
+export const AREA_ID_DESCRIPTION = 'Stable id for client caches, unique across hierarchy versions: "<hierarchy>:<code>", e.g. "2025-03:38".';
 
 export function defineAreaReference() {
   @Directive('@key(fields: "code hierarchy")')

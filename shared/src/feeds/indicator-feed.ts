@@ -61,7 +61,9 @@ export class IndicatorFeed {
     });
     const body = (await response.json()) as { data?: { submitDataValues: FeedSummary }; errors?: { message: string }[] };
     if (body.errors?.length || !body.data) {
-      throw new IndicatorFeedError(`The indicators service refused the ${this.service} aggregates: ${body.errors?.map((e) => e.message).join("; ") ?? response.status}`);
+      throw new IndicatorFeedError(
+        `The indicators service refused the ${this.service} aggregates: ${body.errors?.map((e) => e.message).join("; ") ?? response.status}`,
+      );
     }
     const summary = body.data.submitDataValues;
     if (summary.rejected > 0) {

@@ -27,13 +27,16 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
       else if (size <= limit) chunks.push(chunk);
     });
     // An oversized body is read to its end (and discarded) so the client receives the 413 answer.
-    req.on("end", () => (size > limit ? reject(new PayloadTooLargeError(`request body exceeds ${limit} bytes`)) : resolve(Buffer.concat(chunks).toString("utf8"))));
+    req.on("end", () =>
+      size > limit ? reject(new PayloadTooLargeError(`request body exceeds ${limit} bytes`)) : resolve(Buffer.concat(chunks).toString("utf8")),
+    );
     req.on("error", reject);
   });
 }
 
 /** A JSON body: what Apollo Server's CSRF prevention lets through without a preflight header. */
-export const isJsonContentType = (contentType: string | undefined) => contentType !== undefined && /^application\/(graphql-response\+)?json\b/i.test(contentType);
+export const isJsonContentType = (contentType: string | undefined) =>
+  contentType !== undefined && /^application\/(graphql-response\+)?json\b/i.test(contentType);
 
 export function headerMapOf(headers: IncomingMessage["headers"]): HeaderMap {
   const map = new HeaderMap();

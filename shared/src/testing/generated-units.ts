@@ -154,9 +154,7 @@ export function generateReform(units: readonly ProvinceRecord[], options: Reform
   }
 
   const merges: NewProvinceRecord[] = [];
-  const splits = new Map<string, OldProvinceSplits>(
-    units.map((p) => [p.Code, { level1_id: p.Code, name: p.FullName, splits: [], level2s: [], level3s: [] }]),
-  );
+  const splits = new Map<string, OldProvinceSplits>(units.map((p) => [p.Code, { level1_id: p.Code, name: p.FullName, splits: [], level2s: [], level3s: [] }]));
   const leafSplits = new Map<string, OldUnitSplits & { leaf: Leaf }>();
   const addEdge = (leaf: Leaf, target: NewCommuneRecord, type: "full" | "partial") => {
     target.merges.push({ old_id: leaf.code, name: leaf.name, type });
@@ -196,7 +194,8 @@ export function generateReform(units: readonly ProvinceRecord[], options: Reform
       }
       // A run of 1 to 5 communes, ending before an island district.
       const run = [first];
-      for (let size = 1 + Math.floor(random() * 5); run.length < size && at + run.length < leaves.length && !leaves[at + run.length].district; ) run.push(leaves[at + run.length]);
+      for (let size = 1 + Math.floor(random() * 5); run.length < size && at + run.length < leaves.length && !leaves[at + run.length].district; )
+        run.push(leaves[at + run.length]);
       const commune: NewCommuneRecord = { level2_id: first.code, name: `${random() < 0.3 ? "Phường" : "Xã"} ${first.name.replace(/^\S+ /, "")}`, merges: [] };
       if (pendingSplit) addEdge(pendingSplit, commune, "partial");
       pendingSplit = undefined;
@@ -239,6 +238,6 @@ export function generateReform(units: readonly ProvinceRecord[], options: Reform
     if (leaf.district) old.level2s.push({ level2_id: leaf.code, name, splits: to });
     else old.level3s.push({ level3_id: leaf.code, name, splits: to });
   }
-  const provincesCsv = ["Stt,Mã số,Tên", ...merges.map((p, i) => `${i + 1},${p.level1_id},${p.name}`)].join("\n") + "\n";
+  const provincesCsv = `${["Stt,Mã số,Tên", ...merges.map((p, i) => `${i + 1},${p.level1_id},${p.name}`)].join("\n")}\n`;
   return { provincesCsv, merges: { data: merges }, splits: { data: [...splits.values()] } };
 }

@@ -29,7 +29,10 @@ export function describeWithNationalData(testFile: string, title: string, body: 
   const { env = process.env, notice = (line) => process.stderr.write(`${line}\n`) } = options;
   const g = options.globals ?? (globalThis as unknown as JestGlobals);
   const found = findNationalData(env);
-  if (found) return g.describe(title, () => body(found));
+  if (found) {
+    g.describe(title, () => body(found));
+    return;
+  }
 
   const data = locateNationalData(env);
   let declared = 0;
@@ -51,5 +54,7 @@ export function describeWithNationalData(testFile: string, title: string, body: 
       g.test = test;
     }
   });
-  notice(`national lists not found at ${data.dir}: ${declared} test${declared === 1 ? "" : "s"} of ${path.relative(repoRoot, testFile)} not run (set ${NATIONAL_DATA_VARIABLE})`);
+  notice(
+    `national lists not found at ${data.dir}: ${declared} test${declared === 1 ? "" : "s"} of ${path.relative(repoRoot, testFile)} not run (set ${NATIONAL_DATA_VARIABLE})`,
+  );
 }

@@ -9,7 +9,16 @@ import { Campaign } from "./campaign/campaign.type";
 
 export const buildSchema = memoize(() =>
   buildFederatedSchema(
-    { resolvers: [CampaignResolver, AreaCampaignsResolver, CampaignActivitiesResolver, ActivityResolver, AreaActivitiesResolver, codeIdResolver(Campaign, "campaign")] },
+    {
+      resolvers: [
+        CampaignResolver,
+        AreaCampaignsResolver,
+        CampaignActivitiesResolver,
+        ActivityResolver,
+        AreaActivitiesResolver,
+        codeIdResolver(Campaign, "campaign"),
+      ],
+    },
     { ...areaReferenceResolvers, Campaign: { __resolveReference: resolveCampaignReference } },
   ),
 );

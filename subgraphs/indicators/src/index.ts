@@ -16,6 +16,14 @@ export { seedCatalogue, DEFAULT_CATALOGUE, type Catalogue } from "./catalogue/ca
 export type { DataElementDefinition, IndicatorDefinition } from "@vnge/shared";
 export { IndicatorValueStore, type AreaTarget } from "./indicator-value/indicator-value.store";
 export { createDataValueService } from "./context";
-export { importValueFile, exportValues, formatOf, CSV_COLUMNS, type FileImportSummary, type FileImportProgress, type ValueFileFormat } from "./data-value/data-value.file";
+export {
+  importValueFile,
+  exportValues,
+  formatOf,
+  CSV_COLUMNS,
+  type FileImportSummary,
+  type FileImportProgress,
+  type ValueFileFormat,
+} from "./data-value/data-value.file";
 export { checkTotals, rebuildTotals, type TotalsCheckResult } from "./data-value/data-value-total.check";
 export { exportCatalogue, importCatalogue, CatalogueFileError, type CatalogueImportSummary } from "./catalogue/catalogue-transfer";

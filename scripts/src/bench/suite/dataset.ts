@@ -10,7 +10,13 @@ import { postGraphQL } from "./bench-client";
 export const ELEMENT_COUNT = 20;
 export const SEXES = ["MALE", "FEMALE"] as const;
 /** Indicators of the shipped catalogue the province's plan sets targets for (commune-level, split by sex). */
-export const TARGET_INDICATORS = ["LIVE_BIRTHS", "GBV_VICTIMS_DETECTED", "GBV_VICTIMS_SUPPORTED_SHARE", "GBV_PERPETRATORS_COUNSELLED_SHARE", "SEX_RATIO_AT_BIRTH"];
+export const TARGET_INDICATORS = [
+  "LIVE_BIRTHS",
+  "GBV_VICTIMS_DETECTED",
+  "GBV_VICTIMS_SUPPORTED_SHARE",
+  "GBV_PERPETRATORS_COUNSELLED_SHARE",
+  "SEX_RATIO_AT_BIRTH",
+];
 
 export interface DataValueInput {
   dataElementCode: string;
@@ -31,7 +37,10 @@ export interface AreaSet {
 
 export function readAreaSet(file: string): AreaSet {
   const rows = parseUnitList(JSON.parse(fs.readFileSync(file, "utf8")));
-  const provinces = rows.filter((r) => r.level === "PROVINCE").map((r) => r.code).sort();
+  const provinces = rows
+    .filter((r) => r.level === "PROVINCE")
+    .map((r) => r.code)
+    .sort();
   const districtsOf = new Map(provinces.map((code) => [code, rows.filter((r) => r.level === "DISTRICT" && r.parentCode === code).length]));
   const code = provinces.reduce((best, p) => (districtsOf.get(p)! > districtsOf.get(best)! ? p : best), provinces[0]);
   const districts = new Set(rows.filter((r) => r.level === "DISTRICT" && r.parentCode === code).map((r) => r.code));
@@ -84,7 +93,8 @@ export function targetValues(communes: readonly string[], years: readonly number
     for (const element of elements) {
       // an element that is both (live births) gets the larger range
       const range = numerators.has(element) && !indicators.some((i) => i.denominator?.element === element) ? 200 : 800;
-      for (const areaCode of communes) for (const sex of SEXES) values.push({ dataElementCode: element, areaCode, period: String(year), sex, value: 1 + Math.floor(random() * range) });
+      for (const areaCode of communes)
+        for (const sex of SEXES) values.push({ dataElementCode: element, areaCode, period: String(year), sex, value: 1 + Math.floor(random() * range) });
     }
   }
   return values;

@@ -64,7 +64,9 @@ export function verdict(result: SuiteResult): string[] {
     const g50 = find(result.rows, "dashboard", gateway, 50);
     if (!g10 || !g50) continue;
     lines.push(`- ${gateway}: dashboard p95 <= 100 ms at 10 clients: ${ms(g10.p95)}: ${met(g10.p95 <= 100)}.`);
-    lines.push(`- ${gateway}: dashboard >= 200 req/s at 50 clients, no errors: ${g50.rps.toFixed(1)} req/s, ${errorsOf(g50)} errors: ${met(g50.rps >= 200 && errorsOf(g50) === 0)}.`);
+    lines.push(
+      `- ${gateway}: dashboard >= 200 req/s at 50 clients, no errors: ${g50.rps.toFixed(1)} req/s, ${errorsOf(g50)} errors: ${met(g50.rps >= 200 && errorsOf(g50) === 0)}.`,
+    );
     const overheads = result.connectionLevels.map((c) => {
       const via = find(result.rows, "dashboard", gateway, c)!;
       const direct = find(result.rows, "dashboard", "subgraph", c)!;
@@ -73,11 +75,15 @@ export function verdict(result: SuiteResult): string[] {
     lines.push(
       `- ${gateway}: added p50 latency over the subgraph <= 30%: ${overheads.map((o) => `${o.c} conn. ${(o.overhead * 100).toFixed(0)}%`).join(", ")}: ${met(overheads.every((o) => o.overhead <= 0.3))}.`,
     );
-    lines.push(`- ${gateway}: RSS <= 300 MB in the 50-client dashboard run: ${mib(g50.gatewayRssMiB)}: ${met((g50.gatewayRssMiB ?? Infinity) * 2 ** 20 <= 300e6)}.`);
+    lines.push(
+      `- ${gateway}: RSS <= 300 MB in the 50-client dashboard run: ${mib(g50.gatewayRssMiB)}: ${met((g50.gatewayRssMiB ?? Infinity) * 2 ** 20 <= 300e6)}.`,
+    );
     const g10Long = find(result.rows, "dashboard", gateway, 10, YEARS.length + EARLIER_YEARS.length);
     if (g10Long) {
       const growth = g10Long.p95 / g10.p95 - 1;
-      lines.push(`- ${gateway}: twice the data moves the dashboard p95 (10 clients) by < 20%: ${ms(g10.p95)} -> ${ms(g10Long.p95)} (${(growth * 100).toFixed(0)}%): ${met(Math.abs(growth) < 0.2)}.`);
+      lines.push(
+        `- ${gateway}: twice the data moves the dashboard p95 (10 clients) by < 20%: ${ms(g10.p95)} -> ${ms(g10Long.p95)} (${(growth * 100).toFixed(0)}%): ${met(Math.abs(growth) < 0.2)}.`,
+      );
     }
     const ingest = result.ingest.find((r) => r.layer === gateway);
     if (ingest) {

@@ -104,7 +104,9 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const ingestConnections = levels[1];
   const areas: AreaSet = readAreaSet(options.areasFile);
   const catalogue = await loadReferenceData(options.db, areas);
-  log(`areas: ${areas.provinces} provinces, ${areas.districts} districts, ${areas.communes.length} communes; drill-down and plan in province ${areas.province.code} (${areas.province.districts} districts)`);
+  log(
+    `areas: ${areas.provinces} provinces, ${areas.districts} districts, ${areas.communes.length} communes; drill-down and plan in province ${areas.province.code} (${areas.province.districts} districts)`,
+  );
 
   const subgraphs = await startSubgraphs(options);
   const stops: (() => Promise<void>)[] = [subgraphs.stop];
@@ -125,9 +127,14 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     const loaded = await loadYears(YEARS);
     log(`loaded ${loaded.values} values in ${loaded.seconds.toFixed(1)} s (${Math.round(loaded.values / loaded.seconds)} values/s)`);
     const targetData = targetValues(areas.province.communes, YEARS);
-    await submitBatches(indicatorsUrl, headers, (function* () {
-      for (let i = 0; i < targetData.length; i += batchSize) yield targetData.slice(i, i + batchSize);
-    })(), 2);
+    await submitBatches(
+      indicatorsUrl,
+      headers,
+      (function* () {
+        for (let i = 0; i < targetData.length; i += batchSize) yield targetData.slice(i, i + batchSize);
+      })(),
+      2,
+    );
     const targets = await createProvincePlan(subgraphs.urls.plans, headers, areas.province.code, YEARS);
 
     // The gateways start after the data are in, so their RSS is only their own serving.
@@ -146,7 +153,13 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
 
     const provinceCodes = areas.rows.filter((r) => r.level === "PROVINCE").map((r) => r.code);
     const districtCodes = areas.rows.filter((r) => r.level === "DISTRICT" && r.parentCode === areas.province.code).map((r) => r.code);
-    const suite = workloads({ indicators: catalogue.indicators, provinces: provinceCodes, province: { code: areas.province.code, districts: districtCodes }, years: YEARS, targets });
+    const suite = workloads({
+      indicators: catalogue.indicators,
+      provinces: provinceCodes,
+      province: { code: areas.province.code, districts: districtCodes },
+      years: YEARS,
+      targets,
+    });
 
     const layersOf = (workload: Workload): Layer[] => LAYERS.filter((layer) => layer !== "subgraph" || workload.subgraph !== null);
     for (const workload of suite) {
@@ -189,9 +202,14 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
       const pids = gatewayPid ? [running.pids.subgraphs, gatewayPid] : [running.pids.subgraphs];
       const { value, peakMiB } = await withPeakRss(pids, async () => {
         let reading = true;
-        const read = runLoad({ url: running.urls[layer], body: dashboard.body, headers, connections: ingestConnections, warmupSeconds, durationSeconds }).finally(
-          () => (reading = false),
-        );
+        const read = runLoad({
+          url: running.urls[layer],
+          body: dashboard.body,
+          headers,
+          connections: ingestConnections,
+          warmupSeconds,
+          durationSeconds,
+        }).finally(() => (reading = false));
         // Submissions start when the measured window does and stop taking new batches when it ends.
         await new Promise((resolve) => setTimeout(resolve, warmupSeconds * 1000 + 300));
         const start = performance.now();
@@ -207,7 +225,9 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
         gatewayRssMiB: gatewayPid ? peakMiB.get(gatewayPid)! : null,
         subgraphsRssMiB: peakMiB.get(running.pids.subgraphs)!,
       };
-      log(`ingest under read load via ${layer}: ${Math.round(row.valuesPerSecond)} values/s; dashboard at ${row.connections} connections p95 ${row.read.p95.toFixed(1)} ms, errors ${row.read.errors + row.read.non2xx + row.read.graphqlErrors}`);
+      log(
+        `ingest under read load via ${layer}: ${Math.round(row.valuesPerSecond)} values/s; dashboard at ${row.connections} connections p95 ${row.read.p95.toFixed(1)} ms, errors ${row.read.errors + row.read.non2xx + row.read.graphqlErrors}`,
+      );
       ingest.push(row);
     }
 
@@ -218,8 +238,21 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     }
 
     return {
-      areas: { provinces: areas.provinces, districts: areas.districts, communes: areas.communes.length, province: areas.province.code, provinceDistricts: areas.province.districts },
-      load: { values: loaded.values, seconds: loaded.seconds, valuesPerSecond: loaded.values / loaded.seconds, batchSize, targets, earlierValues: earlier.values },
+      areas: {
+        provinces: areas.provinces,
+        districts: areas.districts,
+        communes: areas.communes.length,
+        province: areas.province.code,
+        provinceDistricts: areas.province.districts,
+      },
+      load: {
+        values: loaded.values,
+        seconds: loaded.seconds,
+        valuesPerSecond: loaded.values / loaded.seconds,
+        batchSize,
+        targets,
+        earlierValues: earlier.values,
+      },
       subgraphsInOwnProcess: running.pids.subgraphs !== process.pid,
       warmupSeconds,
       durationSeconds,
@@ -239,7 +272,13 @@ async function startCachedGateway(options: SuiteOptions, subgraphUrls: Record<st
     const child = await startServiceProcess({ kind: "apollo-gateway", subgraphUrls, databaseUrl: options.databaseUrl });
     return { url: child.urls.gateway, pid: child.pid, stop: () => child.stop() };
   }
-  const server = await startGateway({ verifyToken: createTokenVerifier(loadAuthConfig()), port: 0, host: "127.0.0.1", subgraphUrls, responseCache: options.db });
+  const server = await startGateway({
+    verifyToken: createTokenVerifier(loadAuthConfig()),
+    port: 0,
+    host: "127.0.0.1",
+    subgraphUrls,
+    responseCache: options.db,
+  });
   return { url: server.url, pid: process.pid, stop: () => server.close() };
 }
 

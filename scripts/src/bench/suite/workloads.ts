@@ -43,7 +43,10 @@ const PLAN_TARGETS = `query PlanTargets($province: ID!) {
 const rollupRows = (data: unknown) => (data as { rollup: unknown[] }).rollup.length;
 
 /** Elements behind indicator codes (numerators and denominators), for the SQL layer. */
-function elementsOf(indicators: readonly { code: string; numerator: { element: string }; denominator?: { element: string } | null }[], codes: readonly string[]): string[] {
+function elementsOf(
+  indicators: readonly { code: string; numerator: { element: string }; denominator?: { element: string } | null }[],
+  codes: readonly string[],
+): string[] {
   const chosen = indicators.filter((i) => codes.includes(i.code));
   return [...new Set(chosen.flatMap((i) => [i.numerator.element, ...(i.denominator ? [i.denominator.element] : [])]))];
 }

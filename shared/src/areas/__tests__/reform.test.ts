@@ -10,7 +10,14 @@ const merges = (level2s: unknown[], provinces = ["01", "08"]) => ({
   })),
 });
 const communes = [
-  { level2_id: "00004", name: "Phường Ba Đình", merges: [{ old_id: "00004", type: "full" }, { old_id: "00016", type: "partial" }] },
+  {
+    level2_id: "00004",
+    name: "Phường Ba Đình",
+    merges: [
+      { old_id: "00004", type: "full" },
+      { old_id: "00016", type: "partial" },
+    ],
+  },
   { level2_id: "00008", name: "Phường Ngọc Hà", merges: [{ old_id: "00016", type: "partial" }] },
 ];
 
@@ -25,7 +32,14 @@ describe("parseReform", () => {
       "PROVINCE:08:VN",
       "COMMUNE:02269:08",
     ]);
-    expect(parsed.areas[2]).toMatchObject({ name: "Ba Đình", nameEn: "Ba Dinh", fullName: "Phường Ba Đình", fullNameEn: "Ba Dinh Ward", provinceCode: "01", districtCode: null });
+    expect(parsed.areas[2]).toMatchObject({
+      name: "Ba Đình",
+      nameEn: "Ba Dinh",
+      fullName: "Phường Ba Đình",
+      fullNameEn: "Ba Dinh Ward",
+      provinceCode: "01",
+      districtCode: null,
+    });
     expect(parsed.areas[1]).toMatchObject({ name: "Hà Nội", fullNameEn: "Ha Noi City" });
     expect(parsed.leafEdges).toContainEqual({ fromCode: "00016", toCode: "00008", kind: "PARTIAL" });
     expect(parsed.provinceEdges).toEqual([
@@ -36,8 +50,22 @@ describe("parseReform", () => {
 
   it("names every inconsistency: a full unit mapped twice, a lone partial, a province missing from the CSV, a bad kind", () => {
     const bad = [
-      { level2_id: "00004", name: "Phường Ba Đình", merges: [{ old_id: "00004", type: "full" }, { old_id: "00001", type: "odd" }] },
-      { level2_id: "00008", name: "Phường Ngọc Hà", merges: [{ old_id: "00004", type: "full" }, { old_id: "00019", type: "partial" }] },
+      {
+        level2_id: "00004",
+        name: "Phường Ba Đình",
+        merges: [
+          { old_id: "00004", type: "full" },
+          { old_id: "00001", type: "odd" },
+        ],
+      },
+      {
+        level2_id: "00008",
+        name: "Phường Ngọc Hà",
+        merges: [
+          { old_id: "00004", type: "full" },
+          { old_id: "00019", type: "partial" },
+        ],
+      },
     ];
     try {
       parseReform({ provincesCsv: CSV, merges: merges(bad, ["01", "99"]) });

@@ -45,7 +45,9 @@ describe("loadAuthConfig", () => {
   });
 
   it("refuses an internal secret equal to the user secret, and production without one", () => {
-    expect(() => loadAuthConfig({ AUTH_JWT_SECRET: USER_SECRET, AUTH_INTERNAL_SECRET: USER_SECRET }, files)).toThrow("AUTH_INTERNAL_SECRET must differ from AUTH_JWT_SECRET");
+    expect(() => loadAuthConfig({ AUTH_JWT_SECRET: USER_SECRET, AUTH_INTERNAL_SECRET: USER_SECRET }, files)).toThrow(
+      "AUTH_INTERNAL_SECRET must differ from AUTH_JWT_SECRET",
+    );
     expect(() => loadAuthConfig({ NODE_ENV: "production", AUTH_JWT_SECRET: USER_SECRET }, files)).toThrow("Set AUTH_INTERNAL_SECRET");
     expect(fs.existsSync(files.internal)).toBe(false);
     const secret = new TextEncoder().encode(USER_SECRET);

@@ -54,7 +54,12 @@ describe("token verification", () => {
       .setExpirationTime("1m")
       .sign(config.secret!);
     await expect(verify(token)).rejects.toThrow("roles claim");
-    const noExpiry = await new SignJWT({ roles: [] }).setProtectedHeader({ alg: "HS256" }).setSubject("x").setIssuer("vnge").setAudience("vnge-api").sign(config.secret!);
+    const noExpiry = await new SignJWT({ roles: [] })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("x")
+      .setIssuer("vnge")
+      .setAudience("vnge-api")
+      .sign(config.secret!);
     await expect(verify(noExpiry)).rejects.toThrow("not valid");
   });
 

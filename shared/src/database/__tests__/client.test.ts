@@ -23,7 +23,10 @@ describe("database client", () => {
       return (await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM note`))[0].n;
     });
     expect(count).toBe(2);
-    expect(await notes()).toEqual([{ id: 1, body: "một" }, { id: 2, body: "hai" }]);
+    expect(await notes()).toEqual([
+      { id: 1, body: "một" },
+      { id: 2, body: "hai" },
+    ]);
   });
 
   it("rolls every statement back when the work fails, and rethrows", async () => {
@@ -33,6 +36,9 @@ describe("database client", () => {
         await tx.query(`INSERT INTO note VALUES ($1, $2)`, [1, "duplicate"]);
       }),
     ).rejects.toThrow();
-    expect(await notes()).toEqual([{ id: 1, body: "một" }, { id: 2, body: "hai" }]);
+    expect(await notes()).toEqual([
+      { id: 1, body: "một" },
+      { id: 2, body: "hai" },
+    ]);
   });
 });

@@ -53,7 +53,10 @@ describe("connection lost under a checked-out client (PostgreSQL)", () => {
       await settle();
       return tx.query(`SELECT 1`);
     });
-    const error = await work.then(() => undefined, (e: unknown) => e);
+    const error = await work.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(isConnectionError(error) || /not queryable|Connection terminated/.test(String(error))).toBe(true);
     await expectServiceGoesOn();
   });

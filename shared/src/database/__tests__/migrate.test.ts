@@ -32,7 +32,11 @@ describe("migrate", () => {
     expect(rows).toHaveLength(first.applied.length);
     expect(rows.every((r) => r.finished_at !== null && r.applied_steps_count === 1)).toBe(true);
     // `prisma migrate deploy` stores the SHA-256 of migration.sql; the same value keeps `migrate status` clean.
-    expect(rows.map((r) => r.checksum).sort()).toEqual(readMigrations().map((m) => m.checksum).sort());
+    expect(rows.map((r) => r.checksum).sort()).toEqual(
+      readMigrations()
+        .map((m) => m.checksum)
+        .sort(),
+    );
     expect(await db.prisma.area.count()).toBe(0);
   });
 
@@ -45,7 +49,9 @@ describe("migrate", () => {
     await expect(migrate(db, migrations)).rejects.toThrow(/Migration 2_broken failed: .*no_such_table/);
     expect((await appliedNames()).map((r) => r.migration_name)).toEqual(["1_ok"]);
     const tables = await db.withSession((s) =>
-      s.query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE '%_table' ORDER BY 1`),
+      s.query<{ table_name: string }>(
+        `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE '%_table' ORDER BY 1`,
+      ),
     );
     expect(tables.map((t) => t.table_name)).toEqual(["first_table"]);
   });

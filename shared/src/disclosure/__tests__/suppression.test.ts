@@ -46,4 +46,3 @@ describe("suppressedCells", () => {
     expect(suppressedCells(values, [{ total: "total", parts: ["a", "b"] }], 5).size).toBe(0);
   });
 });
-

@@ -2,7 +2,11 @@ import { parseReform } from "../../areas/reform";
 import { parseUnitList } from "../../areas/unit-list";
 import { generateReform, generateUnitList } from "../generated-units";
 
-const count = <T>(items: readonly T[], key: (item: T) => string) => items.reduce<Record<string, number>>((t, item) => ({ ...t, [key(item)]: (t[key(item)] ?? 0) + 1 }), {});
+function count<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
+  return counts;
+}
 
 describe("generated unit list", () => {
   const units = generateUnitList();

@@ -41,9 +41,18 @@ describe("the national data folder", () => {
 function fakeJest() {
   const declared: { kind: string; title: string }[] = [];
   const globals: JestGlobals = {
-    describe: Object.assign((title: string, body: () => void) => (declared.push({ kind: "describe", title }), body()), {
-      skip: (title: string, body: () => void) => (declared.push({ kind: "describe.skip", title }), body()),
-    }),
+    describe: Object.assign(
+      (title: string, body: () => void) => {
+        declared.push({ kind: "describe", title });
+        body();
+      },
+      {
+        skip: (title: string, body: () => void) => {
+          declared.push({ kind: "describe.skip", title });
+          body();
+        },
+      },
+    ),
     it: ((title: string) => declared.push({ kind: "it", title })) as JestGlobals["it"],
     test: ((title: string) => declared.push({ kind: "test", title })) as JestGlobals["test"],
   };
@@ -83,6 +92,8 @@ describe("describeWithNationalData", () => {
 
   it("fails when the lists are required and absent", () => {
     const { globals } = fakeJest();
-    expect(() => describeWithNationalData(file, "national", () => undefined, { env: { NATIONAL_DATA_DIR: absent, REQUIRE_NATIONAL_DATA: "1" }, globals })).toThrow(NationalDataMissingError);
+    expect(() =>
+      describeWithNationalData(file, "national", () => undefined, { env: { NATIONAL_DATA_DIR: absent, REQUIRE_NATIONAL_DATA: "1" }, globals }),
+    ).toThrow(NationalDataMissingError);
   });
 });

@@ -8,5 +8,10 @@ export interface CaseRecordLoaders {
 }
 
 export function createCaseRecordLoaders(store: CaseRecordStore): CaseRecordLoaders {
-  return { servicesByCase: rowsByKeyLoader((ids) => store.findServices(ids), (service) => service.caseId) };
+  return {
+    servicesByCase: rowsByKeyLoader(
+      (ids) => store.findServices(ids),
+      (service) => service.caseId,
+    ),
+  };
 }

@@ -15,13 +15,16 @@ export class CaseRecordResolver {
 
   @Authorized(...CASE_ROLES)
   @Query(() => [CaseRecord], {
-    description: "Case records detected in a year in an area of yours and beneath it, by date; every read is logged. Pages: `first` (at most 1,000) after the record `after`.",
+    description:
+      "Case records detected in a year in an area of yours and beneath it, by date; every read is logged. Pages: `first` (at most 1,000) after the record `after`.",
   })
   caseRecords(
     @Arg("areaCode", () => ID) areaCode: string,
     @Arg("year", () => Int) year: number,
     @Arg("first", () => Int, { nullable: true, description: PAGE_FIRST_DESCRIPTION }) first: number | undefined,
-    @Arg("after", () => ID, { nullable: true, description: "Records after this one: the id of the last record of the previous page." }) after: string | undefined,
+    @Arg("after", () => ID, { nullable: true, description: "Records after this one: the id of the last record of the previous page." }) after:
+      | string
+      | undefined,
     @Ctx() context: CasesContext,
   ) {
     return context.caseRecordService.inArea(areaCode, year, undefined, { first, after });

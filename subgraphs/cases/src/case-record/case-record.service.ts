@@ -85,7 +85,11 @@ export class CaseRecordService {
     const windows = await caseYear.windowsFor(await this.hierarchy.communesWithin(areaCode, caseYear.version));
     // Only the page is read out, so only the page is logged.
     const records = pageAfterId(await this.store.findInWindows(windows), page, (record) => record.id);
-    await this.store.logReads(records.map((r) => r.id), this.context.identity.subject, this.context.requestId);
+    await this.store.logReads(
+      records.map((r) => r.id),
+      this.context.identity.subject,
+      this.context.requestId,
+    );
     return records;
   }
 

@@ -49,7 +49,8 @@ export function validateCase(input: CaseRecordInput, areaLevel: AreaLevelName | 
   const refuse = (field: string, message: string) => problems.push({ field, message });
 
   if (areaLevel === undefined) refuse("areaCode", `unknown commune "${input.areaCode}"`);
-  else if (areaLevel !== "COMMUNE") refuse("areaCode", `area ${input.areaCode} is a ${areaLevel.toLowerCase()}: record a case at the commune where it was detected`);
+  else if (areaLevel !== "COMMUNE")
+    refuse("areaCode", `area ${input.areaCode} is a ${areaLevel.toLowerCase()}: record a case at the commune where it was detected`);
 
   const detectedOn = dateProblem(input.detectedOn, "detectedOn", today, refuse);
   const services = input.services ?? [];

@@ -1,6 +1,15 @@
 // Area statistics from case records: counts only, rolled up the area tree, suppressed for every caller who
 // may not see the records themselves (docs/decisions/0031-case-statistics-suppression.md).
-import { type AreaPlacement, BadUserInputError, type Database, type DisclosureRule, type AreaScope, AreaHierarchy, selfAndAncestors, suppressedCells } from "@vnge/shared";
+import {
+  type AreaPlacement,
+  BadUserInputError,
+  type Database,
+  type DisclosureRule,
+  type AreaScope,
+  AreaHierarchy,
+  selfAndAncestors,
+  suppressedCells,
+} from "@vnge/shared";
 import { AgeGroup, CaseSex, SupportService, ViolenceForm } from "../case-record/case-record.enums";
 import { CaseYear, yearVersionMismatch } from "../case-record/case-year";
 import type { CaseCount, CaseStatistics } from "./case-statistics.type";
@@ -91,7 +100,13 @@ export class CaseStatisticsService {
     const merged = new Map<string, Map<string, number>>();
     for (const stretch of caseYear.stretches) {
       const counts = await this.store.communeCounts(stretch.from, stretch.to);
-      const countedIn = stretch.version === caseYear.version ? null : await caseYear.countedIn(counts.map((c) => c.areaCode), stretch.version);
+      const countedIn =
+        stretch.version === caseYear.version
+          ? null
+          : await caseYear.countedIn(
+              counts.map((c) => c.areaCode),
+              stretch.version,
+            );
       for (const commune of counts) {
         const areaCode = countedIn ? countedIn.get(commune.areaCode) : commune.areaCode;
         if (areaCode === undefined) continue;
@@ -102,7 +117,10 @@ export class CaseStatisticsService {
     }
     const communes: CommuneCounts[] = [...merged].map(([areaCode, counts]) => ({ areaCode, counts }));
     const version = caseYear.version;
-    const communePlaces = await hierarchy.placements(communes.map((c) => c.areaCode), version);
+    const communePlaces = await hierarchy.placements(
+      communes.map((c) => c.areaCode),
+      version,
+    );
     const ancestors = [...communePlaces.values()].flatMap((place) => selfAndAncestors(place));
     const places = new Map<string, AreaPlacement>([...(await hierarchy.placements(ancestors, version)), ...communePlaces]);
     const { values, equations } = buildStatisticsTable(communes, places, CATEGORIES);

@@ -57,6 +57,9 @@ export class CaseStatistics {
   @Field(() => [CaseCountByService])
   byService!: CaseCountByService[];
 
-  @Field(() => Int, { nullable: true, description: "Counts below this are suppressed; null when the caller sees every count (case workers in scope, administrators)." })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Counts below this are suppressed; null when the caller sees every count (case workers in scope, administrators).",
+  })
   suppressionThreshold!: number | null;
 }

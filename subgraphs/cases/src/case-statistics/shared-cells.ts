@@ -29,4 +29,3 @@ export function engineConstraints(communes: readonly CommuneCounts[], places: Re
   }
   return { hidden, published };
 }
-

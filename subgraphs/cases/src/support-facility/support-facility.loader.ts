@@ -10,7 +10,13 @@ export interface SupportFacilityLoaders {
 
 export function createSupportFacilityLoaders(store: SupportFacilityStore): SupportFacilityLoaders {
   return {
-    facilityById: rowByKeyLoader((ids) => store.findByIds(ids), (facility) => facility.id),
-    facilitiesByArea: rowsByKeyLoader((codes) => store.findByAreas(codes), (facility) => facility.area.code),
+    facilityById: rowByKeyLoader(
+      (ids) => store.findByIds(ids),
+      (facility) => facility.id,
+    ),
+    facilitiesByArea: rowsByKeyLoader(
+      (codes) => store.findByAreas(codes),
+      (facility) => facility.area.code,
+    ),
   };
 }

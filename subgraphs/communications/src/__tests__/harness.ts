@@ -58,6 +58,7 @@ export class RecordingFeed {
 
 export { NATIONAL_ADMIN };
 
+// biome-ignore lint/suspicious/noExplicitAny: tests read answers of any shape by default
 export async function execute<T = Record<string, any>>(
   db: TestDatabase,
   feed: RecordingFeed,
@@ -70,7 +71,13 @@ export async function execute<T = Record<string, any>>(
   return graphql({ schema, source, variableValues, contextValue }) as Promise<ExecutionResult<T>>;
 }
 
-export async function run<T = Record<string, any>>(db: TestDatabase, feed: RecordingFeed, source: string, variableValues?: Record<string, unknown>): Promise<T> {
+// biome-ignore lint/suspicious/noExplicitAny: tests read answers of any shape by default
+export async function run<T = Record<string, any>>(
+  db: TestDatabase,
+  feed: RecordingFeed,
+  source: string,
+  variableValues?: Record<string, unknown>,
+): Promise<T> {
   const result = await execute<T>(db, feed, source, variableValues);
   if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join("\n"));
   return result.data as T;

@@ -27,7 +27,10 @@ const STATS = `query ($period: String!) {
   ]) { ... on Area { code communicationStatistics(period: $period) { activities reached { male female } officialsTrained { male female } } } }
 }`;
 
-type Stats = { code: string; communicationStatistics: { activities: number; reached: { male: number; female: number }; officialsTrained: { male: number; female: number } } };
+type Stats = {
+  code: string;
+  communicationStatistics: { activities: number; reached: { male: number; female: number }; officialsTrained: { male: number; female: number } };
+};
 
 describe("rollup through the hierarchy", () => {
   beforeAll(async () => {
@@ -106,7 +109,11 @@ describe("aggregates for the indicator engine", () => {
     expect(feed.latest("COMM_BROADCASTS", "00002", "202412")).toBeUndefined();
 
     feed.failing = false;
-    const resync = await run<{ resyncCommunicationIndicators: { values: number; delivered: boolean } }>(db, feed, `mutation { resyncCommunicationIndicators(year: 2024) { values delivered } }`);
+    const resync = await run<{ resyncCommunicationIndicators: { values: number; delivered: boolean } }>(
+      db,
+      feed,
+      `mutation { resyncCommunicationIndicators(year: 2024) { values delivered } }`,
+    );
     expect(resync.resyncCommunicationIndicators.delivered).toBe(true);
     expect(feed.latest("COMM_BROADCASTS", "00002", "202412")).toBe(1);
     expect(feed.latest("COMM_BROADCASTS", "00001", "2024")).toBe(2);

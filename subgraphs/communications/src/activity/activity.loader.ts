@@ -9,6 +9,9 @@ export interface ActivityLoaders {
 
 export function createActivityLoaders(store: ActivityStore): ActivityLoaders {
   return {
-    activitiesByCampaign: rowsByKeyLoader((codes) => store.findByCampaignCodes(codes), (activity) => activity.campaignCode ?? ""),
+    activitiesByCampaign: rowsByKeyLoader(
+      (codes) => store.findByCampaignCodes(codes),
+      (activity) => activity.campaignCode ?? "",
+    ),
   };
 }

@@ -41,7 +41,8 @@ export class ActivityResolver {
     description: "Recomputes every communication aggregate of a year from the stored activities and pushes it to the indicator engine.",
   })
   resyncCommunicationIndicators(@Arg("year", () => Int) year: number, @Ctx() context: CommunicationsContext) {
-    if (!Number.isInteger(year) || year < 1900 || year > 2100) throw new BadUserInputError(`year must be between 1900 and 2100, got ${year}`, { field: "year" });
+    if (!Number.isInteger(year) || year < 1900 || year > 2100)
+      throw new BadUserInputError(`year must be between 1900 and 2100, got ${year}`, { field: "year" });
     return context.communicationFeed.resyncYear(year);
   }
 

@@ -40,8 +40,7 @@ function toActivity(row: ActivityRow): Activity {
 }
 
 /** Activities at an area or beneath it: the ancestor columns copied onto each row make this one condition. */
-const within = (code: string) =>
-  code === NATION_CODE ? {} : { OR: [{ areaCode: code }, { districtCode: code }, { provinceCode: code }] };
+const within = (code: string) => (code === NATION_CODE ? {} : { OR: [{ areaCode: code }, { districtCode: code }, { provinceCode: code }] });
 
 export interface StatisticsRow {
   area_code: string;

@@ -95,8 +95,7 @@ export class ActivityImportConflict {
 }
 
 @ObjectType({
-  description:
-    "What a batch of activities did (or, in a dry run, would do). All or nothing by default: a batch with any conflict writes nothing.",
+  description: "What a batch of activities did (or, in a dry run, would do). All or nothing by default: a batch with any conflict writes nothing.",
 })
 export class ActivityImportSummary {
   @Field(() => Int, { description: "Activities recorded (in a dry run: that would be)." })
@@ -112,7 +111,8 @@ export class ActivityImportSummary {
   activities!: Activity[];
 
   @Field(() => Boolean, {
-    description: "Whether the indicator engine received the updated aggregates; false means they are refreshed by the next write or resyncCommunicationIndicators.",
+    description:
+      "Whether the indicator engine received the updated aggregates; false means they are refreshed by the next write or resyncCommunicationIndicators.",
   })
   indicatorsUpdated!: boolean;
 }

@@ -148,7 +148,10 @@ export function validateActivities(
       count(field, row[field]);
       if (!training && row[field] != null) refuse(field, `${field} is recorded for training courses only; this activity is a ${row.kind}`);
     }
-    for (const [officials, participants] of [["officialsMale", "participantsMale"], ["officialsFemale", "participantsFemale"]] as const) {
+    for (const [officials, participants] of [
+      ["officialsMale", "participantsMale"],
+      ["officialsFemale", "participantsFemale"],
+    ] as const) {
       const o = row[officials];
       if (training && o != null && o > (row[participants] ?? 0)) {
         refuse(officials, `${officials} (${o}) exceeds ${participants} (${row[participants] ?? 0}): officials are counted among the participants`);

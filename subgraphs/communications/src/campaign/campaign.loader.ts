@@ -10,7 +10,10 @@ export interface CampaignLoaders {
 
 export function createCampaignLoaders(store: CampaignStore): CampaignLoaders {
   return {
-    campaignByCode: rowByKeyLoader((codes) => store.findByCodes(codes), (campaign) => campaign.code),
+    campaignByCode: rowByKeyLoader(
+      (codes) => store.findByCodes(codes),
+      (campaign) => campaign.code,
+    ),
     // A campaign belongs to every area it names, so rows are matched against all of them.
     campaignsByArea: new DataLoader(async (areaCodes) => {
       const campaigns = await store.findByAreas(areaCodes);

@@ -27,7 +27,10 @@ export class CampaignService {
     const known = await hierarchy.placements(areaCodes, version);
     const unknown = areaCodes.filter((code) => !known.has(code));
     if (unknown.length > 0) {
-      throw new BadUserInputError(`unknown area${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")} in hierarchy ${version}`, { field: "organisingAreaCode", areaCodes: unknown });
+      throw new BadUserInputError(`unknown area${unknown.length === 1 ? "" : "s"} ${unknown.join(", ")} in hierarchy ${version}`, {
+        field: "organisingAreaCode",
+        areaCodes: unknown,
+      });
     }
     await scope.assertContains(areaCodes, "create campaigns", version);
     if ((await store.findByCodes([input.code])).length > 0) throw new BadUserInputError(`a campaign with code ${input.code} already exists`, { field: "code" });

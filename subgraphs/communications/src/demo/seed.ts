@@ -43,11 +43,51 @@ export async function seedDemo(db: Database): Promise<void> {
 }
 
 const VI_XUYEN_ACTIVITIES: { id: string; areaCode: string; kind: ActivityKind; title: string; date: string; male: number; female: number }[] = [
-  { id: "6f1c8a2e-0000-4000-8000-000000000001", areaCode: "00703", kind: "BROADCAST", title: "Bản tin bình đẳng giới trên loa truyền thanh xã", date: "2023-11-16", male: 300, female: 320 },
-  { id: "6f1c8a2e-0000-4000-8000-000000000002", areaCode: "00703", kind: "BROADCAST", title: "Bản tin phòng, chống bạo lực trên cơ sở giới", date: "2023-11-30", male: 310, female: 330 },
-  { id: "6f1c8a2e-0000-4000-8000-000000000003", areaCode: "00706", kind: "BROADCAST", title: "Bản tin bình đẳng giới trên loa truyền thanh xã", date: "2023-11-20", male: 150, female: 170 },
-  { id: "6f1c8a2e-0000-4000-8000-000000000004", areaCode: "00709", kind: "TALK", title: "Nói chuyện chuyên đề với nam giới về chia sẻ việc nhà", date: "2023-11-25", male: 60, female: 15 },
-  { id: "6f1c8a2e-0000-4000-8000-000000000005", areaCode: "030", kind: "EVENT", title: "Lễ phát động Tháng hành động vì bình đẳng giới", date: "2023-11-15", male: 180, female: 220 },
+  {
+    id: "6f1c8a2e-0000-4000-8000-000000000001",
+    areaCode: "00703",
+    kind: "BROADCAST",
+    title: "Bản tin bình đẳng giới trên loa truyền thanh xã",
+    date: "2023-11-16",
+    male: 300,
+    female: 320,
+  },
+  {
+    id: "6f1c8a2e-0000-4000-8000-000000000002",
+    areaCode: "00703",
+    kind: "BROADCAST",
+    title: "Bản tin phòng, chống bạo lực trên cơ sở giới",
+    date: "2023-11-30",
+    male: 310,
+    female: 330,
+  },
+  {
+    id: "6f1c8a2e-0000-4000-8000-000000000003",
+    areaCode: "00706",
+    kind: "BROADCAST",
+    title: "Bản tin bình đẳng giới trên loa truyền thanh xã",
+    date: "2023-11-20",
+    male: 150,
+    female: 170,
+  },
+  {
+    id: "6f1c8a2e-0000-4000-8000-000000000004",
+    areaCode: "00709",
+    kind: "TALK",
+    title: "Nói chuyện chuyên đề với nam giới về chia sẻ việc nhà",
+    date: "2023-11-25",
+    male: 60,
+    female: 15,
+  },
+  {
+    id: "6f1c8a2e-0000-4000-8000-000000000005",
+    areaCode: "030",
+    kind: "EVENT",
+    title: "Lễ phát động Tháng hành động vì bình đẳng giới",
+    date: "2023-11-15",
+    male: 180,
+    female: 220,
+  },
 ];
 
 async function seedActivities(db: Database): Promise<void> {

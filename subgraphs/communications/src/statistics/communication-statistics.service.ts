@@ -16,9 +16,18 @@ export function toStatistics(period: string, rows: readonly StatisticsRow[]): Co
   return {
     period,
     activities: sum((r) => r.activities),
-    reached: sexCounts(sum((r) => r.reached_male), sum((r) => r.reached_female)),
-    trainingParticipants: sexCounts(sum((r) => r.participants_male), sum((r) => r.participants_female)),
-    officialsTrained: sexCounts(sum((r) => r.officials_male), sum((r) => r.officials_female)),
+    reached: sexCounts(
+      sum((r) => r.reached_male),
+      sum((r) => r.reached_female),
+    ),
+    trainingParticipants: sexCounts(
+      sum((r) => r.participants_male),
+      sum((r) => r.participants_female),
+    ),
+    officialsTrained: sexCounts(
+      sum((r) => r.officials_male),
+      sum((r) => r.officials_female),
+    ),
     byKind: [...rows]
       .sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind))
       .map((row) => ({ kind: row.kind, activities: row.activities, reached: sexCounts(row.reached_male, row.reached_female) })),
@@ -59,7 +68,8 @@ export class CommunicationStatisticsService {
   /** The communes at or beneath the area with fewer than `fewerThan` broadcasts in the month, zero included. */
   async communesWithFewBroadcasts(areaCode: string, month: string, fewerThan: number): Promise<CommuneBroadcasts[]> {
     if (!MONTH.test(month) || !periodMonths(month)) throw new BadUserInputError(`month "${month}" must be YYYYMM, e.g. 202311`, { field: "month" });
-    if (!Number.isInteger(fewerThan) || fewerThan < 1) throw new BadUserInputError(`fewerThan must be a whole number >= 1, got ${fewerThan}`, { field: "fewerThan" });
+    if (!Number.isInteger(fewerThan) || fewerThan < 1)
+      throw new BadUserInputError(`fewerThan must be a whole number >= 1, got ${fewerThan}`, { field: "fewerThan" });
     const version = await this.deps.hierarchy.versionForPeriod(month);
     await this.deps.scope.assertContains([areaCode], "read communication statistics", version);
     const communes = await this.deps.hierarchy.communesWithin(areaCode, version);

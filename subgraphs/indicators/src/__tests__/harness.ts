@@ -33,6 +33,7 @@ export async function openFixtureDatabase(): Promise<TestDatabase> {
 export { NATIONAL_ADMIN, testIdentity as identity };
 
 /** Runs one operation as the subgraph would, with a fresh per-request context for `caller`. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read answers of any shape by default
 export async function execute<T = Record<string, any>>(
   db: TestDatabase,
   source: string,
@@ -45,6 +46,7 @@ export async function execute<T = Record<string, any>>(
 }
 
 /** Like execute, but fails the test on any error. */
+// biome-ignore lint/suspicious/noExplicitAny: tests read answers of any shape by default
 export async function run<T = Record<string, any>>(db: TestDatabase, source: string, variableValues?: Record<string, unknown>, caller?: Identity): Promise<T> {
   const result = await execute<T>(db, source, variableValues, caller);
   if (result.errors?.length) throw new Error(result.errors.map((e) => e.message).join("\n"));

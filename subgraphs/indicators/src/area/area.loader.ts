@@ -19,8 +19,17 @@ export const recordKey = (area: AreaRecord) => areaKey(area.hierarchyCode, area.
 export function createAreaLoaders(store: AreaStore): AreaLoaders {
   return {
     byKey: rowByKeyLoader((keys) => store.findByKeys(keys), recordKey),
-    childrenOf: rowsByKeyLoader((keys) => store.findChildrenOf(keys), (area) => areaKey(area.hierarchyCode, area.parentCode ?? "")),
-    successors: rowsByKeyLoader((keys) => store.mappings(keys, "from"), (row) => areaKey(row.fromHierarchy, row.fromCode)),
-    predecessors: rowsByKeyLoader((keys) => store.mappings(keys, "to"), (row) => areaKey(row.toHierarchy, row.toCode)),
+    childrenOf: rowsByKeyLoader(
+      (keys) => store.findChildrenOf(keys),
+      (area) => areaKey(area.hierarchyCode, area.parentCode ?? ""),
+    ),
+    successors: rowsByKeyLoader(
+      (keys) => store.mappings(keys, "from"),
+      (row) => areaKey(row.fromHierarchy, row.fromCode),
+    ),
+    predecessors: rowsByKeyLoader(
+      (keys) => store.mappings(keys, "to"),
+      (row) => areaKey(row.toHierarchy, row.toCode),
+    ),
   };
 }

@@ -44,10 +44,10 @@ export class AreaStore {
   async findLevels(codes: readonly string[], hierarchy: string): Promise<Map<string, AreaLevel>> {
     if (codes.length === 0) return new Map();
     // On the driver: a batch of values asks for thousands of codes at once.
-    const rows = await this.db.query<{ code: string; level: AreaLevel }>(`SELECT code, level::text AS level FROM indicators.area WHERE hierarchy = $2 AND code = ANY($1::text[])`, [
-      [...codes],
-      hierarchy,
-    ]);
+    const rows = await this.db.query<{ code: string; level: AreaLevel }>(
+      `SELECT code, level::text AS level FROM indicators.area WHERE hierarchy = $2 AND code = ANY($1::text[])`,
+      [[...codes], hierarchy],
+    );
     return new Map(rows.map((row) => [row.code, row.level]));
   }
 
@@ -64,9 +64,7 @@ export class AreaStore {
 
   /** Ordered by code; a page starts after its cursor's code. */
   findByLevel(level: AreaLevel, withinCode: string | undefined, hierarchy: string, page: Page = {}): Promise<AreaRecord[]> {
-    const within = withinCode
-      ? { OR: [{ parentCode: withinCode }, { provinceCode: withinCode }, { districtCode: withinCode }] }
-      : {};
+    const within = withinCode ? { OR: [{ parentCode: withinCode }, { provinceCode: withinCode }, { districtCode: withinCode }] } : {};
     const after = page.after ? { code: { gt: page.after } } : {};
     return this.db.prisma.area.findMany({
       where: { hierarchyCode: hierarchy, level, ...within, ...after },

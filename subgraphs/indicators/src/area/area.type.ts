@@ -56,7 +56,10 @@ export class Hierarchy {
   @Field(() => String)
   name!: string;
 
-  @Field(() => String, { nullable: true, description: "First day in force (YYYY-MM-DD); null for the earliest version, which answers for every earlier period." })
+  @Field(() => String, {
+    nullable: true,
+    description: "First day in force (YYYY-MM-DD); null for the earliest version, which answers for every earlier period.",
+  })
   validFrom!: string | null;
 
   @Field(() => String, { nullable: true, description: "Last day in force (YYYY-MM-DD); null for the newest version." })

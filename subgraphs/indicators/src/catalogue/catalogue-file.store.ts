@@ -52,33 +52,40 @@ export class CatalogueFileStore {
     const set = await this.db.prisma.dataSet.findUnique({ where: { code }, include: { elements: { orderBy: { dataElementCode: "asc" } }, deadlines: true } });
     if (!set) return null;
     const { elements, deadlines, ...rest } = set;
-    return { ...rest, elements: elements.map((e) => e.dataElementCode), deadlines: deadlines.map((d) => ({ level: d.level, month: d.month, day: d.day, yearOffset: d.yearOffset })) };
+    return {
+      ...rest,
+      elements: elements.map((e) => e.dataElementCode),
+      deadlines: deadlines.map((d) => ({ level: d.level, month: d.month, day: d.day, yearOffset: d.yearOffset })),
+    };
   }
 
   /** Elements before indicators before data sets, so every reference exists when written. */
   async apply(writes: readonly CatalogueWrite[], changedBy: string): Promise<void> {
     const rank: Record<CatalogueKind, number> = { DATA_ELEMENT: 0, INDICATOR: 1, DATA_SET: 2 };
     const ordered = [...writes].sort((a, b) => rank[a.kind] - rank[b.kind]);
-    await this.db.prisma.$transaction(async (tx) => {
-      for (const write of ordered) {
-        if (write.kind === "DATA_ELEMENT") {
-          const { code, ...data } = write.after;
-          await tx.dataElement.upsert({ where: { code }, create: write.after, update: data });
-        } else if (write.kind === "INDICATOR") {
-          const { code, ...data } = write.after;
-          await tx.indicator.upsert({ where: { code }, create: write.after, update: data });
-        } else {
-          const { code, elements, deadlines, ...data } = write.after;
-          await tx.dataSet.upsert({ where: { code }, create: { code, ...data }, update: data });
-          await tx.dataSetElement.deleteMany({ where: { dataSetCode: code } });
-          await tx.dataSetElement.createMany({ data: elements.map((dataElementCode) => ({ dataSetCode: code, dataElementCode })) });
-          await tx.dataSetDeadline.deleteMany({ where: { dataSetCode: code } });
-          await tx.dataSetDeadline.createMany({ data: deadlines.map((d) => ({ dataSetCode: code, ...d })) });
+    await this.db.prisma.$transaction(
+      async (tx) => {
+        for (const write of ordered) {
+          if (write.kind === "DATA_ELEMENT") {
+            const { code, ...data } = write.after;
+            await tx.dataElement.upsert({ where: { code }, create: write.after, update: data });
+          } else if (write.kind === "INDICATOR") {
+            const { code, ...data } = write.after;
+            await tx.indicator.upsert({ where: { code }, create: write.after, update: data });
+          } else {
+            const { code, elements, deadlines, ...data } = write.after;
+            await tx.dataSet.upsert({ where: { code }, create: { code, ...data }, update: data });
+            await tx.dataSetElement.deleteMany({ where: { dataSetCode: code } });
+            await tx.dataSetElement.createMany({ data: elements.map((dataElementCode) => ({ dataSetCode: code, dataElementCode })) });
+            await tx.dataSetDeadline.deleteMany({ where: { dataSetCode: code } });
+            await tx.dataSetDeadline.createMany({ data: deadlines.map((d) => ({ dataSetCode: code, ...d })) });
+          }
+          await tx.catalogueChange.create({
+            data: { kind: write.kind, code: write.after.code, action: write.action, changedBy, before: json(write.before), after: json(write.after) },
+          });
         }
-        await tx.catalogueChange.create({
-          data: { kind: write.kind, code: write.after.code, action: write.action, changedBy, before: json(write.before), after: json(write.after) },
-        });
-      }
-    }, { timeout: 60_000 });
+      },
+      { timeout: 60_000 },
+    );
   }
 }

@@ -61,7 +61,10 @@ function fieldChecker(list: string, index: number, entry: Entry, problems: strin
 
 function termProblems(check: ReturnType<typeof fieldChecker>, side: string, term: unknown, optional: boolean): void {
   if (term === undefined && optional) return;
-  if (typeof term !== "object" || term === null) return check.fail(`${side} must be an object { element, sex? }`);
+  if (typeof term !== "object" || term === null) {
+    check.fail(`${side} must be an object { element, sex? }`);
+    return;
+  }
   const { element, sex } = term as Entry;
   if (typeof element !== "string" || element === "") check.fail(`${side}.element must be a data element code`);
   if (sex !== undefined && (typeof sex !== "string" || !SEXES.includes(sex))) check.fail(`${side}.sex must be MALE or FEMALE`);
@@ -84,7 +87,7 @@ export function parseCatalogueFile(text: string): CatalogueFile {
   if (problems.length > 0) throw new CatalogueFileError(problems);
   (file.dataElements as Entry[]).forEach((entry, i) => {
     const check = fieldChecker("dataElements", i, entry, problems);
-    ["code", "name", "nameVi"].forEach((f) => check.text(f));
+    for (const field of ["code", "name", "nameVi"]) check.text(field);
     check.text("description", true);
     check.text("owner", true);
     check.oneOf("valueType", VALUE_TYPES);
@@ -96,7 +99,7 @@ export function parseCatalogueFile(text: string): CatalogueFile {
   });
   (file.indicators as Entry[]).forEach((entry, i) => {
     const check = fieldChecker("indicators", i, entry, problems);
-    ["code", "name", "nameVi"].forEach((f) => check.text(f));
+    for (const field of ["code", "name", "nameVi"]) check.text(field);
     check.text("description", true);
     check.text("owner", true);
     check.oneOf("unit", UNITS);
@@ -109,7 +112,7 @@ export function parseCatalogueFile(text: string): CatalogueFile {
   });
   (file.dataSets as Entry[]).forEach((entry, i) => {
     const check = fieldChecker("dataSets", i, entry, problems);
-    ["code", "name", "nameVi"].forEach((f) => check.text(f));
+    for (const field of ["code", "name", "nameVi"]) check.text(field);
     check.text("owner", true);
     check.oneOf("collectionLevel", AREA_LEVELS);
     check.flag("retired", true);
@@ -130,7 +133,13 @@ export function catalogueFileProblems(file: CatalogueFile, storedElements: reado
   file.dataElements.forEach((e, i) => {
     const problem = codeProblem(e.code, e.owner ?? NATION_CODE);
     if (problem) problems.push(`dataElements[${i}] (${e.code}): ${problem.message}`);
-    elements.set(e.code, { code: e.code, disaggregatedBySex: e.disaggregatedBySex, collectionLevel: e.collectionLevel, owner: e.owner ?? NATION_CODE, retiredAt: e.retired ? new Date(0) : null });
+    elements.set(e.code, {
+      code: e.code,
+      disaggregatedBySex: e.disaggregatedBySex,
+      collectionLevel: e.collectionLevel,
+      owner: e.owner ?? NATION_CODE,
+      retiredAt: e.retired ? new Date(0) : null,
+    });
   });
   file.indicators.forEach((indicator, i) => {
     const name = `indicators[${i}] (${indicator.code})`;
@@ -145,13 +154,27 @@ export function catalogueFileProblems(file: CatalogueFile, storedElements: reado
   });
   // duplicates and decimals, as the default catalogue is checked (elements known from the database count too)
   const known: Catalogue = {
-    dataElements: [...elements.values()].map((e) => ({ code: e.code, name: e.code, nameVi: e.code, valueType: "COUNT", disaggregatedBySex: e.disaggregatedBySex, collectionLevel: e.collectionLevel })),
+    dataElements: [...elements.values()].map((e) => ({
+      code: e.code,
+      name: e.code,
+      nameVi: e.code,
+      valueType: "COUNT",
+      disaggregatedBySex: e.disaggregatedBySex,
+      collectionLevel: e.collectionLevel,
+    })),
     indicators: file.indicators,
   };
   const duplicates = file.dataElements.map((e) => e.code).filter((code, i, all) => all.indexOf(code) !== i);
   for (const code of new Set(duplicates)) problems.push(`data element ${code} is defined twice`);
   problems.push(...catalogueProblems(known).filter((p) => !p.includes("refers to unknown") && !p.includes("filters by sex")));
-  const setElements = [...elements.values()].map((e) => ({ code: e.code, name: e.code, nameVi: e.code, valueType: "COUNT" as const, disaggregatedBySex: e.disaggregatedBySex, collectionLevel: e.collectionLevel }));
+  const setElements = [...elements.values()].map((e) => ({
+    code: e.code,
+    name: e.code,
+    nameVi: e.code,
+    valueType: "COUNT" as const,
+    disaggregatedBySex: e.disaggregatedBySex,
+    collectionLevel: e.collectionLevel,
+  }));
   problems.push(...dataSetProblems(file.dataSets, setElements));
   return problems;
 }

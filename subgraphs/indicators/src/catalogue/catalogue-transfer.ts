@@ -91,7 +91,7 @@ export async function importCatalogue(db: Database, text: string, options: { dry
 
   const elementsBefore = new Map(stored.dataElements.map((e) => [e.code, e]));
   const withValues = new Set(await rules.elementsWithValues(file.dataElements.map((e) => e.code).filter((code) => elementsBefore.has(code))));
-  file.dataElements.forEach((entry, i) => {
+  for (const [i, entry] of file.dataElements.entries()) {
     const before = elementsBefore.get(entry.code) ?? null;
     const after: DataElementRecord = {
       code: entry.code,
@@ -106,12 +106,17 @@ export async function importCatalogue(db: Database, text: string, options: { dry
       owner: entry.owner ?? NATION_CODE,
       retiredAt: retiredAt(entry.retired, before, now),
     };
-    if (same(before, after)) return void unchanged++;
-    if (before && before.owner !== after.owner) problems.push(`dataElements[${i}] (${entry.code}): owned by ${before.owner}; the owner is part of the code and cannot change`);
+    if (same(before, after)) {
+      unchanged++;
+      continue;
+    }
+    if (before && before.owner !== after.owner)
+      problems.push(`dataElements[${i}] (${entry.code}): owned by ${before.owner}; the owner is part of the code and cannot change`);
     const changed = ELEMENT_MEANING.filter((field) => before && before[field] !== after[field]);
-    if (changed.length > 0 && withValues.has(entry.code)) problems.push(`dataElements[${i}] (${entry.code}): holds values: its ${changed.join(", ")} cannot change`);
+    if (changed.length > 0 && withValues.has(entry.code))
+      problems.push(`dataElements[${i}] (${entry.code}): holds values: its ${changed.join(", ")} cannot change`);
     writes.push({ kind: "DATA_ELEMENT", action: action(before, after), before, after });
-  });
+  }
 
   const indicatorsBefore = new Map(stored.indicators.map((i) => [i.code, i]));
   for (const [i, entry] of file.indicators.entries()) {
@@ -136,19 +141,23 @@ export async function importCatalogue(db: Database, text: string, options: { dry
       unchanged++;
       continue;
     }
-    if (before && before.owner !== after.owner) problems.push(`indicators[${i}] (${entry.code}): owned by ${before.owner}; the owner is part of the code and cannot change`);
+    if (before && before.owner !== after.owner)
+      problems.push(`indicators[${i}] (${entry.code}): owned by ${before.owner}; the owner is part of the code and cannot change`);
     const changed = INDICATOR_MEANING.filter((field) => before && before[field] !== after[field]);
     if (before && changed.length > 0) {
       const terms = [before.numeratorElementCode, ...(before.denominatorElementCode ? [before.denominatorElementCode] : [])];
       const [values, targets] = await Promise.all([rules.elementsWithValues(terms), rules.targetCount(before.code)]);
-      if (values.length > 0 || targets > 0) problems.push(`indicators[${i}] (${entry.code}): has ${values.length > 0 ? "values" : ""}${values.length > 0 && targets > 0 ? " and " : ""}${targets > 0 ? "targets" : ""}: its ${changed.join(", ")} cannot change`);
+      if (values.length > 0 || targets > 0)
+        problems.push(
+          `indicators[${i}] (${entry.code}): has ${values.length > 0 ? "values" : ""}${values.length > 0 && targets > 0 ? " and " : ""}${targets > 0 ? "targets" : ""}: its ${changed.join(", ")} cannot change`,
+        );
     }
     writes.push({ kind: "INDICATOR", action: action(before, after), before, after });
   }
 
   const setsBefore = new Map(stored.dataSets.map((s) => [s.code, s]));
   const order = ["NATION", "PROVINCE", "DISTRICT", "COMMUNE"];
-  file.dataSets.forEach((entry) => {
+  for (const entry of file.dataSets) {
     const before = setsBefore.get(entry.code) ?? null;
     const after: StoredDataSet = {
       code: entry.code,
@@ -158,17 +167,28 @@ export async function importCatalogue(db: Database, text: string, options: { dry
       owner: entry.owner ?? NATION_CODE,
       retiredAt: retiredAt(entry.retired, before, now),
       elements: [...entry.elements].sort(),
-      deadlines: entry.deadlines.map((d) => ({ level: d.level, month: d.month, day: d.day, yearOffset: d.yearOffset ?? 0 })).sort((a, b) => order.indexOf(b.level) - order.indexOf(a.level)),
+      deadlines: entry.deadlines
+        .map((d) => ({ level: d.level, month: d.month, day: d.day, yearOffset: d.yearOffset ?? 0 }))
+        .sort((a, b) => order.indexOf(b.level) - order.indexOf(a.level)),
     };
-    if (same(before, after)) return void unchanged++;
+    if (same(before, after)) {
+      unchanged++;
+      continue;
+    }
     writes.push({ kind: "DATA_SET", action: action(before, after), before, after });
-  });
+  }
 
   // every local owner must be a province or a district
   const owners = new Set([...file.dataElements, ...file.indicators, ...file.dataSets].map((e) => e.owner ?? NATION_CODE).filter((o) => o !== NATION_CODE));
   for (const owner of owners) {
     const places = (await rules.areaLevels(owner)).filter((p) => p.level === "PROVINCE" || p.level === "DISTRICT");
-    if (places.length === 0) problems.push(`owner ${owner} (of ${[...file.dataElements, ...file.indicators, ...file.dataSets].filter((e) => e.owner === owner).map((e) => e.code).join(", ")}) is not a province or a district`);
+    if (places.length === 0)
+      problems.push(
+        `owner ${owner} (of ${[...file.dataElements, ...file.indicators, ...file.dataSets]
+          .filter((e) => e.owner === owner)
+          .map((e) => e.code)
+          .join(", ")}) is not a province or a district`,
+      );
   }
   if (problems.length > 0) throw new CatalogueFileError(problems);
   if (!options.dryRun && writes.length > 0) await store.apply(writes, options.changedBy);

@@ -6,9 +6,23 @@ import { Indicator } from "../indicator/indicator.type";
 import { CatalogueChange } from "./catalogue-change.type";
 import { DataSet } from "../data-approval/data-approval.type";
 import type { StoredDataSet } from "./catalogue-file.store";
-import { CreateDataElementInput, CreateDataSetInput, CreateIndicatorInput, UpdateDataElementInput, UpdateDataSetInput, UpdateIndicatorInput } from "./catalogue.input";
+import {
+  CreateDataElementInput,
+  CreateDataSetInput,
+  CreateIndicatorInput,
+  UpdateDataElementInput,
+  UpdateDataSetInput,
+  UpdateIndicatorInput,
+} from "./catalogue.input";
 
-const toDataSet = (set: StoredDataSet): DataSet => ({ code: set.code, name: set.name, nameVi: set.nameVi, collectionLevel: set.collectionLevel, dataElementCodes: set.elements, owner: set.owner });
+const toDataSet = (set: StoredDataSet): DataSet => ({
+  code: set.code,
+  name: set.name,
+  nameVi: set.nameVi,
+  collectionLevel: set.collectionLevel,
+  dataElementCodes: set.elements,
+  owner: set.owner,
+});
 import type { CatalogueChangeRow } from "./catalogue.store";
 
 const toChange = (row: CatalogueChangeRow): CatalogueChange => ({
@@ -34,7 +48,9 @@ export class CatalogueResolver {
   }
 
   @Authorized(Role.ADMIN, Role.CATALOGUE_MANAGER)
-  @Mutation(() => DataElement, { description: "Retires a data element: it keeps its values but accepts no new ones. Refused while an active indicator uses it." })
+  @Mutation(() => DataElement, {
+    description: "Retires a data element: it keeps its values but accepts no new ones. Refused while an active indicator uses it.",
+  })
   retireDataElement(@Arg("code", () => ID) code: string, @Ctx() context: IndicatorsContext) {
     return context.catalogueService.retireDataElement(code);
   }

@@ -14,11 +14,16 @@ export interface Problem {
 /** A national code is UPPER_SNAKE; a local one is its owner's area code, a dot and an UPPER_SNAKE name. */
 export function codeProblem(code: string, owner: string): Problem | null {
   if (owner === NATION_CODE) {
-    return CODE.test(code) ? null : { field: "code", message: `a national code is 2-80 capital letters, digits and underscores starting with a letter, got "${code}"` };
+    return CODE.test(code)
+      ? null
+      : { field: "code", message: `a national code is 2-80 capital letters, digits and underscores starting with a letter, got "${code}"` };
   }
   const prefix = `${owner}.`;
   if (!code.startsWith(prefix) || !CODE.test(code.slice(prefix.length))) {
-    return { field: "code", message: `a code owned by area ${owner} is "${prefix}" and capital letters, digits and underscores (e.g. "${prefix}ABORTION_RATIO"), got "${code}"` };
+    return {
+      field: "code",
+      message: `a code owned by area ${owner} is "${prefix}" and capital letters, digits and underscores (e.g. "${prefix}ABORTION_RATIO"), got "${code}"`,
+    };
   }
   return null;
 }
@@ -47,7 +52,10 @@ export interface FormulaDefinition {
 /** Every reason the formula cannot be computed as the catalogue promises, each with the input field it is about. */
 export function formulaProblems(formula: FormulaDefinition, elements: ReadonlyMap<string, ElementFacts>): Problem[] {
   const problems: Problem[] = [];
-  const sides = [["numerator", formula.numerator], ["denominator", formula.denominator]] as const;
+  const sides = [
+    ["numerator", formula.numerator],
+    ["denominator", formula.denominator],
+  ] as const;
   for (const [side, term] of sides) {
     if (!term) continue;
     const element = elements.get(term.element);
@@ -57,7 +65,10 @@ export function formulaProblems(formula: FormulaDefinition, elements: ReadonlyMa
     }
     if (element.retiredAt) problems.push({ field: `${side}.element`, message: `${side}: data element ${element.code} is retired` });
     if (element.owner !== NATION_CODE && element.owner !== formula.owner) {
-      problems.push({ field: `${side}.element`, message: `${side}: data element ${element.code} belongs to area ${element.owner}; a definition owned by ${formula.owner} may use national elements and its own` });
+      problems.push({
+        field: `${side}.element`,
+        message: `${side}: data element ${element.code} belongs to area ${element.owner}; a definition owned by ${formula.owner} may use national elements and its own`,
+      });
     }
     if (term.sex && !element.disaggregatedBySex) {
       problems.push({ field: `${side}.sex`, message: `${side}: filters by sex ${term.sex} but ${element.code} is not disaggregated by sex` });
@@ -72,6 +83,7 @@ export function formulaProblems(formula: FormulaDefinition, elements: ReadonlyMa
       message: `denominator ${denominator.code} is collected at ${denominator.collectionLevel}, below the numerator ${numerator.code} (${numerator.collectionLevel}); the denominator must be collected at the numerator's level or above`,
     });
   }
-  if (!(Number.isFinite(formula.factor) && formula.factor > 0)) problems.push({ field: "factor", message: `factor must be a number greater than 0, got ${formula.factor}` });
+  if (!(Number.isFinite(formula.factor) && formula.factor > 0))
+    problems.push({ field: "factor", message: `factor must be a number greater than 0, got ${formula.factor}` });
   return problems;
 }

@@ -18,7 +18,10 @@ export function catalogueProblems(catalogue: Catalogue): string[] {
   for (const indicator of catalogue.indicators) {
     if (indicatorCodes.has(indicator.code)) problems.push(`indicator ${indicator.code} is defined twice`);
     indicatorCodes.add(indicator.code);
-    for (const [side, term] of [["numerator", indicator.numerator], ["denominator", indicator.denominator]] as const) {
+    for (const [side, term] of [
+      ["numerator", indicator.numerator],
+      ["denominator", indicator.denominator],
+    ] as const) {
       if (!term) continue;
       const element = elements.get(term.element);
       if (!element) problems.push(`indicator ${indicator.code}: ${side} refers to unknown data element ${term.element}`);

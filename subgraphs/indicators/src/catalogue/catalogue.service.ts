@@ -13,7 +13,15 @@ import {
 } from "@vnge/shared";
 import { dataSetProblems } from "../data-set/data-set.seed";
 import type { CatalogueFileStore, StoredDataSet } from "./catalogue-file.store";
-import type { CreateDataElementInput, CreateDataSetInput, CreateIndicatorInput, DeadlineInput, UpdateDataElementInput, UpdateDataSetInput, UpdateIndicatorInput } from "./catalogue.input";
+import type {
+  CreateDataElementInput,
+  CreateDataSetInput,
+  CreateIndicatorInput,
+  DeadlineInput,
+  UpdateDataElementInput,
+  UpdateDataSetInput,
+  UpdateIndicatorInput,
+} from "./catalogue.input";
 import { type ElementFacts, NATION_CODE, type Problem, codeProblem, formulaProblems } from "./catalogue.rules";
 import type { CatalogueChangeRow, CatalogueStore } from "./catalogue.store";
 
@@ -83,11 +91,19 @@ export class CatalogueService {
   /** Known, active elements collected at the set's level, national or the owner's own; deadlines at or above it. */
   private async assertDataSet(set: StoredDataSet): Promise<void> {
     const elements = await this.store.findElements(set.elements);
-    const known = elements.map((e) => ({ code: e.code, name: e.name, nameVi: e.nameVi, valueType: e.valueType, disaggregatedBySex: e.disaggregatedBySex, collectionLevel: e.collectionLevel }));
+    const known = elements.map((e) => ({
+      code: e.code,
+      name: e.name,
+      nameVi: e.nameVi,
+      valueType: e.valueType,
+      disaggregatedBySex: e.disaggregatedBySex,
+      collectionLevel: e.collectionLevel,
+    }));
     const problems: Problem[] = dataSetProblems([set], known).map((message) => ({ field: "elements", message }));
     for (const element of elements) {
       if (element.retiredAt) problems.push({ field: "elements", message: `data element ${element.code} is retired` });
-      if (element.owner !== NATION_CODE && element.owner !== set.owner) problems.push({ field: "elements", message: `data element ${element.code} belongs to area ${element.owner}` });
+      if (element.owner !== NATION_CODE && element.owner !== set.owner)
+        problems.push({ field: "elements", message: `data element ${element.code} belongs to area ${element.owner}` });
     }
     if (problems.length > 0) refuse(problems);
   }
@@ -154,11 +170,17 @@ export class CatalogueService {
     if (changed.length > 0) {
       const problems: Problem[] = [];
       if ((await this.store.elementsWithValues([before.code])).length > 0) {
-        problems.push({ field: changed[0], message: `data element ${before.code} holds values: its ${changed.join(", ")} cannot change (define a new element and retire this one)` });
+        problems.push({
+          field: changed[0],
+          message: `data element ${before.code} holds values: its ${changed.join(", ")} cannot change (define a new element and retire this one)`,
+        });
       }
       const users = await this.store.indicatorsUsing(before.code);
       if (changed.some((field) => field !== "valueType") && users.length > 0) {
-        problems.push({ field: changed[0], message: `data element ${before.code} is used by indicator${users.length === 1 ? "" : "s"} ${users.join(", ")}: its ${changed.join(", ")} cannot change` });
+        problems.push({
+          field: changed[0],
+          message: `data element ${before.code} is used by indicator${users.length === 1 ? "" : "s"} ${users.join(", ")}: its ${changed.join(", ")} cannot change`,
+        });
       }
       if (problems.length > 0) refuse(problems);
     }
@@ -170,7 +192,13 @@ export class CatalogueService {
     await this.authorize(before.owner, "retire");
     if (before.retiredAt) return before;
     const users = await this.store.indicatorsUsing(code);
-    if (users.length > 0) refuse([{ field: "code", message: `data element ${code} is used by indicator${users.length === 1 ? "" : "s"} ${users.join(", ")}: retire ${users.length === 1 ? "it" : "them"} first` }]);
+    if (users.length > 0)
+      refuse([
+        {
+          field: "code",
+          message: `data element ${code} is used by indicator${users.length === 1 ? "" : "s"} ${users.join(", ")}: retire ${users.length === 1 ? "it" : "them"} first`,
+        },
+      ]);
     return this.store.updateElement(before, { retiredAt: new Date() }, "RETIRE", this.identity.subject);
   }
 
@@ -220,7 +248,12 @@ export class CatalogueService {
       await this.assertFormula(after);
       const reasons = await this.dataOf(before);
       if (reasons.length > 0) {
-        refuse([{ field: changed[0], message: `indicator ${before.code} ${reasons.join(" and ")}: its formula and unit cannot change without changing earlier answers; define a new indicator and retire this one` }]);
+        refuse([
+          {
+            field: changed[0],
+            message: `indicator ${before.code} ${reasons.join(" and ")}: its formula and unit cannot change without changing earlier answers; define a new indicator and retire this one`,
+          },
+        ]);
       }
     }
     return this.store.updateIndicator(before, data, "UPDATE", this.identity.subject);

@@ -76,7 +76,9 @@ export class CatalogueStore {
   async updateElement(before: DataElementRecord, data: Partial<DataElementRecord>, action: CatalogueAction, changedBy: string): Promise<DataElementRecord> {
     return this.db.prisma.$transaction(async (tx) => {
       const after = await tx.dataElement.update({ where: { code: before.code }, data });
-      await tx.catalogueChange.create({ data: { kind: "DATA_ELEMENT", code: before.code, action, changedBy, before: snapshot(before)!, after: snapshot(after)! } });
+      await tx.catalogueChange.create({
+        data: { kind: "DATA_ELEMENT", code: before.code, action, changedBy, before: snapshot(before)!, after: snapshot(after)! },
+      });
       return after;
     });
   }
@@ -92,7 +94,9 @@ export class CatalogueStore {
   async updateIndicator(before: IndicatorRecord, data: Partial<IndicatorRecord>, action: CatalogueAction, changedBy: string): Promise<IndicatorRecord> {
     return this.db.prisma.$transaction(async (tx) => {
       const after = await tx.indicator.update({ where: { code: before.code }, data });
-      await tx.catalogueChange.create({ data: { kind: "INDICATOR", code: before.code, action, changedBy, before: snapshot(before)!, after: snapshot(after)! } });
+      await tx.catalogueChange.create({
+        data: { kind: "INDICATOR", code: before.code, action, changedBy, before: snapshot(before)!, after: snapshot(after)! },
+      });
       return after;
     });
   }

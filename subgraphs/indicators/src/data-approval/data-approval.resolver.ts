@@ -25,7 +25,8 @@ export class DataApprovalResolver {
 
   @Authorized()
   @Query(() => ValidationReport, {
-    description: "Runs a data set's validation rules over the stored values of an area (in the caller's scope) and every reporting area beneath it, for a period.",
+    description:
+      "Runs a data set's validation rules over the stored values of an area (in the caller's scope) and every reporting area beneath it, for a period.",
   })
   validateDataSet(
     @Arg("dataSetCode", () => ID) dataSetCode: string,
@@ -37,7 +38,9 @@ export class DataApprovalResolver {
   }
 
   @Authorized(Role.DATA_ENTRY, Role.APPROVER, Role.ADMIN)
-  @Mutation(() => DataApprovalStatus, { description: "The reporting area hands in a data set for a period: OPEN -> SUBMITTED; refused while a validation rule fails (value outliers only warn)." })
+  @Mutation(() => DataApprovalStatus, {
+    description: "The reporting area hands in a data set for a period: OPEN -> SUBMITTED; refused while a validation rule fails (value outliers only warn).",
+  })
   submitDataSet(
     @Arg("dataSetCode", () => ID) dataSetCode: string,
     @Arg("areaCode", () => ID) areaCode: string,

@@ -2,7 +2,16 @@
 // OPEN -> SUBMITTED (the reporting area) -> APPROVED (each district, then province, once all its
 // children have) -> ACCEPTED (the nation); RETURN reopens one area, top-down
 // (docs/decisions/0051-approval-and-locking.md).
-import { type AreaLevel, type AreaRecord, type AreaScope, BadUserInputError, type HierarchyTimeline, NATION_CODE, NotFoundError, periodProblem } from "@vnge/shared";
+import {
+  type AreaLevel,
+  type AreaRecord,
+  type AreaScope,
+  BadUserInputError,
+  type HierarchyTimeline,
+  NATION_CODE,
+  NotFoundError,
+  periodProblem,
+} from "@vnge/shared";
 import type { AreaStore } from "../area/area.store";
 import { levelRank } from "../data-set/data-set.seed";
 import { ApprovalAction, ApprovalState, LOCKING_STATES } from "./data-approval.enums";
@@ -63,10 +72,14 @@ export class DataApprovalService {
     const { set, area } = await this.target(dataSetCode, areaCode, period, "submit data sets");
     // What was submitted before the retirement can still be approved; nothing new is handed in.
     if (set.retiredAt) {
-      throw new BadUserInputError(`${set.code} was retired on ${set.retiredAt.toISOString().slice(0, 10)}: it takes no new submissions`, { field: "dataSetCode" });
+      throw new BadUserInputError(`${set.code} was retired on ${set.retiredAt.toISOString().slice(0, 10)}: it takes no new submissions`, {
+        field: "dataSetCode",
+      });
     }
     if (area.level !== set.collectionLevel) {
-      throw new BadUserInputError(`${set.code} is reported by each ${levelName(set.collectionLevel)}; area ${areaCode} is a ${levelName(area.level)}`, { field: "areaCode" });
+      throw new BadUserInputError(`${set.code} is reported by each ${levelName(set.collectionLevel)}; area ${areaCode} is a ${levelName(area.level)}`, {
+        field: "areaCode",
+      });
     }
     const report = await this.validation.validate(set, areaCode, period);
     const errors = report.violations.filter((v) => v.severity === "ERROR");
@@ -75,10 +88,14 @@ export class DataApprovalService {
         ruleCodes: errors.map((e) => e.ruleCode),
       });
     }
-    await this.store.transition({ dataSetCode, period, areaCode, action: ApprovalAction.SUBMIT, to: ApprovalState.SUBMITTED, actor, reason: null }, [], (states) => {
-      const state = stateOf(states, areaCode);
-      if (state !== ApprovalState.OPEN) throw new BadUserInputError(`${set.code} for area ${areaCode}, period ${period} is already ${state}`);
-    });
+    await this.store.transition(
+      { dataSetCode, period, areaCode, action: ApprovalAction.SUBMIT, to: ApprovalState.SUBMITTED, actor, reason: null },
+      [],
+      (states) => {
+        const state = stateOf(states, areaCode);
+        if (state !== ApprovalState.OPEN) throw new BadUserInputError(`${set.code} for area ${areaCode}, period ${period} is already ${state}`);
+      },
+    );
     return this.status(dataSetCode, areaCode, period);
   }
 
@@ -109,7 +126,11 @@ export class DataApprovalService {
         });
         if (waiting.length > 0) {
           const needed = waiting[0].level === set.collectionLevel ? "submitted" : "approved";
-          const shown = waiting.slice(0, 10).map((c) => c.code).join(", ") + (waiting.length > 10 ? ` and ${waiting.length - 10} more` : "");
+          const shown =
+            waiting
+              .slice(0, 10)
+              .map((c) => c.code)
+              .join(", ") + (waiting.length > 10 ? ` and ${waiting.length - 10} more` : "");
           throw new BadUserInputError(
             `cannot ${accept ? "accept" : "approve"} ${set.code} for area ${areaCode}, period ${period}: not yet ${needed} by ${waiting.length} of ${children.length} ${levelName(waiting[0].level)}${children.length === 1 ? "" : "s"} (${shown})`,
             { areaCodes: waiting.map((c) => c.code).slice(0, 100) },
@@ -130,12 +151,22 @@ export class DataApprovalService {
     if (trimmed === "") throw new BadUserInputError("a return needs a reason", { field: "reason" });
     if (trimmed.length > MAX_REASON_LENGTH) throw new BadUserInputError(`reason must be at most ${MAX_REASON_LENGTH} characters`, { field: "reason" });
     const { set, area } = await this.target(dataSetCode, areaCode, period, "return data sets");
-    const ancestors = [area.districtCode, area.provinceCode, area.code === NATION_CODE ? null : NATION_CODE].filter((c): c is string => c !== null && c !== area.code);
-    await this.store.transition({ dataSetCode, period, areaCode, action: ApprovalAction.RETURN, to: ApprovalState.OPEN, actor, reason: trimmed }, ancestors, (states) => {
-      if (stateOf(states, areaCode) === ApprovalState.OPEN) throw new BadUserInputError(`${set.code} for area ${areaCode}, period ${period} is OPEN: nothing to return`);
-      const above = ancestors.find((code) => LOCKING_STATES.includes(stateOf(states, code)));
-      if (above) throw new BadUserInputError(`${set.code} for period ${period} is approved above area ${areaCode}, at ${above}: it must be returned there first`, { areaCodes: [above] });
-    });
+    const ancestors = [area.districtCode, area.provinceCode, area.code === NATION_CODE ? null : NATION_CODE].filter(
+      (c): c is string => c !== null && c !== area.code,
+    );
+    await this.store.transition(
+      { dataSetCode, period, areaCode, action: ApprovalAction.RETURN, to: ApprovalState.OPEN, actor, reason: trimmed },
+      ancestors,
+      (states) => {
+        if (stateOf(states, areaCode) === ApprovalState.OPEN)
+          throw new BadUserInputError(`${set.code} for area ${areaCode}, period ${period} is OPEN: nothing to return`);
+        const above = ancestors.find((code) => LOCKING_STATES.includes(stateOf(states, code)));
+        if (above)
+          throw new BadUserInputError(`${set.code} for period ${period} is approved above area ${areaCode}, at ${above}: it must be returned there first`, {
+            areaCodes: [above],
+          });
+      },
+    );
     return this.status(dataSetCode, areaCode, period);
   }
 

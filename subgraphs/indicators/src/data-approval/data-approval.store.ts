@@ -1,6 +1,6 @@
 // Data access for data sets and their approvals: the only module that reads or writes those tables.
 import type { AreaLevel, AreaRecord, Database } from "@vnge/shared";
-import { ApprovalAction, ApprovalState } from "./data-approval.enums";
+import { type ApprovalAction, ApprovalState } from "./data-approval.enums";
 
 export interface DataSetRow {
   code: string;
@@ -70,7 +70,10 @@ export class DataApprovalStore {
   }
 
   findDeadline(dataSetCode: string, level: AreaLevel): Promise<{ month: number; day: number; yearOffset: number } | null> {
-    return this.db.prisma.dataSetDeadline.findUnique({ where: { dataSetCode_level: { dataSetCode, level } }, select: { month: true, day: true, yearOffset: true } });
+    return this.db.prisma.dataSetDeadline.findUnique({
+      where: { dataSetCode_level: { dataSetCode, level } },
+      select: { month: true, day: true, yearOffset: true },
+    });
   }
 
   findChildren(area: AreaRecord): Promise<AreaRecord[]> {
@@ -84,7 +87,9 @@ export class DataApprovalStore {
         orderBy: [{ at: "asc" }, { id: "asc" }],
         select: { action: true, fromState: true, toState: true, actor: true, reason: true, at: true },
       })
-      .then((rows) => rows.map((row) => ({ ...row, action: row.action as ApprovalAction, fromState: row.fromState as ApprovalState, toState: row.toState as ApprovalState })));
+      .then((rows) =>
+        rows.map((row) => ({ ...row, action: row.action as ApprovalAction, fromState: row.fromState as ApprovalState, toState: row.toState as ApprovalState })),
+      );
   }
 
   /**
@@ -112,7 +117,17 @@ export class DataApprovalStore {
         update: data,
       });
       await tx.dataApprovalEvent.create({
-        data: { dataSetCode: t.dataSetCode, period: t.period, areaCode: t.areaCode, action: t.action, fromState: from, toState: t.to, actor: t.actor, reason: t.reason, at: now },
+        data: {
+          dataSetCode: t.dataSetCode,
+          period: t.period,
+          areaCode: t.areaCode,
+          action: t.action,
+          fromState: from,
+          toState: t.to,
+          actor: t.actor,
+          reason: t.reason,
+          at: now,
+        },
       });
     });
   }

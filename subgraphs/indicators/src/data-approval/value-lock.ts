@@ -51,7 +51,10 @@ export class ValueLock {
   async conflicts(rows: readonly ValidValue[]): Promise<Conflict[]> {
     if (rows.length === 0) return [];
     // One small statement first: most batches meet no approval, and then need no row-by-row check.
-    const [approved] = await this.db.query<{ found: boolean }>(ANY_APPROVAL, [[...new Set(rows.map((r) => r.dataElementCode))], [...new Set(rows.map((r) => r.period))]]);
+    const [approved] = await this.db.query<{ found: boolean }>(ANY_APPROVAL, [
+      [...new Set(rows.map((r) => r.dataElementCode))],
+      [...new Set(rows.map((r) => r.period))],
+    ]);
     if (!approved?.found) return [];
     const found: Conflict[] = [];
     const CHUNK = 10_000;

@@ -7,5 +7,10 @@ export interface DataElementLoaders {
 }
 
 export function createDataElementLoaders(store: DataElementStore): DataElementLoaders {
-  return { byCode: rowByKeyLoader((codes) => store.findByCodes(codes), (element) => element.code) };
+  return {
+    byCode: rowByKeyLoader(
+      (codes) => store.findByCodes(codes),
+      (element) => element.code,
+    ),
+  };
 }

@@ -28,7 +28,10 @@ export class DataElement {
   @Field(() => Boolean, { description: "Derived from case records: its small figures are suppressed for most roles (decision 0080)." })
   confidential!: boolean;
 
-  @Field(() => String, { description: "VN for a national definition; otherwise the area (province, or district before the 2025 reform) whose local definition it is, usable only at or beneath it." })
+  @Field(() => String, {
+    description:
+      "VN for a national definition; otherwise the area (province, or district before the 2025 reform) whose local definition it is, usable only at or beneath it.",
+  })
   owner!: string;
 
   retiredAt!: Date | null;

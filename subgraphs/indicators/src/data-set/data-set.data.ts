@@ -23,4 +23,5 @@ export interface DataSetDefinition {
 }
 
 /** The default data sets, read from the shipped catalogue file (prisma/seed/catalogue.json). */
-export const DATA_SETS: readonly DataSetDefinition[] = (JSON.parse(fs.readFileSync(DEFAULT_CATALOGUE_FILE, "utf8")) as { dataSets: DataSetDefinition[] }).dataSets;
+export const DATA_SETS: readonly DataSetDefinition[] = (JSON.parse(fs.readFileSync(DEFAULT_CATALOGUE_FILE, "utf8")) as { dataSets: DataSetDefinition[] })
+  .dataSets;

@@ -127,6 +127,8 @@ function toDifference(row: DifferenceRow): TotalDifference {
     period: row.period,
     areaCode: row.area_code,
     stored: row.has_stored ? { male: row.stored_male, female: row.stored_female, none: row.stored_none, reportingAreas: Number(row.stored_reporting) } : null,
-    expected: row.has_expected ? { male: row.expected_male, female: row.expected_female, none: row.expected_none, reportingAreas: Number(row.expected_reporting) } : null,
+    expected: row.has_expected
+      ? { male: row.expected_male, female: row.expected_female, none: row.expected_none, reportingAreas: Number(row.expected_reporting) }
+      : null,
   };
 }

@@ -21,7 +21,8 @@ export const dataValueUploadRoute: SubgraphRoute<IndicatorsContext> = {
   },
   async handle(req, res, context, url) {
     if (req.method !== "POST") throw new BadUserInputError("POST the file as the request body");
-    if (!hasAnyRole(context.identity, [Role.ADMIN, Role.DATA_ENTRY])) throw new ForbiddenError("Importing data values needs one of the roles ADMIN, DATA_ENTRY");
+    if (!hasAnyRole(context.identity, [Role.ADMIN, Role.DATA_ENTRY]))
+      throw new ForbiddenError("Importing data values needs one of the roles ADMIN, DATA_ENTRY");
     const formatParam = url.searchParams.get("format") ?? "csv";
     if (formatParam !== "csv" && formatParam !== "json") throw new BadUserInputError(`format must be csv or json, got "${formatParam}"`);
     const format: ValueFileFormat = formatParam;

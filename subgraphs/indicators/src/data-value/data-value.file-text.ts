@@ -18,7 +18,7 @@ export class ValueFileError extends BadUserInputError {
   }
 }
 
-const NOT_TEXT = "the file is not text: a value file is CSV or JSON lines in UTF-8 (in a spreadsheet, save it as \"CSV UTF-8\")";
+const NOT_TEXT = 'the file is not text: a value file is CSV or JSON lines in UTF-8 (in a spreadsheet, save it as "CSV UTF-8")';
 
 /**
  * Decodes UTF-8 strictly: a byte sequence that is not UTF-8, or a NUL (which no text file holds),

@@ -81,7 +81,8 @@ function toRow(line: number, fields: Record<string, unknown>): FileRow {
   const problem = (field: string, message: string): FileRow => ({ line, problem: { field: FIELD_NAMES[field] ?? field, message } });
   for (const name of TEXT_COLUMNS) {
     const raw = fields[name];
-    if (raw !== undefined && raw !== null && typeof raw !== "string" && typeof raw !== "number") return problem(name, `${FIELD_NAMES[name] ?? name} must be text, got ${JSON.stringify(raw)}`);
+    if (raw !== undefined && raw !== null && typeof raw !== "string" && typeof raw !== "number")
+      return problem(name, `${FIELD_NAMES[name] ?? name} must be text, got ${JSON.stringify(raw)}`);
   }
   const text = (name: string): string => {
     const raw = fields[name];
@@ -135,7 +136,11 @@ async function* csvRows(stream: NodeJS.ReadableStream): AsyncGenerator<FileRow> 
         const named = names.map(columnName);
         const missing = ["data_element", "area_code", "period", "value"].filter((c) => !named.includes(c));
         if (missing.length > 0) {
-          throw new ValueFileError("MISSING_COLUMNS", `the header lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (columns: ${CSV_COLUMNS.join(", ")})`, 1);
+          throw new ValueFileError(
+            "MISSING_COLUMNS",
+            `the header lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (columns: ${CSV_COLUMNS.join(", ")})`,
+            1,
+          );
         }
         return named;
       },
@@ -156,7 +161,8 @@ async function* csvRows(stream: NodeJS.ReadableStream): AsyncGenerator<FileRow> 
       yield toRow(item.info.lines, typeof record.comment === "string" ? { ...record, comment: unescapeFormula(record.comment) } : record);
     }
   } catch (error) {
-    if (error instanceof CsvError) throw new ValueFileError("MALFORMED_CSV", `the file is not valid CSV: ${error.message}`, (error as CsvError & { lines?: number }).lines);
+    if (error instanceof CsvError)
+      throw new ValueFileError("MALFORMED_CSV", `the file is not valid CSV: ${error.message}`, (error as CsvError & { lines?: number }).lines);
     throw error;
   }
   if (rows === 0) throw emptyFile(header ? "it has a header but no rows" : `it is empty (expected a header: ${CSV_COLUMNS.join(",")}, then one row per value)`);
@@ -329,14 +335,30 @@ export async function exportValues(db: Database, scope: AreaScope, selection: Va
   let after: [string, string, string] = ["", "", ""];
   let count = 0;
   for (;;) {
-    const page = await db.prisma.$queryRawUnsafe<ExportRow[]>(EXPORT_PAGE, selection.period, selection.dataElementCode ?? null, selection.areaCode, ...after, FILE_BATCH_SIZE, hierarchy);
+    const page = await db.prisma.$queryRawUnsafe<ExportRow[]>(
+      EXPORT_PAGE,
+      selection.period,
+      selection.dataElementCode ?? null,
+      selection.areaCode,
+      ...after,
+      FILE_BATCH_SIZE,
+      hierarchy,
+    );
     for (const row of page) {
       const sex = row.sex === "NONE" ? "" : row.sex;
       if (format === "csv") {
         const fields = [row.data_element_code, row.area_code, selection.period, sex, String(row.value), row.status, escapeFormula(row.comment ?? "")];
         await write(`${fields.map(csvField).join(",")}\n`);
       } else {
-        const object = { dataElement: row.data_element_code, areaCode: row.area_code, period: selection.period, sex: sex || null, value: Number(row.value), status: row.status, comment: row.comment };
+        const object = {
+          dataElement: row.data_element_code,
+          areaCode: row.area_code,
+          period: selection.period,
+          sex: sex || null,
+          value: Number(row.value),
+          status: row.status,
+          comment: row.comment,
+        };
         await write(`${count === 0 ? "" : ",\n"}${JSON.stringify(object)}`);
       }
       count++;

@@ -1,5 +1,16 @@
 // Rules of the write path: size cap, all-or-nothing validation, dry runs, and the value history.
-import { type AreaLevel, AreaScope, BadUserInputError, type DataElementRecord, type DataValueSex, type HierarchyTimeline, NATION_CODE, type Sex, describeValidity, periodProblem } from "@vnge/shared";
+import {
+  type AreaLevel,
+  AreaScope,
+  BadUserInputError,
+  type DataElementRecord,
+  type DataValueSex,
+  type HierarchyTimeline,
+  NATION_CODE,
+  type Sex,
+  describeValidity,
+  periodProblem,
+} from "@vnge/shared";
 import { AreaStore } from "../area/area.store";
 import { ValueLock } from "../data-approval/value-lock";
 import { DataElementStore } from "../data-element/data-element.store";
@@ -50,10 +61,19 @@ export class DataValueService {
       local.set(key, group);
     });
     for (const { owner, hierarchy, rows } of local.values()) {
-      const outside = new Set(await this.ownerScope(owner).outside(rows.map((r) => r.areaCode), hierarchy));
+      const outside = new Set(
+        await this.ownerScope(owner).outside(
+          rows.map((r) => r.areaCode),
+          hierarchy,
+        ),
+      );
       for (const row of rows) {
         if (outside.has(row.areaCode)) {
-          conflicts.push({ index: row.index, field: "areaCode", message: `${row.element} is a local data element of area ${owner}: values are accepted only at or beneath ${owner}, not at ${row.areaCode}` });
+          conflicts.push({
+            index: row.index,
+            field: "areaCode",
+            message: `${row.element} is a local data element of area ${owner}: values are accepted only at or beneath ${owner}, not at ${row.areaCode}`,
+          });
         }
       }
     }
@@ -105,7 +125,17 @@ export class DataValueService {
     return this.store.inOneTransaction(
       pairs,
       (db) =>
-        work(new DataValueService(new DataValueStore(db), new DataElementStore(db), new AreaStore(db), new AreaScope(db, this.scope.assigned), this.hierarchies, this.lock && new ValueLock(db), (owner) => new AreaScope(db, [owner]))),
+        work(
+          new DataValueService(
+            new DataValueStore(db),
+            new DataElementStore(db),
+            new AreaStore(db),
+            new AreaScope(db, this.scope.assigned),
+            this.hierarchies,
+            this.lock && new ValueLock(db),
+            (owner) => new AreaScope(db, [owner]),
+          ),
+        ),
       options,
     );
   }

@@ -232,7 +232,18 @@ export class DataValueStore {
     const changes = await this.db.prisma.dataValueAudit.findMany({
       where,
       orderBy: [{ changedAt: "asc" }, { id: "asc" }],
-      select: { oldValue: true, newValue: true, oldStatus: true, newStatus: true, comment: true, changedBy: true, changedAt: true, oldComment: true, oldChangedBy: true, oldChangedAt: true },
+      select: {
+        oldValue: true,
+        newValue: true,
+        oldStatus: true,
+        newStatus: true,
+        comment: true,
+        changedBy: true,
+        changedAt: true,
+        oldComment: true,
+        oldChangedBy: true,
+        oldChangedAt: true,
+      },
     });
     const rows: DataValueChangeRow[] = changes.map((c) => ({
       oldValue: c.oldValue,
@@ -250,10 +261,28 @@ export class DataValueStore {
         select: { value: true, status: true, comment: true, submittedBy: true, submittedAt: true },
       });
       if (!stored) return [];
-      return [{ oldValue: null, newValue: stored.value, oldStatus: null, newStatus: stored.status, comment: stored.comment, changedBy: stored.submittedBy, changedAt: stored.submittedAt.toISOString() }];
+      return [
+        {
+          oldValue: null,
+          newValue: stored.value,
+          oldStatus: null,
+          newStatus: stored.status,
+          comment: stored.comment,
+          changedBy: stored.submittedBy,
+          changedAt: stored.submittedAt.toISOString(),
+        },
+      ];
     }
     if (first.oldValue !== null && first.oldStatus !== null && first.oldChangedBy !== null && first.oldChangedAt !== null) {
-      rows.unshift({ oldValue: null, newValue: first.oldValue, oldStatus: null, newStatus: first.oldStatus, comment: first.oldComment, changedBy: first.oldChangedBy, changedAt: first.oldChangedAt.toISOString() });
+      rows.unshift({
+        oldValue: null,
+        newValue: first.oldValue,
+        oldStatus: null,
+        newStatus: first.oldStatus,
+        comment: first.oldComment,
+        changedBy: first.oldChangedBy,
+        changedAt: first.oldChangedAt.toISOString(),
+      });
     }
     return rows;
   }

@@ -39,10 +39,14 @@ export class DataValueChange {
   @Field(() => Float, { nullable: true, description: "Null when the value is suppressed or withheld from this caller." })
   newValue!: number | null;
 
-  @Field(() => Boolean, { description: "True when the element is derived from case records and this caller sees its values only suppressed: the values are then null." })
+  @Field(() => Boolean, {
+    description: "True when the element is derived from case records and this caller sees its values only suppressed: the values are then null.",
+  })
   suppressed!: boolean;
 
-  @Field(() => Boolean, { description: "True when the data are not yet approved and this caller (a partner) sees approved data only: the values are then null." })
+  @Field(() => Boolean, {
+    description: "True when the data are not yet approved and this caller (a partner) sees approved data only: the values are then null.",
+  })
   withheld!: boolean;
 
   @Field(() => DataValueStatus, { nullable: true })
@@ -54,7 +58,7 @@ export class DataValueChange {
   @Field(() => String, { nullable: true })
   comment!: string | null;
 
-  @Field(() => String, { description: "Subject of the verified caller who submitted the change (a user, \"api-key:...\" or \"service:...\")." })
+  @Field(() => String, { description: 'Subject of the verified caller who submitted the change (a user, "api-key:..." or "service:...").' })
   changedBy!: string;
 
   @Field(() => String, { description: "When, as an ISO 8601 timestamp." })

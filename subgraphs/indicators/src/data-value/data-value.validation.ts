@@ -40,7 +40,8 @@ function boundProblem(element: ElementRule, value: number): string | null {
     if (value > max) return `${element.code} accepts at most ${max.toLocaleString("en")}, got ${value.toLocaleString("en")}: check the figure`;
     return null;
   }
-  if (Math.abs(value) > MAX_NUMBER_MAGNITUDE) return `value must be between -${MAX_NUMBER_MAGNITUDE.toLocaleString("en")} and ${MAX_NUMBER_MAGNITUDE.toLocaleString("en")}, got ${value}`;
+  if (Math.abs(value) > MAX_NUMBER_MAGNITUDE)
+    return `value must be between -${MAX_NUMBER_MAGNITUDE.toLocaleString("en")} and ${MAX_NUMBER_MAGNITUDE.toLocaleString("en")}, got ${value}`;
   if (own !== null && value > own) return `${element.code} accepts at most ${own.toLocaleString("en")}, got ${value.toLocaleString("en")}: check the figure`;
   return null;
 }
@@ -98,7 +99,10 @@ export function validateDataValues(
   const periodProblems = new Map<string, string | null>();
   const problemOf = (period: string) => {
     let problem = periodProblems.get(period);
-    if (problem === undefined) periodProblems.set(period, (problem = periodProblem(period)));
+    if (problem === undefined) {
+      problem = periodProblem(period);
+      periodProblems.set(period, problem);
+    }
     return problem;
   };
 
@@ -125,7 +129,8 @@ export function validateDataValues(
     const comment = row.comment ?? null;
     if (comment !== null && comment.length > MAX_COMMENT_LENGTH) refuse(index, "comment", `comment must be at most ${MAX_COMMENT_LENGTH} characters`);
     // PostgreSQL text cannot hold U+0000.
-    else if (comment?.includes("\u0000")) refuse(index, "comment", `comment must not contain the NUL character (U+0000, at position ${comment.indexOf("\u0000") + 1})`);
+    else if (comment?.includes("\u0000"))
+      refuse(index, "comment", `comment must not contain the NUL character (U+0000, at position ${comment.indexOf("\u0000") + 1})`);
 
     if (conflicts.length > before || !place || "problem" in place) return;
     const value: ValidValue = {

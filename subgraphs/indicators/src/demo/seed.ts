@@ -23,7 +23,10 @@ export function demoValues(communeCodes: readonly string[]): SubmittedValue[] {
     const base = { areaCode, period: DEMO_PERIOD };
     const girls = figure(`${areaCode}F`, 40, 120);
     const boys = Math.round(girls * (figure(`${areaCode}R`, 104, 120) / 100));
-    values.push({ ...base, dataElementCode: "LIVE_BIRTHS", sex: "MALE", value: boys }, { ...base, dataElementCode: "LIVE_BIRTHS", sex: "FEMALE", value: girls });
+    values.push(
+      { ...base, dataElementCode: "LIVE_BIRTHS", sex: "MALE", value: boys },
+      { ...base, dataElementCode: "LIVE_BIRTHS", sex: "FEMALE", value: girls },
+    );
     values.push({ ...base, dataElementCode: "MATERNAL_DEATHS", value: figure(`${areaCode}M`, 0, 12) === 0 ? 1 : 0 });
     for (const sex of ["MALE", "FEMALE"] as const) {
       const detected = figure(`${areaCode}${sex}V`, 0, sex === "FEMALE" ? 9 : 3);

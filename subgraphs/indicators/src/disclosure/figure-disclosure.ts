@@ -6,7 +6,16 @@
 //   versions are hidden whole, since their sources' suppression does not carry over a partial mapping.
 // - Unapproved data: a partner sees a governed element's figure once its data set is approved or accepted
 //   for the period at the area or an area above it (docs/decisions/0054).
-import { type AreaPlacement, type DisclosureRule, type FigureSex, NATION_CODE, buildFigureTable, figureCell, selfAndAncestors, suppressedCells } from "@vnge/shared";
+import {
+  type AreaPlacement,
+  type DisclosureRule,
+  type FigureSex,
+  NATION_CODE,
+  buildFigureTable,
+  figureCell,
+  selfAndAncestors,
+  suppressedCells,
+} from "@vnge/shared";
 import { type Approvals, type DisclosureStore, approvalKey } from "./disclosure.store";
 
 /** A confidential element a figure uses, restricted to one sex or not. */
@@ -115,7 +124,14 @@ export class FigureDisclosure {
     const visibility = element && area ? await this.storedValueVisibility(element, area, period) : "SHOWN";
     if (visibility === "SHOWN") return changes.map((change) => ({ ...change, suppressed: false, withheld: false }));
     // The comment goes too: it may quote the figure.
-    return changes.map((change) => ({ ...change, oldValue: null, newValue: null, comment: null, suppressed: visibility === "SUPPRESSED", withheld: visibility === "WITHHELD" }));
+    return changes.map((change) => ({
+      ...change,
+      oldValue: null,
+      newValue: null,
+      comment: null,
+      suppressed: visibility === "SUPPRESSED",
+      withheld: visibility === "WITHHELD",
+    }));
   }
 
   /** Validation results as this caller may see them: the compared values of elements not shown are dropped from each. */

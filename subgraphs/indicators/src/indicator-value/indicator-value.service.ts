@@ -90,7 +90,11 @@ function indicatorValue(base: ValueBase, computed: ComputedValue, state: ValueSt
 /** A value with the parts the disclosure rule hides nulled; the ratio needs both sexes. */
 function withoutHiddenParts(computed: ComputedValue, parts: HiddenParts): ComputedValue {
   if (!parts.total && !parts.male && !parts.female) return computed;
-  const breakdown = (b: ComputedValue["numerator"]) => ({ total: parts.total ? null : b.total, male: parts.male ? null : b.male, female: parts.female ? null : b.female });
+  const breakdown = (b: ComputedValue["numerator"]) => ({
+    total: parts.total ? null : b.total,
+    male: parts.male ? null : b.male,
+    female: parts.female ? null : b.female,
+  });
   return {
     total: parts.total ? null : computed.total,
     male: parts.male ? null : computed.male,
@@ -108,13 +112,7 @@ export class IndicatorValueService {
     this.loader = createIndicatorValueLoader((keys) => this.compute(keys));
   }
 
-  async rollup(
-    indicatorCodes: string[],
-    periods: string[],
-    parentCode: string,
-    level: AreaLevel | undefined,
-    hierarchy?: string,
-  ): Promise<IndicatorValue[]> {
+  async rollup(indicatorCodes: string[], periods: string[], parentCode: string, level: AreaLevel | undefined, hierarchy?: string): Promise<IndicatorValue[]> {
     this.assertShape(indicatorCodes, periods);
     const version = await this.versionFor(periods, hierarchy);
     const parent = await this.deps.loaders.area.byKey.load(areaKey(version, parentCode));
@@ -133,8 +131,17 @@ export class IndicatorValueService {
       this.assertFanOut(countEstimate * areas.length);
       for (const area of areas) this.deps.loaders.area.byKey.prime(recordKey(area), area);
     }
-    await this.deps.scope.assertContains(areas.map((area) => area.code), "read indicator values", version);
-    return this.valuesFor(unique(indicatorCodes), unique(periods), version, areas.map((area) => area.code));
+    await this.deps.scope.assertContains(
+      areas.map((area) => area.code),
+      "read indicator values",
+      version,
+    );
+    return this.valuesFor(
+      unique(indicatorCodes),
+      unique(periods),
+      version,
+      areas.map((area) => area.code),
+    );
   }
 
   async forArea(areaCode: string, hierarchy: string, indicatorCodes: string[], periods: string[]): Promise<IndicatorValue[]> {
@@ -159,7 +166,10 @@ export class IndicatorValueService {
   async versionFor(periods: readonly string[], hierarchy: string | undefined | null): Promise<string> {
     const timeline = await this.deps.hierarchies();
     if (hierarchy) return timeline.require(hierarchy).code;
-    const ends = periods.map((period) => parsePeriod(period)).filter((p) => p !== null).map((p) => periodEndDate(p));
+    const ends = periods
+      .map((period) => parsePeriod(period))
+      .filter((p) => p !== null)
+      .map((p) => periodEndDate(p));
     return ends.length === 0 ? timeline.current().code : timeline.on(ends.sort().at(-1)!).code;
   }
 
@@ -170,7 +180,9 @@ export class IndicatorValueService {
 
   private assertFanOut(values: number): void {
     if (values > MAX_VALUES) {
-      throw new BadUserInputError(`the request asks for ${values} indicator values; at most ${MAX_VALUES} per request (ask for fewer areas, indicators or periods)`);
+      throw new BadUserInputError(
+        `the request asks for ${values} indicator values; at most ${MAX_VALUES} per request (ask for fewer areas, indicators or periods)`,
+      );
     }
   }
 
@@ -201,7 +213,7 @@ export class IndicatorValueService {
     for (const version of unique(keys.map((key) => key.hierarchy))) {
       const subset = keys.filter((key) => key.hierarchy === version);
       const values = await this.computeInVersion(version, subset);
-      subset.forEach((key, i) => results.set(key, values[i]));
+      for (const [i, key] of subset.entries()) results.set(key, values[i]);
     }
     return keys.map((key) => results.get(key)!);
   }
@@ -219,14 +231,16 @@ export class IndicatorValueService {
       loaders.area.byKey.loadMany(areaCodes.map((code) => areaKey(version, code))),
     ]);
     const indicators = new Map<string, IndicatorRecord>();
-    indicatorRows.forEach((row, i) => row && !(row instanceof Error) && indicators.set(indicatorCodes[i], row));
+    for (const [i, row] of indicatorRows.entries()) if (row && !(row instanceof Error)) indicators.set(indicatorCodes[i], row);
     const areas = new Map<string, AreaRecord>();
-    areaRows.forEach((row, i) => row && !(row instanceof Error) && areas.set(areaCodes[i], row));
+    for (const [i, row] of areaRows.entries()) if (row && !(row instanceof Error)) areas.set(areaCodes[i], row);
 
-    const elementCodes = unique([...indicators.values()].flatMap((i) => (i.denominatorElementCode ? [i.numeratorElementCode, i.denominatorElementCode] : [i.numeratorElementCode])));
+    const elementCodes = unique(
+      [...indicators.values()].flatMap((i) => (i.denominatorElementCode ? [i.numeratorElementCode, i.denominatorElementCode] : [i.numeratorElementCode])),
+    );
     const elementRows = await loaders.dataElement.byCode.loadMany(elementCodes);
     const elements = new Map<string, DataElementRecord>();
-    elementRows.forEach((row, i) => row && !(row instanceof Error) && elements.set(elementCodes[i], row));
+    for (const [i, row] of elementRows.entries()) if (row && !(row instanceof Error)) elements.set(elementCodes[i], row);
 
     // A local indicator's figures exist only at or beneath its owner: elsewhere (the nation, a neighbour) they would
     // be the owner's data under another area's name.
@@ -239,11 +253,14 @@ export class IndicatorValueService {
     const sourceOf = new Map(periods.map((period) => [period, parsePeriod(period) ? timeline.forPeriod(period).code : version]));
     const native = periods.filter((period) => sourceOf.get(period) === version);
     const carried = new Map<string, string[]>();
-    for (const period of periods) if (sourceOf.get(period) !== version) carried.set(sourceOf.get(period)!, [...(carried.get(sourceOf.get(period)!) ?? []), period]);
+    for (const period of periods)
+      if (sourceOf.get(period) !== version) carried.set(sourceOf.get(period)!, [...(carried.get(sourceOf.get(period)!) ?? []), period]);
 
     const sumRows: ElementSumRow[] = [];
     const expected = new Map<string, number>();
-    const addExpected = (source: string, rows: ExpectedAreasRow[]) => rows.forEach((row) => expected.set(`${source}|${row.target}|${row.level}`, row.areas));
+    const addExpected = (source: string, rows: ExpectedAreasRow[]) => {
+      for (const row of rows) expected.set(`${source}|${row.target}|${row.level}`, row.areas);
+    };
     const work: Promise<void>[] = [];
     if (native.length > 0) {
       work.push(store.sumElements(elementCodes, native, targets).then((rows) => void sumRows.push(...rows)));

@@ -138,10 +138,10 @@ export class IndicatorValueStore {
   /** How many areas of each level of the version each target is (itself) or holds beneath it (kept in area_size). */
   async countAreasBeneath(targets: readonly AreaTarget[], hierarchy: string): Promise<ExpectedAreasRow[]> {
     if (targets.length === 0) return [];
-    const rows = await this.db.query(`SELECT code AS target, level::text AS level, areas FROM indicators.area_size WHERE hierarchy = $2 AND code = ANY($1::text[])`, [
-      targets.map((t) => t.code),
-      hierarchy,
-    ]);
+    const rows = await this.db.query(
+      `SELECT code AS target, level::text AS level, areas FROM indicators.area_size WHERE hierarchy = $2 AND code = ANY($1::text[])`,
+      [targets.map((t) => t.code), hierarchy],
+    );
     return rows.map((row) => ({ target: String(row.target), level: row.level as AreaLevel, areas: Number(row.areas) }));
   }
 }

@@ -33,7 +33,8 @@ export class IndicatorValue {
   hierarchy!: string;
 
   @Field(() => String, {
-    description: "The hierarchy version the period's data were reported on; when it differs from `hierarchy`, the values were carried over through the mapping.",
+    description:
+      "The hierarchy version the period's data were reported on; when it differs from `hierarchy`, the values were carried over through the mapping.",
   })
   sourceHierarchy!: string;
 

@@ -7,5 +7,10 @@ export interface IndicatorLoaders {
 }
 
 export function createIndicatorLoaders(store: IndicatorStore): IndicatorLoaders {
-  return { byCode: rowByKeyLoader((codes) => store.findByCodes(codes), (indicator) => indicator.code) };
+  return {
+    byCode: rowByKeyLoader(
+      (codes) => store.findByCodes(codes),
+      (indicator) => indicator.code,
+    ),
+  };
 }

@@ -39,7 +39,10 @@ export class Indicator {
   @Field(() => BetterDirection)
   betterDirection!: BetterDirection;
 
-  @Field(() => String, { description: "VN for a national definition; otherwise the area (province, or district before the 2025 reform) whose local definition it is, usable only at or beneath it." })
+  @Field(() => String, {
+    description:
+      "VN for a national definition; otherwise the area (province, or district before the 2025 reform) whose local definition it is, usable only at or beneath it.",
+  })
   owner!: string;
 
   retiredAt!: Date | null;

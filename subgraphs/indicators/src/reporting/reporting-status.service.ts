@@ -1,6 +1,15 @@
 // Completeness and timeliness: which areas beneath a parent have reported a data set for a period,
 // and whether by their level's deadline (docs/decisions/0052-reporting-deadlines.md).
-import { type AreaLevel, type AreaScope, BadUserInputError, type HierarchyTimeline, NATION_CODE, NotFoundError, parsePeriod, periodProblem } from "@vnge/shared";
+import {
+  type AreaLevel,
+  type AreaScope,
+  BadUserInputError,
+  type HierarchyTimeline,
+  NATION_CODE,
+  NotFoundError,
+  parsePeriod,
+  periodProblem,
+} from "@vnge/shared";
 import type { AreaStore } from "../area/area.store";
 import { ApprovalState, LOCKING_STATES } from "../data-approval/data-approval.enums";
 import type { DataApprovalService } from "../data-approval/data-approval.service";
@@ -32,15 +41,27 @@ export class ReportingStatusService {
     // The areas expected to report are those of the version the period's data belong to.
     const hierarchy = (await this.hierarchies()).forPeriod(period).code;
     const [parent] = await this.areaStore.findByCodes([parentCode], hierarchy);
-    if (!parent) throw new NotFoundError(`unknown area "${parentCode}" in hierarchy ${hierarchy}, which period ${period} is reported on`, { field: "parentCode" });
-    if (levelRank(level) <= levelRank(parent.level)) throw new BadUserInputError(`level ${level} is not beneath ${parent.level.toLowerCase()} ${parentCode}`, { field: "level" });
+    if (!parent)
+      throw new NotFoundError(`unknown area "${parentCode}" in hierarchy ${hierarchy}, which period ${period} is reported on`, { field: "parentCode" });
+    if (levelRank(level) <= levelRank(parent.level))
+      throw new BadUserInputError(`level ${level} is not beneath ${parent.level.toLowerCase()} ${parentCode}`, { field: "level" });
     if (levelRank(level) > levelRank(set.collectionLevel)) {
-      throw new BadUserInputError(`${set.code} is reported by each ${set.collectionLevel.toLowerCase()}: nothing is expected from the ${level.toLowerCase()} level`, { field: "level" });
+      throw new BadUserInputError(
+        `${set.code} is reported by each ${set.collectionLevel.toLowerCase()}: nothing is expected from the ${level.toLowerCase()} level`,
+        { field: "level" },
+      );
     }
     await this.scope.assertContains([parentCode], "read reporting status", hierarchy);
 
     const areas = await this.areaStore.findByLevel(level, parentCode === NATION_CODE ? undefined : parentCode, hierarchy);
-    const [states, rule] = await Promise.all([this.store.findStates(dataSetCode, period, areas.map((a) => a.code)), this.store.findDeadline(dataSetCode, level)]);
+    const [states, rule] = await Promise.all([
+      this.store.findStates(
+        dataSetCode,
+        period,
+        areas.map((a) => a.code),
+      ),
+      this.store.findDeadline(dataSetCode, level),
+    ]);
     const deadline = rule ? deadlineInstant(parsePeriod(period)!.year, rule) : null;
     const reportingLevel = level === set.collectionLevel;
 
@@ -48,7 +69,7 @@ export class ReportingStatusService {
       const row = states.get(area.code);
       const state = row?.state ?? ApprovalState.OPEN;
       const received = reportingLevel ? state !== ApprovalState.OPEN : LOCKING_STATES.includes(state);
-      const reportedAt = received ? row?.reportedAt ?? null : null;
+      const reportedAt = received ? (row?.reportedAt ?? null) : null;
       let timeliness: Timeliness;
       if (received) timeliness = deadline && reportedAt && reportedAt > deadline ? Timeliness.LATE : Timeliness.ON_TIME;
       else timeliness = deadline && asOf > deadline ? Timeliness.MISSING : Timeliness.PENDING;

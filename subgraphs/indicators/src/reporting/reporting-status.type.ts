@@ -11,7 +11,8 @@ export enum Timeliness {
 
 registerEnumType(Timeliness, {
   name: "Timeliness",
-  description: "ON_TIME: reported by the deadline; LATE: after it; MISSING: not reported and the deadline has passed; PENDING: not reported yet, deadline ahead (or none set).",
+  description:
+    "ON_TIME: reported by the deadline; LATE: after it; MISSING: not reported and the deadline has passed; PENDING: not reported yet, deadline ahead (or none set).",
 });
 
 @ObjectType({ description: "One area expected to report a data set for a period." })

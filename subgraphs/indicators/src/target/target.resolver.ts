@@ -26,7 +26,8 @@ export class OffTrackActualsResolver {
   @Directive('@requires(fields: "candidates { indicatorCode areaCode assessedPeriod }")')
   @FieldResolver(() => [IndicatorValue], {
     nullable: "items",
-    description: "Each candidate's actual value, in the candidates' order (what the off-track filter judges). Statistics: FORBIDDEN outside the caller's areas.",
+    description:
+      "Each candidate's actual value, in the candidates' order (what the off-track filter judges). Statistics: FORBIDDEN outside the caller's areas.",
   })
   actuals(@Root() root: OffTrackCandidates, @Ctx() context: IndicatorsContext): Promise<(IndicatorValue | null)[]> {
     // One batch: the value loader computes every candidate's value together.

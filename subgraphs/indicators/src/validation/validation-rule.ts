@@ -57,16 +57,46 @@ const notAbove = (description: string, code: string, part: string, whole: string
 
 export const DEFAULT_RULES: readonly ValidationRuleDefinition[] = [
   ...notAbove("victims supported <= victims detected", "GBV_SUPPORTED_NOT_ABOVE_DETECTED", "GBV_VICTIMS_SUPPORTED", "GBV_VICTIMS_DETECTED", true),
-  ...notAbove("perpetrators counselled <= perpetrators detected", "GBV_COUNSELLED_NOT_ABOVE_DETECTED", "GBV_PERPETRATORS_COUNSELLED", "GBV_PERPETRATORS_DETECTED", true),
+  ...notAbove(
+    "perpetrators counselled <= perpetrators detected",
+    "GBV_COUNSELLED_NOT_ABOVE_DETECTED",
+    "GBV_PERPETRATORS_COUNSELLED",
+    "GBV_PERPETRATORS_DETECTED",
+    true,
+  ),
   ...notAbove("rural workers trained <= rural workers", "RURAL_TRAINED_NOT_ABOVE_WORKERS", "RURAL_WORKERS_TRAINED", "RURAL_WORKERS", true),
-  ...notAbove("non-discriminatory conventions <= conventions", "CONVENTIONS_NON_DISCRIMINATORY_NOT_ABOVE_ALL", "COMMUNITY_CONVENTIONS_NON_DISCRIMINATORY", "COMMUNITY_CONVENTIONS", false),
-  ...notAbove("trafficking victims supported <= in need", "TRAFFICKING_SUPPORTED_NOT_ABOVE_IN_NEED", "TRAFFICKING_VICTIMS_SUPPORTED", "TRAFFICKING_VICTIMS_IN_NEED", true),
-  ...notAbove("facilities with GBV services <= facilities", "FACILITIES_GBV_NOT_ABOVE_ALL", "FACILITIES_WITH_GBV_SERVICES", "SOCIAL_ASSISTANCE_FACILITIES", false),
+  ...notAbove(
+    "non-discriminatory conventions <= conventions",
+    "CONVENTIONS_NON_DISCRIMINATORY_NOT_ABOVE_ALL",
+    "COMMUNITY_CONVENTIONS_NON_DISCRIMINATORY",
+    "COMMUNITY_CONVENTIONS",
+    false,
+  ),
+  ...notAbove(
+    "trafficking victims supported <= in need",
+    "TRAFFICKING_SUPPORTED_NOT_ABOVE_IN_NEED",
+    "TRAFFICKING_VICTIMS_SUPPORTED",
+    "TRAFFICKING_VICTIMS_IN_NEED",
+    true,
+  ),
+  ...notAbove(
+    "facilities with GBV services <= facilities",
+    "FACILITIES_GBV_NOT_ABOVE_ALL",
+    "FACILITIES_WITH_GBV_SERVICES",
+    "SOCIAL_ASSISTANCE_FACILITIES",
+    false,
+  ),
   ...notAbove("wage workers <= employed persons", "WAGE_WORKERS_NOT_ABOVE_EMPLOYED", "WAGE_WORKERS", "EMPLOYED_PERSONS", true),
   ...notAbove("agriculture workers <= employed persons", "AGRICULTURE_WORKERS_NOT_ABOVE_EMPLOYED", "AGRICULTURE_WORKERS", "EMPLOYED_PERSONS", true),
   ...notAbove("woman-led enterprises <= enterprises", "ENTERPRISES_WOMAN_LED_NOT_ABOVE_ALL", "ENTERPRISES_WOMAN_LED", "ENTERPRISES", false),
   ...notAbove("agencies with a woman key leader <= agencies", "AGENCIES_WOMAN_LEADER_NOT_ABOVE_ALL", "AGENCIES_WITH_WOMAN_KEY_LEADER", "AGENCIES", false),
-  ...notAbove("children completing primary school <= cohort", "PRIMARY_COMPLETED_NOT_ABOVE_COHORT", "ETHNIC_MINORITY_PRIMARY_COMPLETED", "ETHNIC_MINORITY_PRIMARY_COHORT", true),
+  ...notAbove(
+    "children completing primary school <= cohort",
+    "PRIMARY_COMPLETED_NOT_ABOVE_COHORT",
+    "ETHNIC_MINORITY_PRIMARY_COMPLETED",
+    "ETHNIC_MINORITY_PRIMARY_COHORT",
+    true,
+  ),
 ];
 
 const termText = (t: RuleTerm) => (t.sex ? `${t.element} ${t.sex}` : t.element);

@@ -18,6 +18,12 @@ export class ValidationStore {
       areaCode,
       hierarchy,
     );
-    return rows.map((r) => ({ dataElementCode: r.data_element_code, areaCode: r.area_code, period: r.period, sex: r.sex as DataValueSex, value: Number(r.value) }));
+    return rows.map((r) => ({
+      dataElementCode: r.data_element_code,
+      areaCode: r.area_code,
+      period: r.period,
+      sex: r.sex as DataValueSex,
+      value: Number(r.value),
+    }));
   }
 }

@@ -59,7 +59,15 @@ export function uncodedRows(csv: string): UncodedRow[] {
   return records.slice(1).flatMap((record, i) => {
     const cell = (index: number) => (index >= 0 ? (record[index] ?? "").trim() : "");
     if (cell(column("indicator_code"))) return [];
-    return [{ line: i + 2, indicator: cell(column("indicator")), unit: cell(column("unit")), comparison: cell(column("comparison")).toUpperCase(), figures: figureColumns.map(cell) }];
+    return [
+      {
+        line: i + 2,
+        indicator: cell(column("indicator")),
+        unit: cell(column("unit")),
+        comparison: cell(column("comparison")).toUpperCase(),
+        figures: figureColumns.map(cell),
+      },
+    ];
   });
 }
 

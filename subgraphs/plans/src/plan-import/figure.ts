@@ -2,9 +2,7 @@
 // "90%", "108/102" (108 per 102), "< 86/100.000", "27*" (a footnote mark). Text such as
 // "Chưa phát hiện" (none detected) is not a figure: the caller keeps it as a note and reports it.
 
-export type FigureResult =
-  | { ok: true; value: number; bound?: "AT_MOST" | "AT_LEAST"; footnote: boolean }
-  | { ok: false; reason: string };
+export type FigureResult = { ok: true; value: number; bound?: "AT_MOST" | "AT_LEAST"; footnote: boolean } | { ok: false; reason: string };
 
 /** Known phrases that stand where a figure would, with what they mean. */
 const PHRASES: Record<string, string> = {

@@ -5,9 +5,9 @@ const WRITTEN: Record<string, readonly string[]> = {
   "tỷ lệ": ["PERCENT"],
   // "a ratio": boys per 100 girls, per 100,000, or a plain ratio
   "tỷ số": ["BOYS_PER_100_GIRLS", "PER_100000", "TIMES"],
-  "lần": ["TIMES"],
-  "người": ["COUNT"],
-  "số": ["COUNT"],
+  lần: ["TIMES"],
+  người: ["COUNT"],
+  số: ["COUNT"],
   "có/không": ["YES_NO"],
 };
 

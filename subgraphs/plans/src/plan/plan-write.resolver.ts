@@ -32,7 +32,11 @@ export class PlanWriteResolver {
 
   @Authorized(Role.ADMIN, Role.DATA_ENTRY)
   @Mutation(() => ReportingDeadline)
-  addReportingDeadline(@Arg("planId", () => ID) planId: string, @Arg("input", () => ReportingDeadlineInput) input: ReportingDeadlineInput, @Ctx() context: PlansContext) {
+  addReportingDeadline(
+    @Arg("planId", () => ID) planId: string,
+    @Arg("input", () => ReportingDeadlineInput) input: ReportingDeadlineInput,
+    @Ctx() context: PlansContext,
+  ) {
     return context.planService.addDeadline(planId, input, context.scope);
   }
 

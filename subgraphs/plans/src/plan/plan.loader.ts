@@ -10,7 +10,13 @@ export interface PlanLoaders {
 
 export function createPlanLoaders(store: PlanStore): PlanLoaders {
   return {
-    planById: rowByKeyLoader((ids) => store.findByIds(ids), (plan) => plan.id),
-    plansByArea: rowsByKeyLoader((codes) => store.findByAreas(codes), (plan) => plan.area.code),
+    planById: rowByKeyLoader(
+      (ids) => store.findByIds(ids),
+      (plan) => plan.id,
+    ),
+    plansByArea: rowsByKeyLoader(
+      (codes) => store.findByAreas(codes),
+      (plan) => plan.area.code,
+    ),
   };
 }

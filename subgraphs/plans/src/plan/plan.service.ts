@@ -68,7 +68,8 @@ function newTarget(plan: PlanRecord, draft: TargetDraft & Partial<Pick<NewTarget
 }
 
 function deadlineData(planId: string, input: ReportingDeadlineInput) {
-  if (input.fromLevel === input.toLevel) throw new BadUserInputError("a report goes from one level to another: fromLevel and toLevel are the same", { field: "toLevel" });
+  if (input.fromLevel === input.toLevel)
+    throw new BadUserInputError("a report goes from one level to another: fromLevel and toLevel are the same", { field: "toLevel" });
   return {
     planId,
     report: input.report,
@@ -87,7 +88,12 @@ export class PlanService {
   ) {}
 
   /** Targets of a local indicator outside its owner: such an indicator has no figures there (decision 0084). */
-  private async ownerProblems(areaCode: string, version: string | undefined, codes: readonly string[], catalogue: IndicatorCatalogue): Promise<Map<string, string>> {
+  private async ownerProblems(
+    areaCode: string,
+    version: string | undefined,
+    codes: readonly string[],
+    catalogue: IndicatorCatalogue,
+  ): Promise<Map<string, string>> {
     const problems = new Map<string, string>();
     for (const code of new Set(codes)) {
       const owner = catalogue.get(code)?.owner;
@@ -99,7 +105,13 @@ export class PlanService {
     return problems;
   }
 
-  private async rejectOutsideOwners(areaCode: string, version: string | undefined, codes: readonly string[], catalogue: IndicatorCatalogue, what: string): Promise<void> {
+  private async rejectOutsideOwners(
+    areaCode: string,
+    version: string | undefined,
+    codes: readonly string[],
+    catalogue: IndicatorCatalogue,
+    what: string,
+  ): Promise<void> {
     const problems = [...(await this.ownerProblems(areaCode, version, codes, catalogue)).values()];
     if (problems.length > 0) throw new BadUserInputError(`${problems.join("; ")}; ${what}`, { field: "targets" });
   }
@@ -115,40 +127,59 @@ export class PlanService {
   async createPlan(input: CreatePlanInput, scope: AreaScope): Promise<Plan> {
     // The issuing area is one of the version in force in the plan's first year.
     const hierarchy = new AreaHierarchy(this.db);
-    const version = Number.isInteger(input.startYear) && input.startYear >= 1900 && input.startYear <= 2100 ? await hierarchy.versionForPeriod(String(input.startYear)) : undefined;
+    const version =
+      Number.isInteger(input.startYear) && input.startYear >= 1900 && input.startYear <= 2100
+        ? await hierarchy.versionForPeriod(String(input.startYear))
+        : undefined;
     await scope.assertContains([input.areaCode], "create plans", version);
     if (!(await hierarchy.placements([input.areaCode], version)).has(input.areaCode)) {
-      throw new BadUserInputError(`unknown area "${input.areaCode}"${version ? ` in hierarchy ${version}, in force in ${input.startYear}` : ""}`, { field: "areaCode" });
+      throw new BadUserInputError(`unknown area "${input.areaCode}"${version ? ` in hierarchy ${version}, in force in ${input.startYear}` : ""}`, {
+        field: "areaCode",
+      });
     }
     if (input.endYear < input.startYear) throw new BadUserInputError(`endYear ${input.endYear} is before startYear ${input.startYear}`, { field: "endYear" });
     const targets = input.targets ?? [];
     const catalogue = await this.catalogue();
     rejectProblems(targetProblems(targets, catalogue, new Set()), "the plan was not created");
-    await this.rejectOutsideOwners(input.areaCode, version, targets.map((t) => t.indicatorCode), catalogue, "the plan was not created");
+    await this.rejectOutsideOwners(
+      input.areaCode,
+      version,
+      targets.map((t) => t.indicatorCode),
+      catalogue,
+      "the plan was not created",
+    );
     const documentDate = input.documentDate ? parseDate(input.documentDate, "documentDate") : null;
     const deadlines = input.deadlines ?? [];
     if (input.documentNumber) {
-      const existing = await this.db.prisma.plan.findUnique({ where: { areaCode_documentNumber: { areaCode: input.areaCode, documentNumber: input.documentNumber } } });
+      const existing = await this.db.prisma.plan.findUnique({
+        where: { areaCode_documentNumber: { areaCode: input.areaCode, documentNumber: input.documentNumber } },
+      });
       if (existing) throw new BadUserInputError(`area ${input.areaCode} already has a plan numbered "${input.documentNumber}"`, { field: "documentNumber" });
     }
-    const record = await conflictsAsBadInput(this.db.prisma.$transaction(async (tx) => {
-      const plan = await tx.plan.create({
-        data: {
-          areaCode: input.areaCode,
-          title: input.title,
-          titleEn: input.titleEn ?? null,
-          type: input.type,
-          startYear: input.startYear,
-          endYear: input.endYear,
-          documentNumber: input.documentNumber ?? null,
-          documentDate,
-          status: input.status ?? "DRAFT",
-        },
-      });
-      await TargetStore.insert(tx, targets.map((target) => newTarget(plan, target)));
-      for (const deadline of deadlines) await tx.reportingDeadline.create({ data: deadlineData(plan.id, deadline) });
-      return plan;
-    }), "a plan with this number or one of these targets");
+    const record = await conflictsAsBadInput(
+      this.db.prisma.$transaction(async (tx) => {
+        const plan = await tx.plan.create({
+          data: {
+            areaCode: input.areaCode,
+            title: input.title,
+            titleEn: input.titleEn ?? null,
+            type: input.type,
+            startYear: input.startYear,
+            endYear: input.endYear,
+            documentNumber: input.documentNumber ?? null,
+            documentDate,
+            status: input.status ?? "DRAFT",
+          },
+        });
+        await TargetStore.insert(
+          tx,
+          targets.map((target) => newTarget(plan, target)),
+        );
+        for (const deadline of deadlines) await tx.reportingDeadline.create({ data: deadlineData(plan.id, deadline) });
+        return plan;
+      }),
+      "a plan with this number or one of these targets",
+    );
     return toPlan(record);
   }
 
@@ -158,9 +189,20 @@ export class PlanService {
     const taken = await new TargetStore(this.db).existingKeys(plan.id);
     const catalogue = await this.catalogue();
     rejectProblems(targetProblems(inputs, catalogue, taken), "no target was added");
-    await this.rejectOutsideOwners(plan.areaCode, await new AreaHierarchy(this.db).versionForPeriod(String(plan.startYear)), inputs.map((t) => t.indicatorCode), catalogue, "no target was added");
+    await this.rejectOutsideOwners(
+      plan.areaCode,
+      await new AreaHierarchy(this.db).versionForPeriod(String(plan.startYear)),
+      inputs.map((t) => t.indicatorCode),
+      catalogue,
+      "no target was added",
+    );
     const created = await conflictsAsBadInput(
-      this.db.prisma.$transaction((tx) => TargetStore.insert(tx, inputs.map((input) => newTarget(plan, input)))),
+      this.db.prisma.$transaction((tx) =>
+        TargetStore.insert(
+          tx,
+          inputs.map((input) => newTarget(plan, input)),
+        ),
+      ),
       "one of these targets",
     );
     return created.map((record) => toTarget(record));
@@ -170,7 +212,11 @@ export class PlanService {
    * Imports a target table into a plan: the rows that read as valid targets are written together;
    * every other row is reported with its reason. `scope` null: an operator's command-line import.
    */
-  async importTargets(planId: string, csv: string, options: { scope: AreaScope | null; dryRun?: boolean; definedCodes?: ReadonlyMap<number, string> }): Promise<ImportResult> {
+  async importTargets(
+    planId: string,
+    csv: string,
+    options: { scope: AreaScope | null; dryRun?: boolean; definedCodes?: ReadonlyMap<number, string> },
+  ): Promise<ImportResult> {
     const plan = await this.writablePlan(planId, options.scope, "import targets");
     return this.importInto(plan, csv, options);
   }
@@ -183,7 +229,7 @@ export class PlanService {
 
   private async importInto(plan: PlanRecord, csv: string, options: { dryRun?: boolean; definedCodes?: ReadonlyMap<number, string> }): Promise<ImportResult> {
     const catalogue = await this.catalogue();
-    let table;
+    let table: ReturnType<typeof parseTargetTable>;
     try {
       table = parseTargetTable(csv, catalogue, options.definedCodes);
     } catch (error) {
@@ -199,7 +245,12 @@ export class PlanService {
       problems.push({ line: draft.line, indicator: draft.indicatorCode, column: `target:${draft.period}`, message: problem.message });
     }
     const version = await new AreaHierarchy(this.db).versionForPeriod(String(plan.startYear));
-    const outside = await this.ownerProblems(plan.areaCode, version, table.drafts.map((d) => d.indicatorCode), catalogue);
+    const outside = await this.ownerProblems(
+      plan.areaCode,
+      version,
+      table.drafts.map((d) => d.indicatorCode),
+      catalogue,
+    );
     table.drafts.forEach((draft, index) => {
       const message = outside.get(draft.indicatorCode);
       if (!message || invalid.has(index)) return;
@@ -211,7 +262,12 @@ export class PlanService {
     const newTargets = accepted.map((draft) => newTarget(plan, draft));
     const targets = options.dryRun
       ? newTargets.map((target) => toTarget({ ...target, id: "00000000-0000-0000-0000-000000000000", sex: target.sex ?? "ALL", createdAt: new Date() }))
-      : (await conflictsAsBadInput(this.db.prisma.$transaction((tx) => TargetStore.insert(tx, newTargets)), "one of these targets")).map((record) => toTarget(record));
+      : (
+          await conflictsAsBadInput(
+            this.db.prisma.$transaction((tx) => TargetStore.insert(tx, newTargets)),
+            "one of these targets",
+          )
+        ).map((record) => toTarget(record));
     return { plan: toPlan(plan), rows: table.rows, targets, problems, warnings: table.warnings, dryRun: options.dryRun === true };
   }
 

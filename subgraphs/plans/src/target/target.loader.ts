@@ -13,8 +13,17 @@ export interface TargetLoaders {
 
 export function createTargetLoaders(store: TargetStore, deadlines: DeadlineStore): TargetLoaders {
   return {
-    targetById: rowByKeyLoader(async (ids) => (await store.findByIds(ids)).map((record) => toTarget(record)), (target) => target.id),
-    targetsByPlan: rowsByKeyLoader(async (ids) => (await store.findByPlans(ids)).map((record) => toTarget(record)), (target) => target.planId),
-    deadlinesByPlan: rowsByKeyLoader((ids) => deadlines.findByPlans(ids), (deadline) => deadline.planId),
+    targetById: rowByKeyLoader(
+      async (ids) => (await store.findByIds(ids)).map((record) => toTarget(record)),
+      (target) => target.id,
+    ),
+    targetsByPlan: rowsByKeyLoader(
+      async (ids) => (await store.findByPlans(ids)).map((record) => toTarget(record)),
+      (target) => target.planId,
+    ),
+    deadlinesByPlan: rowsByKeyLoader(
+      (ids) => deadlines.findByPlans(ids),
+      (deadline) => deadline.planId,
+    ),
   };
 }

@@ -36,7 +36,8 @@ export class TargetResolver {
   @Directive('@requires(fields: "actual { total male female }")')
   @FieldResolver(() => TargetProgress, {
     nullable: true,
-    description: "Status and gap at the assessed period, from the actual value (docs/decisions/0021-target-progress.md). Statistics: FORBIDDEN outside the caller's areas.",
+    description:
+      "Status and gap at the assessed period, from the actual value (docs/decisions/0021-target-progress.md). Statistics: FORBIDDEN outside the caller's areas.",
   })
   progress(@Root() target: Target, @Ctx() context: PlansContext) {
     return context.targetService.progress(target);

@@ -33,7 +33,10 @@ export class TargetService {
     await this.scope.assertContains([parentCode], "see target progress", version);
     const areas = await hierarchy.areasWithin(parentCode, level, version);
     if (areas === null) throw new BadUserInputError(`unknown area "${parentCode}" in hierarchy ${version}`, { field: "parentCode" });
-    const records = await this.store.findAtAreas(areas.map((area) => area.code), Number(period));
+    const records = await this.store.findAtAreas(
+      areas.map((area) => area.code),
+      Number(period),
+    );
     if (records.length > MAX_TARGETS_BENEATH) {
       throw new BadUserInputError(`${records.length} targets beneath ${parentCode}; at most ${MAX_TARGETS_BENEATH} (ask for a level or a smaller area)`);
     }

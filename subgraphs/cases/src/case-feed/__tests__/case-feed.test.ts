@@ -83,7 +83,15 @@ describe("case feed", () => {
 });
 
 describe("aggregate values", () => {
-  const tally = { areaCode: "14809", period: "2024", perpetratorSex: null, perpetratorProsecuted: false, perpetratorCounselled: false, trafficking: false, supported: false };
+  const tally = {
+    areaCode: "14809",
+    period: "2024",
+    perpetratorSex: null,
+    perpetratorProsecuted: false,
+    perpetratorCounselled: false,
+    trafficking: false,
+    supported: false,
+  };
   it("counts perpetrators only when known and not prosecuted, and gives zeros for every element and sex", () => {
     const values = communeValues("14809", "2024", [
       { ...tally, victimSex: "FEMALE", supported: true, perpetratorSex: "MALE", perpetratorProsecuted: true, count: 2 },

@@ -43,7 +43,14 @@ describe("validateCase", () => {
     expect(problems(input({ detectedOn: "2025-02-30" }))).toEqual([{ field: "detectedOn", message: '"2025-02-30" is not a date: use YYYY-MM-DD' }]);
     expect(problems(input({ detectedOn: "2025-07-01" }))).toEqual([{ field: "detectedOn", message: "2025-07-01 is in the future (today is 2025-06-30)" }]);
     expect(
-      problems(input({ services: [{ service: "SHELTER", providedOn: "2025-03-09" }, { service: "SHELTER", providedOn: "2025-08-01" }] })),
+      problems(
+        input({
+          services: [
+            { service: "SHELTER", providedOn: "2025-03-09" },
+            { service: "SHELTER", providedOn: "2025-08-01" },
+          ],
+        }),
+      ),
     ).toEqual([
       { field: "services[0].providedOn", message: "service date 2025-03-09 is before the case was detected (2025-03-10)" },
       { field: "services[1].providedOn", message: "2025-08-01 is in the future (today is 2025-06-30)" },

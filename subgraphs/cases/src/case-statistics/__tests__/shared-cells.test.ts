@@ -53,13 +53,13 @@ function engineHidden(communes: CommuneCounts[]): Set<string> {
   const named = new Set<string>();
   for (const area of ["VN", "38", "381", ...COMMUNES]) {
     if (hidden.has(figureCell("GBV_VICTIMS_DETECTED", area, "TOTAL"))) named.add(cellName(area, TOTAL));
-    for (const sex of ["MALE", "FEMALE"] as const) if (hidden.has(figureCell("GBV_VICTIMS_DETECTED", area, sex))) named.add(cellName(area, cellKey("sex", sex)));
+    for (const sex of ["MALE", "FEMALE"] as const)
+      if (hidden.has(figureCell("GBV_VICTIMS_DETECTED", area, sex))) named.add(cellName(area, cellKey("sex", sex)));
   }
   return named;
 }
 
-const sharedCells = (hidden: ReadonlySet<string>) =>
-  [...hidden].filter((cell) => cell.endsWith(`|${TOTAL}`) || cell.includes("|sex:")).sort();
+const sharedCells = (hidden: ReadonlySet<string>) => [...hidden].filter((cell) => cell.endsWith(`|${TOTAL}`) || cell.includes("|sex:")).sort();
 
 describe("cells shared with the indicator engine", () => {
   it("are hidden in the case statistics exactly where the engine hides them, on many generated tables", () => {

@@ -9,7 +9,13 @@ function recoverableBySubtraction(equations: readonly Equation[], hidden: Readon
 
 describe("suppression over the area tree", () => {
   const categories: Categories = { sex: ["MALE", "FEMALE"], ageGroup: ["YOUNG", "OLD"], form: ["PHYSICAL", "SEXUAL"], service: ["SHELTER"] };
-  const place = (code: string, parentCode: string | null, districtCode: string | null, provinceCode: string | null, level: AreaPlacement["level"]): AreaPlacement => ({
+  const place = (
+    code: string,
+    parentCode: string | null,
+    districtCode: string | null,
+    provinceCode: string | null,
+    level: AreaPlacement["level"],
+  ): AreaPlacement => ({
     code,
     level,
     parentCode,

@@ -19,48 +19,105 @@ const conflictsOf = (rows: SubmittedActivity[]) => validateActivities(rows, plac
 
 describe("validateActivities", () => {
   it("accepts a good row, filling defaults and the ancestors used by rollups", () => {
-    const { valid, conflicts } = validateActivities([row({ campaignCode: "C", endDate: "2024-11-21", targetGroups: ["OFFICIALS", "OFFICIALS"] })], placements, campaigns);
+    const { valid, conflicts } = validateActivities(
+      [row({ campaignCode: "C", endDate: "2024-11-21", targetGroups: ["OFFICIALS", "OFFICIALS"] })],
+      placements,
+      campaigns,
+    );
     expect(conflicts).toEqual([]);
     expect(valid[0]).toMatchObject({
-      index: 0, campaignId: "c-id", provinceCode: "01", districtCode: "001", month: "202411", endDate: "2024-11-21",
-      reachedMale: 0, reachedFemale: 0, participantsMale: null, targetGroups: ["OFFICIALS"], materials: [], cost: null,
+      index: 0,
+      campaignId: "c-id",
+      provinceCode: "01",
+      districtCode: "001",
+      month: "202411",
+      endDate: "2024-11-21",
+      reachedMale: 0,
+      reachedFemale: 0,
+      participantsMale: null,
+      targetGroups: ["OFFICIALS"],
+      materials: [],
+      cost: null,
     });
   });
 
   it("places a district and a province at themselves", () => {
     const { valid } = validateActivities([row({ areaCode: "001" }), row({ areaCode: "01" })], placements, campaigns);
-    expect(valid.map((v) => [v.provinceCode, v.districtCode])).toEqual([["01", "001"], ["01", null]]);
+    expect(valid.map((v) => [v.provinceCode, v.districtCode])).toEqual([
+      ["01", "001"],
+      ["01", null],
+    ]);
   });
 
   it("refuses bad dates, dates out of order and dates outside the campaign", () => {
-    expect(conflictsOf([row({ startDate: "2024-13-01" }), row({ endDate: "2024-11-19" }), row({ campaignCode: "C", startDate: "2024-11-14" }), row({ campaignCode: "C", endDate: "2024-12-16" })])).toEqual([
-      [0, "startDate"], [1, "endDate"], [2, "startDate"], [3, "startDate"],
+    expect(
+      conflictsOf([
+        row({ startDate: "2024-13-01" }),
+        row({ endDate: "2024-11-19" }),
+        row({ campaignCode: "C", startDate: "2024-11-14" }),
+        row({ campaignCode: "C", endDate: "2024-12-16" }),
+      ]),
+    ).toEqual([
+      [0, "startDate"],
+      [1, "endDate"],
+      [2, "startDate"],
+      [3, "startDate"],
     ]);
   });
 
   it("refuses unknown areas and campaigns, and an area outside the campaign's areas", () => {
-    expect(conflictsOf([row({ areaCode: "12345" }), row({ campaignCode: "X" }), row({ areaCode: "00005", campaignCode: "C" }), row({ areaCode: "01", campaignCode: "C" })])).toEqual([
-      [0, "areaCode"], [1, "campaignCode"], [2, "areaCode"], [3, "areaCode"],
+    expect(
+      conflictsOf([
+        row({ areaCode: "12345" }),
+        row({ campaignCode: "X" }),
+        row({ areaCode: "00005", campaignCode: "C" }),
+        row({ areaCode: "01", campaignCode: "C" }),
+      ]),
+    ).toEqual([
+      [0, "areaCode"],
+      [1, "campaignCode"],
+      [2, "areaCode"],
+      [3, "areaCode"],
     ]);
   });
 
   it("refuses negative or fractional counts, costs and material counts, and repeated material types", () => {
-    expect(conflictsOf([
-      row({ reachedFemale: -1 }),
-      row({ reachedMale: 1.5 }),
-      row({ cost: -10 }),
-      row({ materials: [{ type: "LEAFLET", count: -1 }] }),
-      row({ materials: [{ type: "LEAFLET", count: 1 }, { type: "LEAFLET", count: 2 }] }),
-      row({ title: "  " }),
-    ])).toEqual([[0, "reachedFemale"], [1, "reachedMale"], [2, "cost"], [3, "materials.0.count"], [4, "materials.1.type"], [5, "title"]]);
+    expect(
+      conflictsOf([
+        row({ reachedFemale: -1 }),
+        row({ reachedMale: 1.5 }),
+        row({ cost: -10 }),
+        row({ materials: [{ type: "LEAFLET", count: -1 }] }),
+        row({
+          materials: [
+            { type: "LEAFLET", count: 1 },
+            { type: "LEAFLET", count: 2 },
+          ],
+        }),
+        row({ title: "  " }),
+      ]),
+    ).toEqual([
+      [0, "reachedFemale"],
+      [1, "reachedMale"],
+      [2, "cost"],
+      [3, "materials.0.count"],
+      [4, "materials.1.type"],
+      [5, "title"],
+    ]);
   });
 
   it("takes participants and officials for training courses only, officials among participants", () => {
-    expect(conflictsOf([
-      row({ kind: "TRAINING_COURSE", participantsMale: 2, officialsMale: 2, participantsFemale: 1, officialsFemale: 2 }),
-      row({ kind: "TALK", officialsMale: 1 }),
-      row({ kind: "TRAINING_COURSE", officialsMale: 1 }),
-    ])).toEqual([[0, "officialsFemale"], [1, "officialsMale"], [2, "officialsMale"]]);
+    expect(
+      conflictsOf([
+        row({ kind: "TRAINING_COURSE", participantsMale: 2, officialsMale: 2, participantsFemale: 1, officialsFemale: 2 }),
+        row({ kind: "TALK", officialsMale: 1 }),
+        row({ kind: "TRAINING_COURSE", officialsMale: 1 }),
+      ]),
+    ).toEqual([
+      [0, "officialsFemale"],
+      [1, "officialsMale"],
+      [2, "officialsMale"],
+    ]);
   });
 });
 

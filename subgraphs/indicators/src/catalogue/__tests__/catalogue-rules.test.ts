@@ -27,7 +27,9 @@ describe("formulas", () => {
   ]);
 
   it("accept national elements and the owner's own", () => {
-    expect(formulaProblems({ owner: "62", numerator: { element: "62.LOCAL", sex: "FEMALE" }, denominator: { element: "BIRTHS" }, factor: 100 }, elements)).toEqual([]);
+    expect(
+      formulaProblems({ owner: "62", numerator: { element: "62.LOCAL", sex: "FEMALE" }, denominator: { element: "BIRTHS" }, factor: 100 }, elements),
+    ).toEqual([]);
     // a denominator collected higher up (the province) than the numerator (communes) is a whole figure at every level above
     expect(formulaProblems({ owner: "VN", numerator: { element: "BIRTHS" }, denominator: { element: "WORKERS" }, factor: 100 }, elements)).toEqual([]);
   });

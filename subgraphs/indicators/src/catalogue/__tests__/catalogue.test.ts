@@ -39,7 +39,17 @@ describe("the default catalogue", () => {
         { code: "A", name: "a", nameVi: "a", valueType: "COUNT", disaggregatedBySex: false, collectionLevel: "COMMUNE" },
       ],
       indicators: [
-        { code: "X", name: "x", nameVi: "x", numerator: { element: "A", sex: "MALE" }, denominator: { element: "B" }, factor: 1, unit: "COUNT", decimals: 9, betterDirection: "HIGHER" },
+        {
+          code: "X",
+          name: "x",
+          nameVi: "x",
+          numerator: { element: "A", sex: "MALE" },
+          denominator: { element: "B" },
+          factor: 1,
+          unit: "COUNT",
+          decimals: 9,
+          betterDirection: "HIGHER",
+        },
       ],
     });
     expect(problems).toEqual([

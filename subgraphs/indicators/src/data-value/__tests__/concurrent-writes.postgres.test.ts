@@ -28,7 +28,8 @@ function batch(writer: number, round: number, months: readonly string[] = MONTHS
   const values: SubmittedValue[] = [];
   for (const period of months) {
     for (const areaCode of COMMUNES) {
-      for (const sex of ["MALE", "FEMALE"] as const) values.push({ dataElementCode: "LIVE_BIRTHS", areaCode, period, sex, value: (writer * 31 + round * 7 + values.length) % 211 });
+      for (const sex of ["MALE", "FEMALE"] as const)
+        values.push({ dataElementCode: "LIVE_BIRTHS", areaCode, period, sex, value: (writer * 31 + round * 7 + values.length) % 211 });
       values.push({ dataElementCode: "MATERNAL_DEATHS", areaCode, period, value: (writer + round + values.length) % 5 });
     }
   }
@@ -84,8 +85,14 @@ it("keeps them equal when a writer of more pairs than it locks one by one runs b
 
 it("finds a total that drifted from the stored values and rebuilds every total", async () => {
   await rebuildTotals(db);
-  await db.query(`UPDATE indicators.data_value_total SET male = male + 3 WHERE area_code = '${NATION_CODE}' AND period = $1 AND data_element_code = 'LIVE_BIRTHS'`, [MONTHS[5]]);
-  await db.query(`UPDATE indicators.data_value_total SET reporting_areas = reporting_areas - 1 WHERE area_code = '001' AND period = $1 AND data_element_code = 'MATERNAL_DEATHS'`, [MONTHS[7]]);
+  await db.query(
+    `UPDATE indicators.data_value_total SET male = male + 3 WHERE area_code = '${NATION_CODE}' AND period = $1 AND data_element_code = 'LIVE_BIRTHS'`,
+    [MONTHS[5]],
+  );
+  await db.query(
+    `UPDATE indicators.data_value_total SET reporting_areas = reporting_areas - 1 WHERE area_code = '001' AND period = $1 AND data_element_code = 'MATERNAL_DEATHS'`,
+    [MONTHS[7]],
+  );
   const check = await checkTotals(db);
   expect(check.differences).toBe(2);
   expect(check.listed.map((d) => [d.dataElementCode, d.period, d.areaCode])).toEqual([

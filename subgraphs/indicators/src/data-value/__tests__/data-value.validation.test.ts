@@ -24,9 +24,26 @@ const conflictsOf = (row: Partial<SubmittedValue>) => validateDataValues([{ ...o
 
 describe("validateDataValues", () => {
   it("accepts good rows, storing sex NONE and status FINAL by default", () => {
-    const result = validateDataValues([ok, { dataElementCode: "DEATHS", areaCode: "00001", period: "2023Q2", value: 0 }, { dataElementCode: "HOURS", areaCode: "01", period: "202312", value: -1.5 }], elements, areas);
+    const result = validateDataValues(
+      [
+        ok,
+        { dataElementCode: "DEATHS", areaCode: "00001", period: "2023Q2", value: 0 },
+        { dataElementCode: "HOURS", areaCode: "01", period: "202312", value: -1.5 },
+      ],
+      elements,
+      areas,
+    );
     expect(result.conflicts).toEqual([]);
-    expect(result.valid[1]).toEqual({ dataElementCode: "DEATHS", areaCode: "00001", hierarchy: "2025-03", period: "2023Q2", sex: "NONE", value: 0, comment: null, status: "FINAL" });
+    expect(result.valid[1]).toEqual({
+      dataElementCode: "DEATHS",
+      areaCode: "00001",
+      hierarchy: "2025-03",
+      period: "2023Q2",
+      sex: "NONE",
+      value: 0,
+      comment: null,
+      status: "FINAL",
+    });
     expect(result.valid[2].value).toBe(-1.5);
   });
 
@@ -43,11 +60,31 @@ describe("validateDataValues", () => {
     ["a sex for an undisaggregated element", { dataElementCode: "DEATHS", sex: "FEMALE" }, "sex", /^DEATHS is not disaggregated by sex: leave sex empty$/],
     ["an overlong comment", { comment: "x".repeat(1001) }, "comment", /^comment must be at most 1000 characters$/],
     ["a NUL character in a comment", { comment: "ab\u0000c" }, "comment", /^comment must not contain the NUL character \(U\+0000, at position 3\)$/],
-    ["a count above the largest any count may be", { value: 1e20 }, "value", /^BIRTHS accepts at most 1,000,000,000,000, got 100,000,000,000,000,000,000: check the figure$/],
+    [
+      "a count above the largest any count may be",
+      { value: 1e20 },
+      "value",
+      /^BIRTHS accepts at most 1,000,000,000,000, got 100,000,000,000,000,000,000: check the figure$/,
+    ],
     ["a count just above it", { value: 1e12 + 1 }, "value", /^BIRTHS accepts at most 1,000,000,000,000, got 1,000,000,000,001/],
-    ["a count above its element's maximum", { dataElementCode: "SEATS", sex: null, value: 501 }, "value", /^SEATS accepts at most 500, got 501: check the figure$/],
-    ["a number above its element's maximum", { dataElementCode: "SHARE", sex: null, value: 100.5 }, "value", /^SHARE accepts at most 100, got 100.5: check the figure$/],
-    ["a number beyond the largest magnitude", { dataElementCode: "HOURS", areaCode: "01", sex: null, value: -2e15 }, "value", /^value must be between -1,000,000,000,000,000 and 1,000,000,000,000,000, got -2000000000000000$/],
+    [
+      "a count above its element's maximum",
+      { dataElementCode: "SEATS", sex: null, value: 501 },
+      "value",
+      /^SEATS accepts at most 500, got 501: check the figure$/,
+    ],
+    [
+      "a number above its element's maximum",
+      { dataElementCode: "SHARE", sex: null, value: 100.5 },
+      "value",
+      /^SHARE accepts at most 100, got 100.5: check the figure$/,
+    ],
+    [
+      "a number beyond the largest magnitude",
+      { dataElementCode: "HOURS", areaCode: "01", sex: null, value: -2e15 },
+      "value",
+      /^value must be between -1,000,000,000,000,000 and 1,000,000,000,000,000, got -2000000000000000$/,
+    ],
   ])("refuses %s", (_, row, field, message) => {
     const conflicts = conflictsOf(row);
     expect(conflicts).toHaveLength(1);
@@ -92,10 +129,7 @@ describe("validateDataValues", () => {
 describe("classifyAgainstStored", () => {
   it("counts new, changed and unchanged values", () => {
     const rows = validateDataValues([ok, { ...ok, sex: "FEMALE" }, { ...ok, areaCode: "00001", sex: "MALE", period: "2024" }], elements, areas).valid;
-    const stored = [
-      { ...rows[0] },
-      { ...rows[1], status: "PROVISIONAL" as const },
-    ];
+    const stored = [{ ...rows[0] }, { ...rows[1], status: "PROVISIONAL" as const }];
     expect(classifyAgainstStored(rows, stored)).toEqual({ imported: 1, updated: 1, unchanged: 1 });
   });
 });

@@ -19,10 +19,10 @@ const submit = (values: Record<string, unknown>[]) => run(db, SUBMIT, { input: {
 const births = (areaCode: string, value: number) => ({ dataElementCode: "LIVE_BIRTHS", areaCode, period: "2024", sex: "MALE", value });
 /** The district's total as PostgreSQL's numeric prints it. */
 async function districtTotal(element: string, period: string, column: "male" | "none"): Promise<string | null> {
-  const [row] = await db.query<{ total: string | null }>(`SELECT ${column}::text AS total FROM indicators.data_value_total WHERE data_element_code = $1 AND period = $2 AND area_code = '001'`, [
-    element,
-    period,
-  ]);
+  const [row] = await db.query<{ total: string | null }>(
+    `SELECT ${column}::text AS total FROM indicators.data_value_total WHERE data_element_code = $1 AND period = $2 AND area_code = '001'`,
+    [element, period],
+  );
   return row?.total ?? null;
 }
 
@@ -65,7 +65,9 @@ it("refuses a value above its element's own maximum", async () => {
 it("refuses a comment holding a NUL character with a message for that row, not a server error", async () => {
   const result = await execute(db, SUBMIT, { input: { values: [{ ...births("00003", 4), comment: "checked\u0000" }] } });
   expect(result.errors).toBeUndefined();
-  expect(result.data?.submitDataValues.conflicts).toEqual([{ index: 0, field: "comment", message: "comment must not contain the NUL character (U+0000, at position 8)" }]);
+  expect(result.data?.submitDataValues.conflicts).toEqual([
+    { index: 0, field: "comment", message: "comment must not contain the NUL character (U+0000, at position 8)" },
+  ]);
 });
 
 it("finds a total that no longer matches its values and rebuilds every total from them", async () => {

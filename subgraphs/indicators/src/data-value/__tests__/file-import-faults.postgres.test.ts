@@ -22,7 +22,11 @@ function writeFile(target: string): number {
   for (let i = 0; i < 1200; i++) {
     const period = `${1950 + Math.floor(i / 12)}${String((i % 12) + 1).padStart(2, "0")}`;
     for (const area of communes) {
-      lines.push(`LIVE_BIRTHS,${area},${period},MALE,${(i * 7) % 97},,`, `LIVE_BIRTHS,${area},${period},FEMALE,${(i * 5) % 89},,`, `MATERNAL_DEATHS,${area},${period},,${i % 3},,`);
+      lines.push(
+        `LIVE_BIRTHS,${area},${period},MALE,${(i * 7) % 97},,`,
+        `LIVE_BIRTHS,${area},${period},FEMALE,${(i * 5) % 89},,`,
+        `MATERNAL_DEATHS,${area},${period},,${i % 3},,`,
+      );
     }
   }
   fs.writeFileSync(target, `${lines.join("\n")}\n`);
@@ -33,7 +37,11 @@ const storedRows = async () => Number((await db.query<{ n: number }>(`SELECT cou
 
 /** Backends of this database (other than ours) inside a transaction that has written. */
 const writers = async () =>
-  (await db.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL`)).map((r) => r.pid);
+  (
+    await db.query<{ pid: number }>(
+      `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL`,
+    )
+  ).map((r) => r.pid);
 
 async function waitFor<T>(probe: () => Promise<T | null>, what: string, ms = 20_000): Promise<T> {
   const until = Date.now() + ms;
@@ -97,7 +105,9 @@ it("stores no row of the file when a later batch is refused in the write pass (a
       if (p.phase === "write" && p.rows === BATCH) {
         // then() starts it now: Prisma runs a query only once something waits for it.
         approved = db.prisma.dataApproval
-          .create({ data: { dataSetCode: "ANNUAL_GENDER_COMMUNE", period: "204912", areaCode: "001", state: "APPROVED", changedBy: "approver", changedAt: new Date() } })
+          .create({
+            data: { dataSetCode: "ANNUAL_GENDER_COMMUNE", period: "204912", areaCode: "001", state: "APPROVED", changedBy: "approver", changedAt: new Date() },
+          })
           .then(() => undefined);
       }
     },
@@ -112,8 +122,20 @@ it("stores no row of the file when a later batch is refused in the write pass (a
 it("stores no row of the file when the importing process is killed midway", async () => {
   const child = spawn(
     process.execPath,
-    ["--experimental-vm-modules", "node_modules/jest/bin/jest.js", "--runInBand", "--testMatch", "**/__tests__/file-import.child.ts", "--testPathIgnorePatterns", "/node_modules/"],
-    { cwd: path.resolve(__dirname, "../../../../.."), env: { ...process.env, NODE_ENV: "test", IMPORT_DATABASE_URL: db.url, IMPORT_FILE: file, IMPORT_BATCH_SIZE: String(BATCH) }, stdio: ["ignore", "ignore", "pipe"] },
+    [
+      "--experimental-vm-modules",
+      "node_modules/jest/bin/jest.js",
+      "--runInBand",
+      "--testMatch",
+      "**/__tests__/file-import.child.ts",
+      "--testPathIgnorePatterns",
+      "/node_modules/",
+    ],
+    {
+      cwd: path.resolve(__dirname, "../../../../.."),
+      env: { ...process.env, NODE_ENV: "test", IMPORT_DATABASE_URL: db.url, IMPORT_FILE: file, IMPORT_BATCH_SIZE: String(BATCH) },
+      stdio: ["ignore", "ignore", "pipe"],
+    },
   );
   let output = "";
   const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));

@@ -33,7 +33,9 @@ function generatedCsv(): string {
       for (const area of COMMUNES) {
         for (const sex of ["MALE", "FEMALE"]) {
           const n = lines.length;
-          lines.push([element, area, period, sex, String((n * 13) % 101), n % 7 === 0 ? "PROVISIONAL" : "", n % 50 === 0 ? `"checked, ""twice"""` : ""].join(","));
+          lines.push(
+            [element, area, period, sex, String((n * 13) % 101), n % 7 === 0 ? "PROVISIONAL" : "", n % 50 === 0 ? `"checked, ""twice"""` : ""].join(","),
+          );
         }
       }
     }
@@ -126,12 +128,19 @@ describe("importValueFile", () => {
     });
     const file = join(dir, "locked.csv");
     // line 2: as stored (passes); line 3: a change under district 001 (locked); line 4: district 002, not approved
-    const stored = (await db.prisma.dataValue.findUniqueOrThrow({
-      where: { dataElementCode_period_areaCode_sex: { dataElementCode: "LIVE_BIRTHS", period: "200002", areaCode: "00001", sex: "MALE" } },
-    })).value;
+    const stored = (
+      await db.prisma.dataValue.findUniqueOrThrow({
+        where: { dataElementCode_period_areaCode_sex: { dataElementCode: "LIVE_BIRTHS", period: "200002", areaCode: "00001", sex: "MALE" } },
+      })
+    ).value;
     writeFileSync(
       file,
-      ["data_element,area_code,period,sex,value,status,comment", `LIVE_BIRTHS,00001,200002,MALE,${stored},,`, "LIVE_BIRTHS,00002,200002,FEMALE,999,,", "LIVE_BIRTHS,00003,200002,FEMALE,999,,"].join("\n"),
+      [
+        "data_element,area_code,period,sex,value,status,comment",
+        `LIVE_BIRTHS,00001,200002,MALE,${stored},,`,
+        "LIVE_BIRTHS,00002,200002,FEMALE,999,,",
+        "LIVE_BIRTHS,00003,200002,FEMALE,999,,",
+      ].join("\n"),
     );
     const summary = await importValueFile(service(), file, { submittedBy: "file-test" });
     expect(summary).toMatchObject({ rows: 3, rejected: 1, written: false });
@@ -139,7 +148,8 @@ describe("importValueFile", () => {
       {
         line: 3,
         field: null,
-        message: "locked: Annual gender statistics (communes) (ANNUAL_GENDER_COMMUNE) for area 00002, period 200002 is approved at district 001; the stored value cannot change until an approver returns it",
+        message:
+          "locked: Annual gender statistics (communes) (ANNUAL_GENDER_COMMUNE) for area 00002, period 200002 is approved at district 001; the stored value cannot change until an approver returns it",
       },
     ]);
     expect(await db.prisma.dataValue.count({ where: { period: "200002", value: 999 } })).toBe(0);

@@ -35,15 +35,45 @@ const stored = () => db.prisma.dataValue.count();
 
 describe("files refused whole", () => {
   it.each([
-    ["a header without the value column", file(`data_element,area_code,period,sex\nLIVE_BIRTHS,00001,2030,MALE\n`), "MISSING_COLUMNS", /^line 1: the header lacks the column value/],
-    ["a quote never closed", file(`${HEADER}\nLIVE_BIRTHS,00001,2030,MALE,5,,"late\nLIVE_BIRTHS,00002,2030,MALE,6,,\n`), "MALFORMED_CSV", /the file is not valid CSV: Quote Not Closed/],
-    ["a quote inside an unquoted field", file(`${HEADER}\nLIVE_BIRTHS,00001,2030,MALE,5,,la"te\n`), "MALFORMED_CSV", /^line 2: the file is not valid CSV: Invalid Opening Quote/],
-    ["binary data", file(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0xff, 0xfe, 0x0a])), "NOT_TEXT", /^line 1: the file is not text/],
-    ["a file in another encoding", file(Buffer.concat([Buffer.from(`${HEADER}\nLIVE_BIRTHS,00001,2030,MALE,5,,B`), Buffer.from([0xec]), Buffer.from("nh\n")])), "NOT_TEXT", /^line 2: /],
+    [
+      "a header without the value column",
+      file(`data_element,area_code,period,sex\nLIVE_BIRTHS,00001,2030,MALE\n`),
+      "MISSING_COLUMNS",
+      /^line 1: the header lacks the column value/,
+    ],
+    [
+      "a quote never closed",
+      file(`${HEADER}\nLIVE_BIRTHS,00001,2030,MALE,5,,"late\nLIVE_BIRTHS,00002,2030,MALE,6,,\n`),
+      "MALFORMED_CSV",
+      /the file is not valid CSV: Quote Not Closed/,
+    ],
+    [
+      "a quote inside an unquoted field",
+      file(`${HEADER}\nLIVE_BIRTHS,00001,2030,MALE,5,,la"te\n`),
+      "MALFORMED_CSV",
+      /^line 2: the file is not valid CSV: Invalid Opening Quote/,
+    ],
+    [
+      "binary data",
+      file(Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0xff, 0xfe, 0x0a])),
+      "NOT_TEXT",
+      /^line 1: the file is not text/,
+    ],
+    [
+      "a file in another encoding",
+      file(Buffer.concat([Buffer.from(`${HEADER}\nLIVE_BIRTHS,00001,2030,MALE,5,,B`), Buffer.from([0xec]), Buffer.from("nh\n")])),
+      "NOT_TEXT",
+      /^line 2: /,
+    ],
     ["an empty file", file(""), "EMPTY_FILE", /the file holds no values: it is empty/],
     ["a header alone", file(`${HEADER}\r\n`), "EMPTY_FILE", /it has a header but no rows/],
     ["an empty JSON array", file("[\n]\n", "json"), "EMPTY_FILE", /the file holds no values/],
-    ["a JSON file with a NUL", file(`{"dataElement":"LIVE_BIRTHS","areaCode":"00001","period":"2030","sex":"MALE","value":5,"comment":"a\u0000b"}\n`, "json"), "NOT_TEXT", /^line 1: /],
+    [
+      "a JSON file with a NUL",
+      file(`{"dataElement":"LIVE_BIRTHS","areaCode":"00001","period":"2030","sex":"MALE","value":5,"comment":"a\u0000b"}\n`, "json"),
+      "NOT_TEXT",
+      /^line 1: /,
+    ],
   ])("%s", async (_what, path, reason, message) => {
     const before = await stored();
     const refusal = await importFile(path).then(
@@ -84,7 +114,16 @@ describe("values in other notations", () => {
 });
 
 describe("comments across an export and an import", () => {
-  const COMMENTS = ["  spaced  ", "=HYPERLINK(\"http://example.test\",\"x\")", "+84 912 345 678", "-5 since 2023", "@SUM(A1:A9)", "'=already quoted", "'tis the season", "plain, with a comma"];
+  const COMMENTS = [
+    "  spaced  ",
+    '=HYPERLINK("http://example.test","x")',
+    "+84 912 345 678",
+    "-5 since 2023",
+    "@SUM(A1:A9)",
+    "'=already quoted",
+    "'tis the season",
+    "plain, with a comma",
+  ];
   const selection = { areaCode: "01", period: "2031" };
 
   async function exported(format: ValueFileFormat): Promise<string> {
@@ -133,7 +172,11 @@ describe("comments across an export and an import", () => {
 
   it("drops the spaces around an unquoted CSV field, keeps those inside quotes", async () => {
     await importFile(file(`${HEADER}\nLIVE_BIRTHS , 00005 ,2031, MALE , 3 ,,  late report  \nLIVE_BIRTHS,00006,2031,MALE,4,,"  quoted  "\n`));
-    const comments = await db.prisma.dataValue.findMany({ where: { period: "2031", areaCode: { in: ["00005", "00006"] } }, orderBy: { areaCode: "asc" }, select: { comment: true } });
+    const comments = await db.prisma.dataValue.findMany({
+      where: { period: "2031", areaCode: { in: ["00005", "00006"] } },
+      orderBy: { areaCode: "asc" },
+      select: { comment: true },
+    });
     expect(comments).toEqual([{ comment: "late report" }, { comment: "  quoted  " }]);
   });
 });

@@ -46,7 +46,14 @@ describe("readValue", () => {
 
 describe("escapeFormula / unescapeFormula", () => {
   it("puts a quote before a comment a spreadsheet would run as a formula", () => {
-    expect(["=1+1", "+84 912", "-5 since 2023", "@SUM(A1)", "\tx", "\rx"].map(escapeFormula)).toEqual(["'=1+1", "'+84 912", "'-5 since 2023", "'@SUM(A1)", "'\tx", "'\rx"]);
+    expect(["=1+1", "+84 912", "-5 since 2023", "@SUM(A1)", "\tx", "\rx"].map(escapeFormula)).toEqual([
+      "'=1+1",
+      "'+84 912",
+      "'-5 since 2023",
+      "'@SUM(A1)",
+      "'\tx",
+      "'\rx",
+    ]);
     expect(["late report", "'tis", "a=b", ""].map(escapeFormula)).toEqual(["late report", "'tis", "a=b", ""]);
   });
 

@@ -102,22 +102,52 @@ describe("submitDataValues", () => {
     const key = { dataElementCode: "MATERNAL_DEATHS", areaCode: "00005", period: "2023" };
     const history = async (k: { dataElementCode: string; areaCode: string; period: string }) =>
       (
-        await run(db, `query ($e: ID!, $a: ID!, $p: String!) {
+        await run(
+          db,
+          `query ($e: ID!, $a: ID!, $p: String!) {
           dataValueHistory(dataElementCode: $e, areaCode: $a, period: $p) { oldValue newValue oldStatus newStatus comment changedBy changedAt }
-        }`, { e: k.dataElementCode, a: k.areaCode, p: k.period })
+        }`,
+          { e: k.dataElementCode, a: k.areaCode, p: k.period },
+        )
       ).dataValueHistory;
     await run(db, SUBMIT, { input: { values: [{ ...key, value: 1, status: "PROVISIONAL", comment: "commune count" }] } });
-    const created = { oldValue: null, newValue: 1, oldStatus: null, newStatus: "PROVISIONAL", comment: "commune count", changedBy: "test-admin", changedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) };
+    const created = {
+      oldValue: null,
+      newValue: 1,
+      oldStatus: null,
+      newStatus: "PROVISIONAL",
+      comment: "commune count",
+      changedBy: "test-admin",
+      changedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+    };
     expect(await history(key)).toEqual([created]);
     const [{ changedAt: createdAt }] = await history(key);
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect((await run(db, SUBMIT, { input: { values: [{ ...key, value: 2, comment: "late hospital report" }] } })).submitDataValues).toMatchObject({ updated: 1 });
+    expect((await run(db, SUBMIT, { input: { values: [{ ...key, value: 2, comment: "late hospital report" }] } })).submitDataValues).toMatchObject({
+      updated: 1,
+    });
     await run(db, SUBMIT, { input: { values: [{ ...key, value: 3, comment: "late hospital report" }] } });
     const entries = await history(key);
     expect(entries).toEqual([
       { ...created, changedAt: createdAt },
-      { oldValue: 1, newValue: 2, oldStatus: "PROVISIONAL", newStatus: "FINAL", comment: "late hospital report", changedBy: "test-admin", changedAt: expect.any(String) },
-      { oldValue: 2, newValue: 3, oldStatus: "FINAL", newStatus: "FINAL", comment: "late hospital report", changedBy: "test-admin", changedAt: expect.any(String) },
+      {
+        oldValue: 1,
+        newValue: 2,
+        oldStatus: "PROVISIONAL",
+        newStatus: "FINAL",
+        comment: "late hospital report",
+        changedBy: "test-admin",
+        changedAt: expect.any(String),
+      },
+      {
+        oldValue: 2,
+        newValue: 3,
+        oldStatus: "FINAL",
+        newStatus: "FINAL",
+        comment: "late hospital report",
+        changedBy: "test-admin",
+        changedAt: expect.any(String),
+      },
     ]);
     expect(entries[1].changedAt > createdAt).toBe(true);
     const births = await run(db, `{ dataValueHistory(dataElementCode: "LIVE_BIRTHS", areaCode: "00001", period: "1961", sex: FEMALE) { newValue } }`);
@@ -133,7 +163,10 @@ describe("submitDataValues", () => {
                     VALUES ('MATERNAL_DEATHS', '2023', '00006', 'NONE', NULL, 4, NULL, 'FINAL', NULL, 'test-admin', now())`),
     );
     await run(db, SUBMIT, { input: { values: [{ ...key, value: 5 }] } });
-    const { dataValueHistory } = await run(db, `{ dataValueHistory(dataElementCode: "MATERNAL_DEATHS", areaCode: "00006", period: "2023") { oldValue newValue } }`);
+    const { dataValueHistory } = await run(
+      db,
+      `{ dataValueHistory(dataElementCode: "MATERNAL_DEATHS", areaCode: "00006", period: "2023") { oldValue newValue } }`,
+    );
     expect(dataValueHistory).toEqual([
       { oldValue: null, newValue: 4 },
       { oldValue: 4, newValue: 5 },
@@ -141,7 +174,9 @@ describe("submitDataValues", () => {
   });
 
   it("makes a submitted value visible in the very next rollup", async () => {
-    const rollup = async () => (await run(db, `{ rollup(indicatorCodes: ["MATERNAL_MORTALITY_RATIO"], periods: ["2022"], parentCode: "VN") { numerator { total } } }`)).rollup[0].numerator.total;
+    const rollup = async () =>
+      (await run(db, `{ rollup(indicatorCodes: ["MATERNAL_MORTALITY_RATIO"], periods: ["2022"], parentCode: "VN") { numerator { total } } }`)).rollup[0]
+        .numerator.total;
     expect(await rollup()).toBeNull();
     await run(db, SUBMIT, { input: { values: [{ dataElementCode: "MATERNAL_DEATHS", areaCode: "00008", period: "2022", value: 3 }] } });
     expect(await rollup()).toBe(3);
@@ -152,13 +187,32 @@ describe("submitDataValues", () => {
     const rollup = async () =>
       (await run(db, `{ rollup(indicatorCodes: ["LIVE_BIRTHS"], periods: ["2031"], parentCode: "01") { total male female completeness } }`)).rollup[0];
     await run(db, SUBMIT, { input: { values: [{ ...key, areaCode: "00001", sex: "MALE", value: 10 }] } });
-    await run(db, SUBMIT, { input: { values: [{ ...key, areaCode: "00001", sex: "FEMALE", value: 7 }, { ...key, areaCode: "00003", sex: "FEMALE", value: 5 }] } });
+    await run(db, SUBMIT, {
+      input: {
+        values: [
+          { ...key, areaCode: "00001", sex: "FEMALE", value: 7 },
+          { ...key, areaCode: "00003", sex: "FEMALE", value: 5 },
+        ],
+      },
+    });
     // 00001 reported in two batches: one reporting area, not two.
     expect(await rollup()).toEqual({ total: 22, male: 10, female: 12, completeness: 0.5 });
-    await run(db, SUBMIT, { input: { values: [{ ...key, areaCode: "00001", sex: "MALE", value: 4 }, { ...key, areaCode: "00003", sex: "FEMALE", value: 5 }] } });
+    await run(db, SUBMIT, {
+      input: {
+        values: [
+          { ...key, areaCode: "00001", sex: "MALE", value: 4 },
+          { ...key, areaCode: "00003", sex: "FEMALE", value: 5 },
+        ],
+      },
+    });
     expect(await rollup()).toEqual({ total: 16, male: 4, female: 12, completeness: 0.5 });
     // communes have no running totals: their rollup is their own values
-    const communes = (await run(db, `{ rollup(indicatorCodes: ["LIVE_BIRTHS"], periods: ["2031"], parentCode: "01", level: COMMUNE) { area { code } total male female completeness } }`)).rollup;
+    const communes = (
+      await run(
+        db,
+        `{ rollup(indicatorCodes: ["LIVE_BIRTHS"], periods: ["2031"], parentCode: "01", level: COMMUNE) { area { code } total male female completeness } }`,
+      )
+    ).rollup;
     expect(communes.filter((r: { total: number | null }) => r.total !== null)).toEqual([
       { area: { code: "00001" }, total: 11, male: 4, female: 7, completeness: 1 },
       { area: { code: "00003" }, total: 5, male: null, female: 5, completeness: 1 },

@@ -36,15 +36,17 @@ const ALL_INDICATORS = DEFAULT_CATALOGUE.indicators.map((i) => i.code);
 
 describe("batching", () => {
   it("costs the same few statements for 1 value and for every indicator x 8 communes x 3 periods", async () => {
-    const one = await statements(() =>
-      run(db, `{ rollup(indicatorCodes: ["SEX_RATIO_AT_BIRTH"], periods: ["2023"], parentCode: "001") { total } }`),
-    );
+    const one = await statements(() => run(db, `{ rollup(indicatorCodes: ["SEX_RATIO_AT_BIRTH"], periods: ["2023"], parentCode: "001") { total } }`));
     const many = await statements(async () => {
-      const data = await run(db, `query ($codes: [ID!]!) {
+      const data = await run(
+        db,
+        `query ($codes: [ID!]!) {
         rollup(indicatorCodes: $codes, periods: ["2022", "2023", "2024"], parentCode: "VN", level: COMMUNE) {
           indicator { code name numerator { dataElement { code } } } area { code name } total completeness
         }
-      }`, { codes: ALL_INDICATORS });
+      }`,
+        { codes: ALL_INDICATORS },
+      );
       expect(data.rollup).toHaveLength(ALL_INDICATORS.length * 8 * 3);
     });
     expect(one).toBeLessThanOrEqual(6);

@@ -1,6 +1,11 @@
 import { completeness, computeIndicator, type ElementSums, type IndicatorShape, roundTo, termBreakdown } from "../indicator-arithmetic";
 
-const sums = (male: number | null, female: number | null, none: number | null = null, reportingAreas = 1): ElementSums => ({ male, female, none, reportingAreas });
+const sums = (male: number | null, female: number | null, none: number | null = null, reportingAreas = 1): ElementSums => ({
+  male,
+  female,
+  none,
+  reportingAreas,
+});
 const disaggregated = { disaggregatedBySex: true, sex: null };
 const plain = { disaggregatedBySex: false, sex: null };
 
@@ -71,7 +76,10 @@ describe("roundTo and completeness", () => {
     // the decimal reading of each value, digit by digit
     const decimal = (value: number, decimals: number) => (value < 0 ? -1 : 1) * Number(`${Math.round(Number(`${Math.abs(value)}e${decimals}`))}e-${decimals}`);
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
     const values: number[] = [];
     for (let i = 0; i < 20_000; i++) {
       values.push((random() - 0.3) * 10 ** Math.floor(random() * 9)); // ratios and sums of every size
@@ -81,7 +89,8 @@ describe("roundTo and completeness", () => {
     }
     const wrong: [number, number, number | null][] = [];
     for (const value of values) {
-      for (const decimals of [0, 1, 2, 4]) if (!Object.is(roundTo(value, decimals), decimal(value, decimals))) wrong.push([value, decimals, roundTo(value, decimals)]);
+      for (const decimals of [0, 1, 2, 4])
+        if (!Object.is(roundTo(value, decimals), decimal(value, decimals))) wrong.push([value, decimals, roundTo(value, decimals)]);
     }
     expect(wrong).toEqual([]);
   });

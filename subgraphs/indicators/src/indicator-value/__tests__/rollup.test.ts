@@ -42,7 +42,17 @@ const ROLLUP = `query ($codes: [ID!]!, $periods: [String!]!, $parent: ID!, $leve
   }
 }`;
 
-type Row = { indicator: { code: string }; area: { code: string }; total: number | null; male: number | null; female: number | null; femaleToMaleRatio: number | null; completeness: number | null; numerator: Record<string, number | null>; denominator: Record<string, number | null> | null };
+type Row = {
+  indicator: { code: string };
+  area: { code: string };
+  total: number | null;
+  male: number | null;
+  female: number | null;
+  femaleToMaleRatio: number | null;
+  completeness: number | null;
+  numerator: Record<string, number | null>;
+  denominator: Record<string, number | null> | null;
+};
 
 async function rollup(codes: string[], parent: string, level?: string, periods = ["2023"]): Promise<Row[]> {
   return (await run<{ rollup: Row[] }>(db, ROLLUP, { codes, periods, parent, level })).rollup;
@@ -111,10 +121,13 @@ describe("sex ratio at birth and maternal mortality ratio", () => {
 
 describe("Indicator.value and Area.indicatorValues", () => {
   it("return the same numbers as the rollup", async () => {
-    const data = await run(db, `{
+    const data = await run(
+      db,
+      `{
       indicator(code: "SEX_RATIO_AT_BIRTH") { value(areaCode: "01", period: "2023") { total area { name } } }
       area(code: "02") { indicatorValues(indicatorCodes: ["MATERNAL_MORTALITY_RATIO", "LIVE_BIRTHS"], periods: ["2023", "2024"]) { indicator { code } period total male female } }
-    }`);
+    }`,
+    );
     expect(data.indicator.value).toEqual({ total: 109.1, area: { name: "Area 01" } });
     expect(data.area.indicatorValues).toEqual([
       { indicator: { code: "MATERNAL_MORTALITY_RATIO" }, period: "2023", total: 135.1, male: null, female: null },
@@ -141,7 +154,12 @@ describe("rollup input errors", () => {
   });
 
   it("limits the fan-out", async () => {
-    expect(await errorOf(Array.from({ length: 101 }, (_, i) => `I${i}`), "VN")).toBe("at most 100 indicators per request, got 101");
+    expect(
+      await errorOf(
+        Array.from({ length: 101 }, (_, i) => `I${i}`),
+        "VN",
+      ),
+    ).toBe("at most 100 indicators per request, got 101");
     const periods = Array.from({ length: 21 }, (_, i) => String(2000 + i));
     expect(await errorOf(["SEX_RATIO_AT_BIRTH"], "VN", undefined, periods)).toBe("at most 20 periods per request, got 21");
   });

@@ -22,7 +22,10 @@ const STATUS = `query ($parent: ID!, $level: AreaLevel!, $asOf: String) {
 const submit = (area: string) => run(db, `mutation { submitDataSet(dataSetCode: "${SET}", areaCode: "${area}", period: "2024") { state } }`);
 /** Stands for a submission made on a past day. */
 const reportedOn = (area: string, at: string) =>
-  db.prisma.dataApproval.update({ where: { dataSetCode_period_areaCode: { dataSetCode: SET, period: "2024", areaCode: area } }, data: { reportedAt: new Date(at) } });
+  db.prisma.dataApproval.update({
+    where: { dataSetCode_period_areaCode: { dataSetCode: SET, period: "2024", areaCode: area } },
+    data: { reportedAt: new Date(at) },
+  });
 
 it("the default data sets are consistent with the catalogue", () => {
   expect(dataSetProblems(DATA_SETS, DATA_ELEMENTS)).toEqual([]);
@@ -64,7 +67,14 @@ describe("reportingStatus", () => {
     const { reportingStatus } = await run(db, STATUS, { parent: "001", level: "COMMUNE", asOf: "2024-12-02T00:00:00Z" });
     expect(reportingStatus.areas.map((a: { timeliness: string }) => a.timeliness)).toEqual(["ON_TIME", "LATE"]);
     const early = await run(db, STATUS, { parent: "002", level: "COMMUNE", asOf: "2024-12-02T00:00:00Z" });
-    expect(early.reportingStatus).toMatchObject({ missing: 0, received: 0, areas: [{ areaCode: "00003", timeliness: "PENDING" }, { areaCode: "00004", timeliness: "PENDING" }] });
+    expect(early.reportingStatus).toMatchObject({
+      missing: 0,
+      received: 0,
+      areas: [
+        { areaCode: "00003", timeliness: "PENDING" },
+        { areaCode: "00004", timeliness: "PENDING" },
+      ],
+    });
   });
 
   it("judges districts by their approval against their own deadline", async () => {

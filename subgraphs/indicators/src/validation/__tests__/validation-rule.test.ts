@@ -1,12 +1,21 @@
 import type { DataValueSex } from "@vnge/shared";
 import { type StoredPoint, type ValidationRuleDefinition, checkRules, findOutliers, samePeriodInPreviousYears } from "../validation-rule";
 
-const point = (dataElementCode: string, sex: DataValueSex, value: number, areaCode = "00001", period = "2024"): StoredPoint => ({ dataElementCode, areaCode, period, sex, value });
+const point = (dataElementCode: string, sex: DataValueSex, value: number, areaCode = "00001", period = "2024"): StoredPoint => ({
+  dataElementCode,
+  areaCode,
+  period,
+  sex,
+  value,
+});
 
 const SEX_TOTAL: ValidationRuleDefinition = {
   code: "BIRTHS_BY_SEX_MAKE_TOTAL",
   description: "female + male = total",
-  left: [{ element: "BIRTHS", sex: "FEMALE" }, { element: "BIRTHS", sex: "MALE" }],
+  left: [
+    { element: "BIRTHS", sex: "FEMALE" },
+    { element: "BIRTHS", sex: "MALE" },
+  ],
   operator: "EQUAL",
   right: [{ element: "BIRTHS_TOTAL" }],
 };
@@ -21,8 +30,12 @@ const SUPPORTED: ValidationRuleDefinition = {
 describe("checkRules", () => {
   it("checks female + male = total where a total is collected, per area", () => {
     const points = [
-      point("BIRTHS", "FEMALE", 10), point("BIRTHS", "MALE", 12), point("BIRTHS_TOTAL", "NONE", 22),
-      point("BIRTHS", "FEMALE", 10, "00002"), point("BIRTHS", "MALE", 12, "00002"), point("BIRTHS_TOTAL", "NONE", 23, "00002"),
+      point("BIRTHS", "FEMALE", 10),
+      point("BIRTHS", "MALE", 12),
+      point("BIRTHS_TOTAL", "NONE", 22),
+      point("BIRTHS", "FEMALE", 10, "00002"),
+      point("BIRTHS", "MALE", 12, "00002"),
+      point("BIRTHS_TOTAL", "NONE", 23, "00002"),
     ];
     expect(checkRules([SEX_TOTAL], points)).toEqual([
       {
@@ -40,9 +53,9 @@ describe("checkRules", () => {
 
   it("checks supported <= detected, and skips a rule whose values are not all there", () => {
     expect(checkRules([SUPPORTED], [point("SUPPORTED", "FEMALE", 4), point("DETECTED", "FEMALE", 4)])).toEqual([]);
-    expect(checkRules([SUPPORTED], [point("SUPPORTED", "FEMALE", 5), point("DETECTED", "FEMALE", 4)]).map((v) => [v.ruleCode, v.leftValue, v.rightValue])).toEqual([
-      ["SUPPORTED_NOT_ABOVE_DETECTED", 5, 4],
-    ]);
+    expect(
+      checkRules([SUPPORTED], [point("SUPPORTED", "FEMALE", 5), point("DETECTED", "FEMALE", 4)]).map((v) => [v.ruleCode, v.leftValue, v.rightValue]),
+    ).toEqual([["SUPPORTED_NOT_ABOVE_DETECTED", 5, 4]]);
     expect(checkRules([SUPPORTED, SEX_TOTAL], [point("SUPPORTED", "FEMALE", 5), point("BIRTHS", "FEMALE", 1)])).toEqual([]);
   });
 });

@@ -45,7 +45,8 @@ describe("validation rules", () => {
           areaCode: "00005",
           leftValue: 5,
           rightValue: 3,
-          message: "victims supported <= victims detected (female): at area 00005, GBV_VICTIMS_SUPPORTED FEMALE (5) <= GBV_VICTIMS_DETECTED FEMALE (3) does not hold",
+          message:
+            "victims supported <= victims detected (female): at area 00005, GBV_VICTIMS_SUPPORTED FEMALE (5) <= GBV_VICTIMS_DETECTED FEMALE (3) does not hold",
         },
         {
           ruleCode: "OUTLIER",

@@ -70,18 +70,23 @@ describe("target tables", () => {
 
   it("reads the unit column and refuses a row whose unit is not its indicator's", () => {
     const table = parseTargetTable(
-      [header, "A,SEX_RATIO_AT_BIRTH,%,110,108,AT_MOST,,,", "B,SEX_RATIO_AT_BIRTH,Tỷ số,110/100,108/100,AT_MOST,,,", "C,MATERNAL_MORTALITY_RATIO,Lần,50/100.000,40/100.000,AT_MOST,,,"].join("\n"),
+      [
+        header,
+        "A,SEX_RATIO_AT_BIRTH,%,110,108,AT_MOST,,,",
+        "B,SEX_RATIO_AT_BIRTH,Tỷ số,110/100,108/100,AT_MOST,,,",
+        "C,MATERNAL_MORTALITY_RATIO,Lần,50/100.000,40/100.000,AT_MOST,,,",
+      ].join("\n"),
       catalogue,
     );
     expect(table.problems.map((p) => [p.line, p.column, p.message])).toEqual([
-      [2, "unit", 'the row\'s unit "%" is not the indicator\'s (BOYS_PER_100_GIRLS): check indicator_code'],
-      [4, "unit", 'the row\'s unit "Lần" is not the indicator\'s (PER_100000): check indicator_code'],
+      [2, "unit", "the row's unit \"%\" is not the indicator's (BOYS_PER_100_GIRLS): check indicator_code"],
+      [4, "unit", "the row's unit \"Lần\" is not the indicator's (PER_100000): check indicator_code"],
     ]);
     expect(table.drafts.map((d) => d.line)).toEqual([3]);
   });
 
   it("keeps the baseline as written and a target's footnote mark in the target's note", () => {
-    const table = parseTargetTable([header, 'A,SEX_RATIO_AT_BIRTH,Tỷ số,108/102,107*,AT_MOST,,,(*) provisional'].join("\n"), catalogue);
+    const table = parseTargetTable([header, "A,SEX_RATIO_AT_BIRTH,Tỷ số,108/102,107*,AT_MOST,,,(*) provisional"].join("\n"), catalogue);
     expect(table.drafts).toEqual([
       expect.objectContaining({
         baselineValue: 105.882353,

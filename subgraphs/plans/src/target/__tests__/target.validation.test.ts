@@ -4,8 +4,16 @@ import { targetKey } from "../target.store";
 import { type TargetDraft, targetProblems } from "../target.validation";
 
 const catalogue = catalogueOf(DEFAULT_CATALOGUE);
-const good: TargetDraft = { indicatorCode: "MATERNAL_MORTALITY_RATIO", period: "2025", comparison: "AT_MOST", targetValue: 45, baselineValue: 58, baselinePeriod: "2020" };
-const problemsOf = (drafts: TargetDraft[], taken: string[] = []) => targetProblems(drafts, catalogue, new Set(taken)).map((p) => `${p.index}:${p.field}: ${p.message}`);
+const good: TargetDraft = {
+  indicatorCode: "MATERNAL_MORTALITY_RATIO",
+  period: "2025",
+  comparison: "AT_MOST",
+  targetValue: 45,
+  baselineValue: 58,
+  baselinePeriod: "2020",
+};
+const problemsOf = (drafts: TargetDraft[], taken: string[] = []) =>
+  targetProblems(drafts, catalogue, new Set(taken)).map((p) => `${p.index}:${p.field}: ${p.message}`);
 
 describe("target validation", () => {
   it("accepts a target after its baseline, and one without a baseline", () => {
@@ -33,7 +41,9 @@ describe("target validation", () => {
   });
 
   it("finds duplicates within a batch and against the plan, per indicator, year and sex", () => {
-    expect(problemsOf([good, { ...good, targetValue: 40 }])).toEqual(["1:indicatorCode: duplicate target: MATERNAL_MORTALITY_RATIO for 2025 is also target 1 of this request"]);
+    expect(problemsOf([good, { ...good, targetValue: 40 }])).toEqual([
+      "1:indicatorCode: duplicate target: MATERNAL_MORTALITY_RATIO for 2025 is also target 1 of this request",
+    ]);
     expect(problemsOf([good], [targetKey("MATERNAL_MORTALITY_RATIO", "2025", null)])).toEqual([
       "0:indicatorCode: duplicate target: the plan already has a target for MATERNAL_MORTALITY_RATIO for 2025",
     ]);
