@@ -84,14 +84,7 @@ function readTable(csv: string): { header: string[]; records: string[][] } {
 
 /** `definedCodes`: for rows without indicator_code (by line), the indicator defined for them. */
 export function parseTargetTable(csv: string, catalogue: IndicatorCatalogue, definedCodes: ReadonlyMap<number, string> = new Map()): ParsedTable {
-  let records: string[][];
-  try {
-    records = parse(csv, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true }) as string[][];
-  } catch (error) {
-    throw new CsvFormatError(`the CSV cannot be read: ${(error as Error).message}`);
-  }
-  if (records.length === 0) throw new CsvFormatError("the CSV is empty");
-  const header = records[0].map((name) => name.trim().toLowerCase());
+  const { header, records } = readTable(csv);
   const column = (name: string) => header.indexOf(name);
   const missing = ["indicator", "indicator_code", "comparison"].filter((name) => column(name) === -1);
   const baselineColumns = header.flatMap((name, index) => (/^baseline:\d{4}$/.test(name) ? [{ index, period: name.slice(9) }] : []));
