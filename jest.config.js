@@ -19,6 +19,7 @@ module.exports = {
     "^@vnge/gateway$": "<rootDir>/gateway/src",
     "^@vnge/system$": "<rootDir>/scripts/src",
     "^@vnge/(indicators|plans|cases|communications)$": "<rootDir>/subgraphs/$1/src",
+    "^@vnge/(indicators|plans|cases|communications)/(.*)$": "<rootDir>/subgraphs/$1/src/$2",
   },
   setupFiles: ["reflect-metadata", "<rootDir>/tests/setup-env.ts"],
   reporters: ["default", "<rootDir>/tests/summary-reporter.js"],

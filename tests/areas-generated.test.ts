@@ -1,7 +1,9 @@
 // Importing a national-sized list generated here (63 provinces, ~700 districts, ~10,600 communes, more rows
 // than one batch): counts, idempotence and all-or-nothing, with expectations taken from the list itself.
-import { type AreaRow, importAreas, parseUnitList } from "@vnge/shared";
-import { createTestDatabase, generateUnitList, type TestDatabase } from "@vnge/shared/testing";
+import { importAreas, parseUnitList } from "@vnge/indicators";
+import { generateUnitList } from "@vnge/indicators/testing";
+import type { AreaRow } from "@vnge/shared";
+import { createTestDatabase, type TestDatabase } from "@vnge/shared/testing";
 
 const units = generateUnitList();
 const rows = parseUnitList(units);

@@ -2,7 +2,8 @@
 // read from NATIONAL_DATA_DIR (tests/areas-generated.test.ts covers the same on a generated list).
 import fs from "node:fs";
 import path from "node:path";
-import { type AreaRow, importAreas, parseUnitList, repoRoot } from "@vnge/shared";
+import { type AreaRow, repoRoot } from "@vnge/shared";
+import { importAreas, parseUnitList } from "@vnge/indicators";
 import { createTestDatabase, describeWithNationalData, type TestDatabase } from "@vnge/shared/testing";
 
 const DEMO_LIST = path.join(repoRoot, "prisma", "seed", "demo-areas.json");

@@ -2,17 +2,10 @@
 // 2025-03 list and a reform merging 63 provinces into 34 and its communes into new ones, some split
 // (a few across a new province's border), with codes the list does not hold. The expected crosswalk is
 // worked out from the generated files themselves, independently of the import.
-import {
-  BadUserInputError,
-  type HierarchyImportSummary,
-  importAreas,
-  importHierarchyVersion,
-  NATION_CODE,
-  parseReform,
-  parseUnitList,
-  type ReformFiles,
-} from "@vnge/shared";
-import { createTestDatabase, generateReform, generateUnitList, type GeneratedReform, type TestDatabase } from "@vnge/shared/testing";
+import { type HierarchyImportSummary, importAreas, importHierarchyVersion, parseReform, parseUnitList, type ReformFiles } from "@vnge/indicators";
+import { type GeneratedReform, generateReform, generateUnitList } from "@vnge/indicators/testing";
+import { BadUserInputError, NATION_CODE } from "@vnge/shared";
+import { createTestDatabase, type TestDatabase } from "@vnge/shared/testing";
 
 const VERSION = { code: "2025-07", name: "After the reform (generated)", validFrom: "2025-07-01", previous: "2025-03" };
 const UNKNOWN = ["99991", "99994"];

@@ -1,7 +1,8 @@
 // Local indicators for the rows of a target table that name no catalogue indicator (plans:import --define-missing):
 // each row becomes an indicator owned by the plan's province, with the data elements to collect it, named and
 // measured as the row says. Pure: the definitions go through catalogue:import's checks (docs/decisions/0088-plans-import-defines-what-is-missing.md).
-import type { AreaLevel, DataElementDefinition, IndicatorDefinition } from "@vnge/shared";
+import type { AreaLevel } from "@vnge/shared";
+import type { DataElementDefinition, IndicatorDefinition } from "@vnge/indicators";
 import { type UncodedRow, unitsWritten } from "@vnge/plans";
 
 export interface RowDefinitions {

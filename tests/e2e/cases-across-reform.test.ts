@@ -4,7 +4,8 @@
 // and the aggregates fed to the indicator engine alike.
 import { seedCatalogue } from "@vnge/indicators";
 import { resyncCaseAggregates } from "@vnge/system";
-import { importAreas, importHierarchyVersion, Role } from "@vnge/shared";
+import { Role } from "@vnge/shared";
+import { importAreas, importHierarchyVersion } from "@vnge/indicators";
 import { type Caller, type TestSystem, ADMIN, authHeader, postGraphQL, startTestSystem } from "../testkit";
 import { OLD_AREAS, REFORM, REFORM_VERSION } from "./reform-fixture";
 

@@ -3,7 +3,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { CatalogueFileError, exportCatalogue, importCatalogue } from "@vnge/indicators";
-import { DEFAULT_CATALOGUE_FILE, importAreas, readUnitListFile, repoRoot } from "@vnge/shared";
+import { repoRoot } from "@vnge/shared";
+import { DEFAULT_CATALOGUE_FILE, importAreas, readUnitListFile } from "@vnge/indicators";
 import { createTestDatabase, type TestDatabase } from "@vnge/shared/testing/test-database";
 import { type TestSystem, startTestSystem } from "../testkit";
 

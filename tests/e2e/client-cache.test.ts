@@ -3,7 +3,8 @@
 // object each, and the same code in two hierarchy versions stays two objects (decision 0090).
 import { ApolloClient, HttpLink, InMemoryCache, gql } from "@apollo/client";
 import { createDataValueService, seedCatalogue } from "@vnge/indicators";
-import { AreaScope, NATION_CODE, importAreas, importHierarchyVersion } from "@vnge/shared";
+import { AreaScope, NATION_CODE } from "@vnge/shared";
+import { importAreas, importHierarchyVersion } from "@vnge/indicators";
 import { type TestSystem, authHeader, startTestSystem } from "../testkit";
 import { OLD_AREAS, REFORM, REFORM_VERSION } from "./reform-fixture";
 

@@ -3,7 +3,8 @@
 // TCP relay the test can cut, so the shared server itself is never stopped.
 import net from "node:net";
 import { openDatabase, migrate } from "@vnge/shared";
-import { createServerDatabase, testServerUrl } from "@vnge/shared/testing/test-database";
+import { createServerDatabase } from "@vnge/shared";
+import { testServerUrl } from "@vnge/shared/testing/test-database";
 import { type TestSystem, authHeader, postGraphQL, startTestSystem } from "../testkit";
 
 /** Relays localhost:port to the PostgreSQL server; `cut()` drops every connection and refuses new ones. */

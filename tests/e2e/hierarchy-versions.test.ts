@@ -5,7 +5,8 @@
 // (tests/hierarchy-generated.test.ts covers the import and the crosswalk on a generated reform).
 import fs from "node:fs";
 import { createDataValueService, seedCatalogue } from "@vnge/indicators";
-import { type AreaRow, AreaScope, importAreas, importHierarchyVersion, NATION_CODE, parseUnitList, readReformFiles } from "@vnge/shared";
+import { type AreaRow, AreaScope, NATION_CODE } from "@vnge/shared";
+import { importAreas, importHierarchyVersion, parseUnitList, readReformFiles } from "@vnge/indicators";
 import { describeWithNationalData } from "@vnge/shared/testing";
 import { ADMIN, authHeader, postGraphQL, startTestSystem, type TestSystem } from "../testkit";
 

@@ -3,7 +3,8 @@
 // (2025-07, from 1 July 2025) the new Tuyên Quang (08) holds the old 02 and 08 directly above its communes,
 // and Lào Cai (10) is unchanged in extent. Old commune 00709 is split between new 00691 and 00712; new
 // 02200 keeps the code of one of the old communes merged into it.
-import { type AreaRow, type MappingEdge, NATION_ROW, type ParsedReform } from "@vnge/shared";
+import type { AreaRow } from "@vnge/shared";
+import { type MappingEdge, NATION_ROW, type ParsedReform } from "@vnge/indicators";
 
 const row = (code: string, level: AreaRow["level"], name: string, parentCode: string, provinceCode: string | null, districtCode: string | null): AreaRow => ({
   code,

@@ -3,7 +3,8 @@
 // On the small generated reform of reform-fixture.ts: the new Tuyên Quang (08) is the old Hà Giang (02) and the old
 // Tuyên Quang (08); old commune 00709 is split between new 00691 and 00712, both made of Hà Giang's communes only.
 import { createDataValueService, seedCatalogue } from "@vnge/indicators";
-import { AreaScope, importAreas, importHierarchyVersion, NATION_CODE, Role } from "@vnge/shared";
+import { AreaScope, NATION_CODE, Role } from "@vnge/shared";
+import { importAreas, importHierarchyVersion } from "@vnge/indicators";
 import { type Caller, type TestSystem, authHeader, postGraphQL, startTestSystem } from "../testkit";
 import { OLD_AREAS, REFORM, REFORM_VERSION } from "./reform-fixture";
 

@@ -3,7 +3,8 @@
 // that did not land; a dry run writes nothing.
 import path from "node:path";
 import { seedCatalogue } from "@vnge/indicators";
-import { importAreas, readUnitListFile, repoRoot } from "@vnge/shared";
+import { repoRoot } from "@vnge/shared";
+import { importAreas, readUnitListFile } from "@vnge/indicators";
 import { createTestDatabase, type TestDatabase } from "@vnge/shared/testing/test-database";
 import { codeName, rowUnit } from "../plan-definitions";
 import { describeImport, importPlanFile } from "../plan-import";

@@ -3,7 +3,8 @@
 // indicators subgraph and as bare SQL, and a check that a new value shows in the next rollup.
 import fs from "node:fs";
 import { type Catalogue, type DataElementDefinition, type IndicatorDefinition, IndicatorValueStore, seedCatalogue } from "@vnge/indicators";
-import { BASE_HIERARCHY, type Database, Role, importAreas, loadAuthConfig, parseUnitList, signToken } from "@vnge/shared";
+import { BASE_HIERARCHY, type Database, Role, loadAuthConfig, signToken } from "@vnge/shared";
+import { importAreas, parseUnitList } from "@vnge/indicators";
 import { startSystem } from "../system";
 
 export const BENCH_PERIOD = "2023";

@@ -1,5 +1,6 @@
 // npm run areas:import -- <file.json>: loads the national list of administrative units.
-import { importAreas, migrate, readUnitListFile } from "@vnge/shared";
+import { migrate } from "@vnge/shared";
+import { importAreas, readUnitListFile } from "@vnge/indicators";
 import { describeDatabase, withDatabase } from "./database";
 import { runCli } from "./run";
 

@@ -1,7 +1,8 @@
 // npm run hierarchy:import -- --code 2025-07 --valid-from 2025-07-01 --previous 2025-03
 //   --provinces <provinces.csv> --merges <merges.json> [--splits <splits.json>] [--name "..."]
 // Loads a new version of the administrative hierarchy and its mapping from the previous version.
-import { importHierarchyVersion, migrate, readReformFiles } from "@vnge/shared";
+import { migrate } from "@vnge/shared";
+import { importHierarchyVersion, readReformFiles } from "@vnge/indicators";
 import { describeDatabase, withDatabase } from "./database";
 import { flagValue, runCli } from "./run";
 

@@ -20,3 +20,16 @@ export function isValidCode(code: string, level: AreaLevelName): boolean {
   if (level === "NATION") return code === NATION_CODE;
   return new RegExp(`^\\d{${CODE_DIGITS[level]}}$`).test(code);
 }
+
+/** One area as imported into a hierarchy version: the shape the area tables hold. */
+export interface AreaRow {
+  code: string;
+  level: AreaLevelName;
+  name: string;
+  nameEn: string;
+  fullName: string;
+  fullNameEn: string;
+  parentCode: string | null;
+  provinceCode: string | null;
+  districtCode: string | null;
+}

@@ -3,4 +3,3 @@ export * from "./test-database";
 export * from "./service-context";
 export * from "./national-data";
 export * from "./national-suite";
-export * from "./generated-units";

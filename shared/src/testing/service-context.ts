@@ -1,6 +1,6 @@
 // Building blocks for subgraph tests that run GraphQL in-process: areas for a hand-made tree,
 // a national administrator, and the per-request context a subgraph server would build.
-import type { AreaRow } from "../areas/unit-list";
+import type { AreaRow } from "../areas/levels";
 import { AreaScope } from "../auth/area-scope";
 import { loadAuthConfig } from "../auth/auth-config";
 import type { Identity } from "../auth/identity";

@@ -13,7 +13,8 @@ export const subgraph: SubgraphModule<IndicatorsContext> = {
 };
 
 export { seedCatalogue, DEFAULT_CATALOGUE, type Catalogue } from "./catalogue/catalogue.seed";
-export type { DataElementDefinition, IndicatorDefinition } from "@vnge/shared";
+export * from "./catalogue/catalogue-definition";
+export * from "./area-import";
 export { IndicatorValueStore, type AreaTarget } from "./indicator-value/indicator-value.store";
 export { createDataValueService } from "./context";
 export {

@@ -3,7 +3,8 @@
 // one province's plan with targets on catalogue indicators, with the values those targets read.
 import fs from "node:fs";
 import { type Catalogue, seedCatalogue } from "@vnge/indicators";
-import { type Database, DEFAULT_CATALOGUE, type AreaRow, importAreas, parseUnitList } from "@vnge/shared";
+import type { Database, AreaRow } from "@vnge/shared";
+import { DEFAULT_CATALOGUE, importAreas, parseUnitList } from "@vnge/indicators";
 import { benchCatalogue, seededRandom } from "../indicators-bench";
 import { postGraphQL } from "./bench-client";
 

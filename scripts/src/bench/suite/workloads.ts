@@ -2,7 +2,8 @@
 // gateways) and as the SQL statements the subgraphs run for it (the bare-SQL layer).
 import { type AreaTarget, IndicatorValueStore } from "@vnge/indicators";
 import { TargetStore } from "@vnge/plans";
-import { BASE_HIERARCHY, type Database, DEFAULT_CATALOGUE } from "@vnge/shared";
+import { BASE_HIERARCHY, type Database } from "@vnge/shared";
+import { DEFAULT_CATALOGUE } from "@vnge/indicators";
 import { TARGET_INDICATORS } from "./dataset";
 
 export type WorkloadName = "dashboard" | "drill-down" | "plan targets";

@@ -1,6 +1,5 @@
 import path from "node:path";
-import { importAreas } from "../../areas/import";
-import { readUnitListFile } from "../../areas/unit-list";
+import { importAreas, readUnitListFile } from "@vnge/indicators";
 import { repoRoot } from "../../config";
 import { createTestDatabase, type TestDatabase } from "../../testing/test-database";
 import { AreaScope } from "../area-scope";

@@ -4,7 +4,8 @@
 import pg from "pg";
 import { isConnectionError } from "../../errors";
 import { type Database, openDatabase } from "../client";
-import { createServerDatabase, testServerUrl } from "../../testing/test-database";
+import { testServerUrl } from "../../testing/test-database";
+import { createServerDatabase } from "../server-database";
 
 const serverUrl = testServerUrl()!;
 let db: Database;

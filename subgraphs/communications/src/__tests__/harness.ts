@@ -1,7 +1,8 @@
 // Test harness for the communications subgraph: a migrated test database with a small area tree and
 // one campaign, GraphQL executed in-process, and an indicator feed that records (or refuses) pushes.
 import { type ExecutionResult, graphql } from "graphql";
-import { type AggregateValue, type AreaRow, type Identity, NATION_ROW, importAreas } from "@vnge/shared";
+import type { AggregateValue, AreaRow, Identity } from "@vnge/shared";
+import { NATION_ROW, importAreas } from "@vnge/indicators";
 import { NATIONAL_ADMIN, fixtureArea as area, testServiceContext } from "@vnge/shared/testing/service-context";
 import { createTestDatabase, type TestDatabase } from "@vnge/shared/testing/test-database";
 import { createContext } from "../context";

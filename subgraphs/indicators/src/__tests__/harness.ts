@@ -1,7 +1,8 @@
 // Test harness for the indicators subgraph: a migrated test database with the catalogue and a
 // small hand-built area tree, and GraphQL executed in-process against the subgraph schema.
 import { type ExecutionResult, graphql } from "graphql";
-import { type AreaRow, type Identity, NATION_ROW, importAreas } from "@vnge/shared";
+import type { AreaRow, Identity } from "@vnge/shared";
+import { NATION_ROW, importAreas } from "../area-import";
 import { NATIONAL_ADMIN, fixtureArea as area, testIdentity, testServiceContext } from "@vnge/shared/testing/service-context";
 import { createTestDatabase, type TestDatabase } from "@vnge/shared/testing/test-database";
 import { seedCatalogue } from "../catalogue/catalogue.seed";

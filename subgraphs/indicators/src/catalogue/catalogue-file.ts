@@ -1,6 +1,7 @@
 // The catalogue file: every definition (data elements, indicators, data sets) as one JSON document that moves a
 // catalogue between servers (docs/decisions/0087). Reading and checking it is pure; catalogue-transfer.ts applies it.
-import { AREA_LEVELS, type Catalogue, type DataElementDefinition, type IndicatorDefinition, NATION_CODE } from "@vnge/shared";
+import { AREA_LEVELS, NATION_CODE } from "@vnge/shared";
+import type { Catalogue, DataElementDefinition, IndicatorDefinition } from "./catalogue-definition";
 import type { DataSetDefinition } from "../data-set/data-set.data";
 import { dataSetProblems } from "../data-set/data-set.seed";
 import { catalogueProblems } from "./catalogue.seed";

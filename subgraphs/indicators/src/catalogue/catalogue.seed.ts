@@ -1,6 +1,7 @@
 // Loads the default catalogue into a database (every database, not only the demo): an idempotent
 // upsert of each data element and indicator by code, in one transaction.
-import { type Catalogue, type DataElementDefinition, DEFAULT_CATALOGUE, type Database } from "@vnge/shared";
+import type { Database } from "@vnge/shared";
+import { type Catalogue, type DataElementDefinition, DEFAULT_CATALOGUE } from "./catalogue-definition";
 import { DATA_SETS } from "../data-set/data-set.data";
 import { seedDataSets } from "../data-set/data-set.seed";
 

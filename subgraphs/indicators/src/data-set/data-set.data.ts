@@ -1,7 +1,8 @@
 // The data sets: the groups of data elements areas report, approve and lock together, with the day each
 // level must have reported by (as data, so an office can change them without a release).
 import fs from "node:fs";
-import { type AreaLevel, DEFAULT_CATALOGUE_FILE } from "@vnge/shared";
+import type { AreaLevel } from "@vnge/shared";
+import { DEFAULT_CATALOGUE_FILE } from "../catalogue/catalogue-definition";
 
 export interface DeadlineDefinition {
   level: AreaLevel;

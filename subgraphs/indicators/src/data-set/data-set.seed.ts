@@ -1,5 +1,6 @@
 // Loads the data sets with the catalogue (idempotent: each set, its elements and deadlines replaced by code).
-import type { AreaLevel, DataElementDefinition, Database } from "@vnge/shared";
+import type { AreaLevel, Database } from "@vnge/shared";
+import type { DataElementDefinition } from "../catalogue/catalogue-definition";
 import { DATA_SETS, type DataSetDefinition } from "./data-set.data";
 
 const LEVELS: readonly AreaLevel[] = ["NATION", "PROVINCE", "DISTRICT", "COMMUNE"];

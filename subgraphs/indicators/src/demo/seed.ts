@@ -2,7 +2,8 @@
 // loaded through the same parser and import as the national file; then the catalogue and a few
 // 2023 figures for every demo commune (made up, repeatable), so rollups show numbers.
 import path from "node:path";
-import { AreaScope, type Database, NATION_CODE, importAreas, readUnitListFile, repoRoot } from "@vnge/shared";
+import { AreaScope, type Database, NATION_CODE, repoRoot } from "@vnge/shared";
+import { importAreas, readUnitListFile } from "../area-import";
 import { seedCatalogue } from "../catalogue/catalogue.seed";
 import { createDataValueService } from "../context";
 import type { SubmittedValue } from "../data-value/data-value.validation";

@@ -1,7 +1,20 @@
-// The indicator codes targets may name: the catalogue tables, read through the kernel's narrow read of the
-// indicators schema (docs/decisions/0087). Reading a target only needs each indicator's factor, unit, sex split
-// and owner.
-import { type Catalogue, type Database, type IndicatorReference, readIndicatorReferences } from "@vnge/shared";
+// The indicator codes targets may name: the catalogue tables, read through a narrow read of the indicators
+// schema (docs/decisions/0087). Reading a target only needs each indicator's factor, unit, sex split and owner.
+import type { Database } from "@vnge/shared";
+import { type IndicatorReference, readIndicatorReferences } from "./indicator-reference.store";
+
+/** The fields of a catalogue file (owned by the indicators subgraph, decision 0087) that targets read. */
+export interface CatalogueDefinitions {
+  dataElements: readonly { code: string; disaggregatedBySex: boolean }[];
+  indicators: readonly {
+    code: string;
+    factor: number;
+    unit: string;
+    owner?: string;
+    numerator: { element: string; sex?: string };
+    denominator?: { element: string; sex?: string };
+  }[];
+}
 
 export type CatalogueIndicator = IndicatorReference;
 export type IndicatorCatalogue = ReadonlyMap<string, CatalogueIndicator>;
@@ -12,7 +25,7 @@ export function readCatalogue(db: Database): Promise<IndicatorCatalogue> {
 }
 
 /** The same facts computed from a catalogue's definitions (a file, before it is loaded). */
-export function catalogueOf(definitions: Catalogue): IndicatorCatalogue {
+export function catalogueOf(definitions: CatalogueDefinitions): IndicatorCatalogue {
   const elements = new Map(definitions.dataElements.map((element) => [element.code, element]));
   return new Map(
     definitions.indicators.map((indicator) => {

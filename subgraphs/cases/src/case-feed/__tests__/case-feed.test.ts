@@ -1,6 +1,7 @@
 // The feed after case writes: what is pushed, and what happens when the indicator engine cannot be reached.
 import path from "node:path";
-import { type AggregateValue, AreaScope, type Identity, Role, importAreas, readUnitListFile, repoRoot } from "@vnge/shared";
+import { type AggregateValue, AreaScope, type Identity, Role, repoRoot } from "@vnge/shared";
+import { importAreas, readUnitListFile } from "@vnge/indicators";
 import { createTestDatabase, type TestDatabase } from "@vnge/shared/testing/test-database";
 import { CaseFeed } from "../case-feed.service";
 import { communeValues, provinceValues } from "../case-feed.values";

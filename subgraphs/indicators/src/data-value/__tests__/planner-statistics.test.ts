@@ -1,7 +1,8 @@
 // The write path analyzes the value tables once a large write has made their statistics stale,
 // and leaves them alone after small writes.
 import path from "node:path";
-import { importAreas, readUnitListFile, repoRoot } from "@vnge/shared";
+import { repoRoot } from "@vnge/shared";
+import { importAreas, readUnitListFile } from "../../area-import";
 import { createTestDatabase, type TestDatabase } from "@vnge/shared/testing/test-database";
 import { seedCatalogue } from "../../catalogue/catalogue.seed";
 import { MIN_ROWS_CHECKED, PlannerStatistics } from "../planner-statistics";

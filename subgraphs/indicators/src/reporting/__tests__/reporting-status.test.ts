@@ -1,6 +1,6 @@
 // Completeness and timeliness against the deadlines stored per data set and level.
 import type { TestDatabase } from "@vnge/shared/testing/test-database";
-import { DEFAULT_CATALOGUE } from "@vnge/shared";
+import { DEFAULT_CATALOGUE } from "../../catalogue/catalogue-definition";
 
 const DATA_ELEMENTS = DEFAULT_CATALOGUE.dataElements;
 import { DATA_SETS } from "../../data-set/data-set.data";

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import { DEFAULT_CATALOGUE, repoRoot } from "@vnge/shared";
+import { repoRoot } from "@vnge/shared";
+import { DEFAULT_CATALOGUE } from "@vnge/indicators";
 import { catalogueOf } from "../../catalogue/indicator-catalogue";
 import { CsvFormatError, parseTargetTable } from "../csv-import";
 

@@ -1,4 +1,4 @@
-import { DEFAULT_CATALOGUE } from "@vnge/shared";
+import { DEFAULT_CATALOGUE } from "@vnge/indicators";
 import { catalogueOf } from "../../catalogue/indicator-catalogue";
 import { targetKey } from "../target.store";
 import { type TargetDraft, targetProblems } from "../target.validation";

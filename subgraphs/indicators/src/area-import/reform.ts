@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import { NATION_ROW, type AreaRow, UnitListError } from "./unit-list";
-import { isValidCode } from "./levels";
+import { isValidCode } from "@vnge/shared";
 
 export type MappingKind = "FULL" | "PARTIAL";
 

@@ -1,9 +1,9 @@
 // Loads area rows into the indicators schema in one transaction, with set-based upserts:
 // re-importing the same list changes no row, and a failure leaves the table as it was.
-import type { PrismaClient } from "../generated/prisma/client";
+import type { PrismaClient } from "@vnge/shared";
 import type { AreaRow } from "./unit-list";
-import { levelDepth } from "./levels";
-import { BASE_HIERARCHY } from "./hierarchy-timeline";
+import { levelDepth } from "@vnge/shared";
+import { BASE_HIERARCHY } from "@vnge/shared";
 
 export interface AreaImportSummary {
   inserted: number;

@@ -1,5 +1,5 @@
-import { parseReform } from "../../areas/reform";
-import { parseUnitList } from "../../areas/unit-list";
+import { parseReform } from "../../area-import/reform";
+import { parseUnitList } from "../../area-import/unit-list";
 import { generateReform, generateUnitList } from "../generated-units";
 
 function count<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {

@@ -2,7 +2,7 @@
 // (provinces with `District`, districts with `Ward`), and a reform of it in the shapes of the published
 // reform files. With it the area import and the crosswalk are tested at the country's size in a checkout
 // that lacks the real lists. Sizes vary with the seed; codes have the official lengths.
-import { withoutDiacritics } from "../areas/reform";
+import { withoutDiacritics } from "../area-import/reform";
 
 interface UnitRecord {
   Code: string;

@@ -1,11 +1,11 @@
 // Imports a new hierarchy version with its mapping from the version before it, in one transaction:
 // the version row, its areas, the published mapping edges and the crosswalk derived from them in both
 // directions. Re-running it with the same files changes nothing; a failure leaves everything as it was.
-import type { PrismaClient } from "../generated/prisma/client";
-import { BadUserInputError } from "../errors";
+import type { PrismaClient } from "@vnge/shared";
+import { BadUserInputError } from "@vnge/shared";
 import { buildCrosswalk, type CrosswalkRow, evenShares, type TreeArea } from "./crosswalk";
 import { type AreaImportSummary, type SqlRunner, upsertAreas } from "./import";
-import type { AreaLevelName } from "./levels";
+import type { AreaLevelName } from "@vnge/shared";
 import type { MappingEdge, ParsedReform } from "./reform";
 
 export interface HierarchyVersionInput {

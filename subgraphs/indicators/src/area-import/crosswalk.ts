@@ -7,7 +7,7 @@
 //   whole at the province, and every area gives the nation exactly 1;
 // - an area above the leaves gives what its mapped leaves give, averaged (each leaf counted once).
 // Each source's shares over the areas of one level add up to 1: totals are kept in either direction.
-import type { AreaLevelName } from "./levels";
+import type { AreaLevelName } from "@vnge/shared";
 
 export interface TreeArea {
   code: string;

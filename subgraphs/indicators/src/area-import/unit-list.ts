@@ -1,19 +1,9 @@
 // Reads the national list of administrative units (the GSO list as published in JSON:
 // provinces with `District`, districts with `Ward`) into flat area rows, checking every record.
 import fs from "node:fs";
-import { NATION_CODE, isValidCode, type AreaLevelName } from "./levels";
+import { type AreaLevelName, type AreaRow, NATION_CODE, isValidCode } from "@vnge/shared";
 
-export interface AreaRow {
-  code: string;
-  level: AreaLevelName;
-  name: string;
-  nameEn: string;
-  fullName: string;
-  fullNameEn: string;
-  parentCode: string | null;
-  provinceCode: string | null;
-  districtCode: string | null;
-}
+export type { AreaRow };
 
 export const NATION_ROW: AreaRow = {
   code: NATION_CODE,

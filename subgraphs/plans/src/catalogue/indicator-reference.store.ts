@@ -1,8 +1,8 @@
 // Read-only access to the indicator catalogue for subgraphs that do not own it (the plans subgraph checks the
 // codes its targets name): per active indicator, only what reading a target needs. It reads a few columns of
 // indicators.indicator and indicators.data_element, a read across a schema boundary like the area hierarchy's
-// (docs/decisions/0005, 0087), kept here so a later split can swap it for a replicated copy.
-import type { Database } from "../database/client";
+// (docs/decisions/0005, 0087), in one store so a later split can swap it for a replicated copy.
+import type { Database } from "@vnge/shared";
 
 export interface IndicatorReference {
   code: string;

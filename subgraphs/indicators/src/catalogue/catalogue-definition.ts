@@ -5,8 +5,7 @@
 // the codes are stable identifiers that clients may store.
 import fs from "node:fs";
 import path from "node:path";
-import { repoRoot } from "../config";
-import type { AreaLevel, BetterDirection, IndicatorUnit, Sex, ValueType } from "../generated/prisma/enums";
+import { type AreaLevel, type BetterDirection, type IndicatorUnit, repoRoot, type Sex, type ValueType } from "@vnge/shared";
 
 export interface DataElementDefinition {
   code: string;
