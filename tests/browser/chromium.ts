@@ -1,13 +1,15 @@
 // Headless Chromium for the browser tests: Debian's package (`apt-get install -y chromium`), driven
 // by playwright-core, with a fresh profile per launch and nothing reaching out on its own (no sync,
-// component updates or background requests). Without /usr/bin/chromium the tests are skipped,
-// except in CI, where they fail.
+// component updates or background requests). Without /usr/bin/chromium the tests are skipped
+// with one line (a prerequisite suite, as the national lists' tests are), except in CI, where they fail.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { describeWithPrerequisite } from "@vnge/shared/testing";
 import { type BrowserContext, chromium } from "playwright-core";
 
-export const CHROMIUM_PATH = "/usr/bin/chromium";
+/** Debian's Chromium, or another build named by CHROMIUM_PATH. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 
 const FLAGS = [
   "--headless",
@@ -20,22 +22,21 @@ const FLAGS = [
   "--disable-sync",
 ];
 
+/** Chromium's path when it is installed; in CI its absence is an error, not a skip. */
+function findChromium(): string | undefined {
+  if (fs.existsSync(CHROMIUM_PATH)) return CHROMIUM_PATH;
+  if (process.env.CI) throw new Error(`${CHROMIUM_PATH} is missing: install it with apt-get update && apt-get install -y chromium`);
+  return undefined;
+}
+
 /** `describe` when Chromium is installed; otherwise a skip announced in one line, or a failure in CI. */
-export function describeInChromium(name: string, tests: () => void): void {
-  if (fs.existsSync(CHROMIUM_PATH)) {
-    describe(name, tests);
-    return;
-  }
-  if (process.env.CI) {
-    describe(name, () => {
-      it("needs Chromium", () => {
-        throw new Error(`${CHROMIUM_PATH} is missing: install it with apt-get update && apt-get install -y chromium`);
-      });
-    });
-    return;
-  }
-  process.stdout.write(`browser tests skipped: ${CHROMIUM_PATH} is absent (apt-get install -y chromium)\n`);
-  describe.skip(name, tests);
+export function describeInChromium(testFile: string, name: string, tests: () => void): void {
+  describeWithPrerequisite(
+    testFile,
+    name,
+    { find: findChromium, placeholder: () => CHROMIUM_PATH, absence: `browser not found at ${CHROMIUM_PATH}`, remedy: "apt-get install -y chromium" },
+    tests,
+  );
 }
 
 export interface Chromium {

@@ -45,7 +45,7 @@ async function serveDashboard(html: () => string): Promise<{ url: string; close(
   };
 }
 
-describeInChromium("a dashboard on another origin in Chromium", () => {
+describeInChromium(__filename, "a dashboard on another origin in Chromium", () => {
   let system: TestSystem;
   let browser: Chromium;
   let elsewhere: RunningServer;

@@ -10,7 +10,7 @@ interface CodeMirrorHost {
   CodeMirror: { setValue(text: string): void };
 }
 
-describeInChromium("the explorer in Chromium without a network", () => {
+describeInChromium(__filename, "the explorer in Chromium without a network", () => {
   let system: TestSystem;
   let browser: Chromium;
   const blocked: string[] = [];

@@ -3,3 +3,4 @@ export * from "./test-database";
 export * from "./service-context";
 export * from "./national-data";
 export * from "./national-suite";
+export * from "./prerequisite-suite";
