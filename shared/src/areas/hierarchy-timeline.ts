@@ -13,6 +13,8 @@ export interface HierarchyVersion {
   validFrom: string | null;
   /** The last day it is in force (YYYY-MM-DD); null while it is the newest. */
   validTo: string | null;
+  /** False when its communes lie directly beneath their provinces (2025-07 on); true (or absent) otherwise. */
+  hasDistricts?: boolean;
 }
 
 /** The version the tables were created with; every area stored before versions existed belongs to it. */
@@ -24,7 +26,7 @@ export class HierarchyTimeline {
   /** Oldest first. */
   readonly versions: readonly HierarchyVersion[];
 
-  constructor(versions: readonly { code: string; name: string; validFrom: string | null }[]) {
+  constructor(versions: readonly { code: string; name: string; validFrom: string | null; hasDistricts?: boolean }[]) {
     const ordered = [...versions].sort((a, b) => (a.validFrom ?? "").localeCompare(b.validFrom ?? ""));
     this.versions = ordered.map((version, i) => ({
       ...version,
@@ -33,10 +35,14 @@ export class HierarchyTimeline {
   }
 
   static async load(db: Database): Promise<HierarchyTimeline> {
-    const rows = await db.prisma.$queryRawUnsafe<{ code: string; name: string; valid_from: string | null }[]>(
-      `SELECT code, name, to_char(valid_from, 'YYYY-MM-DD') AS valid_from FROM indicators.hierarchy`,
+    // A version without districts has communes and no district (an empty or partial tree counts as having them).
+    const rows = await db.prisma.$queryRawUnsafe<{ code: string; name: string; valid_from: string | null; has_districts: boolean }[]>(
+      `SELECT code, name, to_char(valid_from, 'YYYY-MM-DD') AS valid_from,
+              EXISTS (SELECT 1 FROM indicators.area a WHERE a.hierarchy = h.code AND a.level = 'DISTRICT')
+                OR NOT EXISTS (SELECT 1 FROM indicators.area a WHERE a.hierarchy = h.code AND a.level = 'COMMUNE') AS has_districts
+         FROM indicators.hierarchy h`,
     );
-    return new HierarchyTimeline(rows.map((row) => ({ code: row.code, name: row.name, validFrom: row.valid_from })));
+    return new HierarchyTimeline(rows.map((row) => ({ code: row.code, name: row.name, validFrom: row.valid_from, hasDistricts: row.has_districts })));
   }
 
   get(code: string): HierarchyVersion | undefined {

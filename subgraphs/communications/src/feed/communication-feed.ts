@@ -21,8 +21,12 @@ export interface ActivityPlace {
   kind: ActivityKind;
 }
 
-/** A commune's row names a district that is not itself. */
-const isCommune = (place: ActivityPlace) => place.districtCode !== null && place.districtCode !== place.areaCode;
+/**
+ * A commune's row lies in a province and is neither the province nor a district. Communes of a version without
+ * districts (2025-07 on) lie directly beneath their province, so having a district is no test (decision 0098).
+ */
+export const isCommune = (place: Pick<ActivityPlace, "areaCode" | "provinceCode" | "districtCode">) =>
+  place.provinceCode !== null && place.areaCode !== place.provinceCode && place.areaCode !== place.districtCode;
 
 const PUSH_CHUNK = 10_000;
 

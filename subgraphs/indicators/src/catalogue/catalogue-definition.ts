@@ -15,6 +15,8 @@ export interface DataElementDefinition {
   valueType: ValueType;
   disaggregatedBySex: boolean;
   collectionLevel: AreaLevel;
+  /** For a DISTRICT element: where it is collected in a version without districts (PROVINCE when absent; decision 0098). */
+  collectionLevelWithoutDistricts?: AreaLevel;
   /** Derived from case records: the disclosure rule suppresses its small figures (docs/decisions/0080). */
   confidential?: boolean;
   /** The largest value accepted (1 for a yes/no answer). */

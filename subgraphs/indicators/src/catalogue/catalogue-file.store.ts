@@ -8,6 +8,8 @@ export interface StoredDataSet {
   name: string;
   nameVi: string;
   collectionLevel: DataElementRecord["collectionLevel"];
+  /** For a DISTRICT set: the level reporting it in a version without districts (null: PROVINCE; decision 0098). */
+  collectionLevelWithoutDistricts: DataElementRecord["collectionLevel"] | null;
   owner: string;
   retiredAt: Date | null;
   elements: string[];

@@ -28,6 +28,8 @@ const VALUE_TYPES = ["COUNT", "NUMBER"];
 const UNITS = ["PERCENT", "PER_100000", "BOYS_PER_100_GIRLS", "TIMES", "COUNT", "YES_NO"];
 const SEXES = ["MALE", "FEMALE"];
 const DIRECTIONS = ["HIGHER", "LOWER"];
+/** Where a DISTRICT definition may be collected in a version without districts (decision 0098). */
+const WITHOUT_DISTRICTS = ["PROVINCE", "COMMUNE"];
 
 type Entry = Record<string, unknown>;
 
@@ -93,6 +95,7 @@ export function parseCatalogueFile(text: string): CatalogueFile {
     check.text("owner", true);
     check.oneOf("valueType", VALUE_TYPES);
     check.oneOf("collectionLevel", AREA_LEVELS);
+    check.oneOf("collectionLevelWithoutDistricts", WITHOUT_DISTRICTS, true);
     check.flag("disaggregatedBySex");
     check.flag("confidential", true);
     check.flag("retired", true);
@@ -116,6 +119,7 @@ export function parseCatalogueFile(text: string): CatalogueFile {
     for (const field of ["code", "name", "nameVi"]) check.text(field);
     check.text("owner", true);
     check.oneOf("collectionLevel", AREA_LEVELS);
+    check.oneOf("collectionLevelWithoutDistricts", WITHOUT_DISTRICTS, true);
     check.flag("retired", true);
     if (!Array.isArray(entry.elements) || entry.elements.some((e) => typeof e !== "string")) check.fail("elements must be a list of data element codes");
     if (!Array.isArray(entry.deadlines)) check.fail("deadlines must be a list of { level, month, day }");
@@ -138,6 +142,7 @@ export function catalogueFileProblems(file: CatalogueFile, storedElements: reado
       code: e.code,
       disaggregatedBySex: e.disaggregatedBySex,
       collectionLevel: e.collectionLevel,
+      collectionLevelWithoutDistricts: e.collectionLevelWithoutDistricts ?? null,
       owner: e.owner ?? NATION_CODE,
       retiredAt: e.retired ? new Date(0) : null,
     });
@@ -175,6 +180,7 @@ export function catalogueFileProblems(file: CatalogueFile, storedElements: reado
     valueType: "COUNT" as const,
     disaggregatedBySex: e.disaggregatedBySex,
     collectionLevel: e.collectionLevel,
+    collectionLevelWithoutDistricts: e.collectionLevelWithoutDistricts ?? undefined,
   }));
   problems.push(...dataSetProblems(file.dataSets, setElements));
   return problems;

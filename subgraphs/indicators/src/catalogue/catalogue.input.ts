@@ -1,6 +1,6 @@
 // Inputs of the catalogue mutations. Shapes and lengths are checked here (class-validator); the rules that need
 // the stored catalogue (known elements, owners, levels) are checked by CatalogueService.
-import { ArrayMinSize, IsInt, IsOptional, IsPositive, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from "class-validator";
+import { ArrayMinSize, IsIn, IsInt, IsOptional, IsPositive, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
 import { AreaLevel } from "../area/area-level.enum";
 import { Sex, ValueType } from "../data-element/data-element.enums";
@@ -78,6 +78,15 @@ export class CreateDataElementInput extends NewDescribedDefinitionInput {
 
   @Field(() => AreaLevel)
   collectionLevel!: AreaLevel;
+
+  @Field(() => AreaLevel, {
+    nullable: true,
+    description:
+      "For a DISTRICT level: PROVINCE or COMMUNE, where it is collected in a hierarchy version without districts (2025-07 on); PROVINCE when omitted.",
+  })
+  @IsOptional()
+  @IsIn(["PROVINCE", "COMMUNE"], { message: "collectionLevelWithoutDistricts must be PROVINCE or COMMUNE" })
+  collectionLevelWithoutDistricts?: AreaLevel | null;
 
   @Field(() => Float, { nullable: true, description: "The largest value accepted (e.g. 1 for a yes/no answer)." })
   @IsOptional()
@@ -216,6 +225,15 @@ export class DeadlineInput {
 export class CreateDataSetInput extends NewDefinitionInput {
   @Field(() => AreaLevel)
   collectionLevel!: AreaLevel;
+
+  @Field(() => AreaLevel, {
+    nullable: true,
+    description:
+      "For a DISTRICT level: PROVINCE or COMMUNE, where it is collected in a hierarchy version without districts (2025-07 on); PROVINCE when omitted.",
+  })
+  @IsOptional()
+  @IsIn(["PROVINCE", "COMMUNE"], { message: "collectionLevelWithoutDistricts must be PROVINCE or COMMUNE" })
+  collectionLevelWithoutDistricts?: AreaLevel | null;
 
   @Field(() => [ID])
   @ArrayMinSize(1)

@@ -20,6 +20,7 @@ const toDataSet = (set: StoredDataSet): DataSet => ({
   name: set.name,
   nameVi: set.nameVi,
   collectionLevel: set.collectionLevel,
+  collectionLevelWithoutDistricts: set.collectionLevelWithoutDistricts,
   dataElementCodes: set.elements,
   owner: set.owner,
 });

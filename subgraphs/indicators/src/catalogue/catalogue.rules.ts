@@ -33,6 +33,8 @@ export interface ElementFacts {
   code: string;
   disaggregatedBySex: boolean;
   collectionLevel: AreaLevel;
+  /** Where a DISTRICT element is collected in a version without districts (decision 0098). */
+  collectionLevelWithoutDistricts?: AreaLevel | null;
   owner: string;
   retiredAt: Date | null;
 }

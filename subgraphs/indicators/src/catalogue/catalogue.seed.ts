@@ -53,6 +53,7 @@ export async function seedCatalogue(db: Database, catalogue: Catalogue = DEFAULT
       valueType: element.valueType,
       disaggregatedBySex: element.disaggregatedBySex,
       collectionLevel: element.collectionLevel,
+      collectionLevelWithoutDistricts: element.collectionLevelWithoutDistricts ?? null,
       confidential: element.confidential ?? false,
       maxValue: element.maxValue ?? null,
       owner: element.owner ?? "VN",

@@ -1,13 +1,16 @@
 // Rules of the approval workflow: who may move a data set for an area and period, and when.
 // OPEN -> SUBMITTED (the reporting area) -> APPROVED (each district, then province, once all its
 // children have) -> ACCEPTED (the nation); RETURN reopens one area, top-down
-// (docs/decisions/0051-approval-and-locking.md).
+// (docs/decisions/0051-approval-and-locking.md). In a version without districts the communes approve
+// into the province, and a district set is reported at its rule's level there (decision 0098).
 import {
   type AreaLevel,
   type AreaRecord,
   type AreaScope,
   BadUserInputError,
+  collectionLevelIn,
   type HierarchyTimeline,
+  type HierarchyVersion,
   NATION_CODE,
   NotFoundError,
   periodProblem,
@@ -25,6 +28,12 @@ export const MAX_REASON_LENGTH = 1_000;
 
 const stateOf = (states: Map<string, ApprovalRow>, code: string): ApprovalState => states.get(code)?.state ?? ApprovalState.OPEN;
 const levelName = (level: AreaLevel) => level.toLowerCase();
+
+/** A data set with the level it is reported at in a version (a district set in a version without districts). */
+export function dataSetIn(set: DataSetRow, version: HierarchyVersion): DataSetRow {
+  const level = collectionLevelIn(set.collectionLevel, set.collectionLevelWithoutDistricts, version);
+  return level === set.collectionLevel ? set : { ...set, collectionLevel: level };
+}
 
 export class DataApprovalService {
   constructor(
@@ -51,11 +60,18 @@ export class DataApprovalService {
     return found;
   }
 
+  /** The data set as reported on the version a period's data belong to: its level there (decision 0098). */
+  async dataSetFor(code: string, period: string): Promise<{ set: DataSetRow; version: HierarchyVersion }> {
+    const [set, timeline] = await Promise.all([this.dataSet(code), this.hierarchies()]);
+    const version = timeline.forPeriod(period);
+    return { set: dataSetIn(set, version), version };
+  }
+
   private async target(dataSetCode: string, areaCode: string, period: string, action: string): Promise<{ set: DataSetRow; area: AreaRecord }> {
     const problem = periodProblem(period);
     if (problem) throw new BadUserInputError(problem, { field: "period" });
-    const set = await this.dataSet(dataSetCode);
-    const hierarchy = await this.versionOf(period);
+    const { set, version } = await this.dataSetFor(dataSetCode, period);
+    const hierarchy = version.code;
     const [area] = await this.areaStore.findByCodes([areaCode], hierarchy);
     if (!area) throw new NotFoundError(`unknown area "${areaCode}" in hierarchy ${hierarchy}, which period ${period} is reported on`, { field: "areaCode" });
     await this.scope.assertContains([areaCode], action, hierarchy);
@@ -64,7 +80,7 @@ export class DataApprovalService {
 
   /** The validation rules of a data set over an area (and the reporting areas beneath it) for a period. */
   async validate(dataSetCode: string, areaCode: string, period: string): Promise<ValidationReport> {
-    return this.validation.validate(await this.dataSet(dataSetCode), areaCode, period);
+    return this.validation.validate((await this.dataSetFor(dataSetCode, period)).set, areaCode, period);
   }
 
   /** The reporting area hands its data in: OPEN -> SUBMITTED, refused while a validation rule fails (outliers only warn). */

@@ -7,6 +7,8 @@ export interface DataSetRow {
   name: string;
   nameVi: string;
   collectionLevel: AreaLevel;
+  /** For a DISTRICT set: the level reporting it in a version without districts (null: PROVINCE; decision 0098). */
+  collectionLevelWithoutDistricts: AreaLevel | null;
   dataElementCodes: string[];
   owner: string;
   retiredAt: Date | null;
@@ -54,6 +56,7 @@ export class DataApprovalStore {
       name: row.name,
       nameVi: row.nameVi,
       collectionLevel: row.collectionLevel,
+      collectionLevelWithoutDistricts: row.collectionLevelWithoutDistricts,
       dataElementCodes: row.elements.map((e) => e.dataElementCode),
       owner: row.owner,
       retiredAt: row.retiredAt,

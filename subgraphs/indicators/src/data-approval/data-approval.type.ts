@@ -58,6 +58,12 @@ export class DataSet {
   @Field(() => AreaLevel, { description: "The level that reports the set; the levels above approve it." })
   collectionLevel!: AreaLevel;
 
+  @Field(() => AreaLevel, {
+    nullable: true,
+    description: "For a DISTRICT set: the level reporting it in a hierarchy version without districts (2025-07 on), as its elements; null: PROVINCE.",
+  })
+  collectionLevelWithoutDistricts!: AreaLevel | null;
+
   @Field(() => [String], { description: "Codes of the data elements in the set." })
   dataElementCodes!: string[];
 

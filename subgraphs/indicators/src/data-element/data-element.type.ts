@@ -22,8 +22,17 @@ export class DataElement {
   @Field(() => Boolean, { description: "Values are reported separately for MALE and FEMALE (and the total is their sum)." })
   disaggregatedBySex!: boolean;
 
-  @Field(() => AreaLevel, { description: "The only level values are accepted at." })
+  @Field(() => AreaLevel, {
+    description: "The only level values are accepted at (in a hierarchy version without districts, a DISTRICT element's collectionLevelWithoutDistricts).",
+  })
   collectionLevel!: AreaLevel;
+
+  @Field(() => AreaLevel, {
+    nullable: true,
+    description:
+      "For a DISTRICT element: the level it is collected at in a hierarchy version without districts (2025-07 on), PROVINCE or COMMUNE; null: PROVINCE.",
+  })
+  collectionLevelWithoutDistricts!: AreaLevel | null;
 
   @Field(() => Boolean, { description: "Derived from case records: its small figures are suppressed for most roles (decision 0080)." })
   confidential!: boolean;

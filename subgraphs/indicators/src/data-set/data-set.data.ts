@@ -17,6 +17,8 @@ export interface DataSetDefinition {
   name: string;
   nameVi: string;
   collectionLevel: AreaLevel;
+  /** For a DISTRICT set: the level reporting it in a version without districts, its elements' (PROVINCE when absent; decision 0098). */
+  collectionLevelWithoutDistricts?: AreaLevel | null;
   elements: readonly string[];
   deadlines: readonly DeadlineDefinition[];
   /** VN (the default) for a national data set; otherwise the area owning a local one. */

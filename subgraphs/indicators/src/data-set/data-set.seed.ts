@@ -1,10 +1,14 @@
 // Loads the data sets with the catalogue (idempotent: each set, its elements and deadlines replaced by code).
-import type { AreaLevel, Database } from "@vnge/shared";
+import { type AreaLevel, collectionLevelIn, type Database } from "@vnge/shared";
 import type { DataElementDefinition } from "../catalogue/catalogue-definition";
 import { DATA_SETS, type DataSetDefinition } from "./data-set.data";
 
 const LEVELS: readonly AreaLevel[] = ["NATION", "PROVINCE", "DISTRICT", "COMMUNE"];
 export const levelRank = (level: AreaLevel): number => LEVELS.indexOf(level);
+
+/** Where a definition collected at `collectionLevel` is collected in a version without districts (decision 0098). */
+const withoutDistricts = (d: { collectionLevel: AreaLevel; collectionLevelWithoutDistricts?: AreaLevel | null }) =>
+  collectionLevelIn(d.collectionLevel, d.collectionLevelWithoutDistricts, { hasDistricts: false });
 
 /** Unknown elements, elements collected at another level, deadlines below the reporting level, bad days. */
 export function dataSetProblems(dataSets: readonly DataSetDefinition[], elements: readonly DataElementDefinition[]): string[] {
@@ -19,6 +23,10 @@ export function dataSetProblems(dataSets: readonly DataSetDefinition[], elements
       if (!element) problems.push(`data set ${set.code}: unknown data element ${code}`);
       else if (element.collectionLevel !== set.collectionLevel) {
         problems.push(`data set ${set.code} is reported by ${set.collectionLevel}; ${code} is collected at ${element.collectionLevel}`);
+      } else if (withoutDistricts(element) !== withoutDistricts(set)) {
+        problems.push(
+          `data set ${set.code} is reported by ${withoutDistricts(set)} where there are no districts; ${code} is collected at ${withoutDistricts(element)} there`,
+        );
       }
     }
     for (const d of set.deadlines) {
@@ -34,7 +42,12 @@ export async function seedDataSets(db: Database, dataSets: readonly DataSetDefin
   if (problems.length > 0) throw new Error(`The data sets are invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
   await db.prisma.$transaction(
     dataSets.flatMap((set) => {
-      const data = { name: set.name, nameVi: set.nameVi, collectionLevel: set.collectionLevel };
+      const data = {
+        name: set.name,
+        nameVi: set.nameVi,
+        collectionLevel: set.collectionLevel,
+        collectionLevelWithoutDistricts: set.collectionLevelWithoutDistricts ?? null,
+      };
       return [
         db.prisma.dataSet.upsert({ where: { code: set.code }, create: { code: set.code, ...data }, update: data }),
         db.prisma.dataSetElement.deleteMany({ where: { dataSetCode: set.code } }),

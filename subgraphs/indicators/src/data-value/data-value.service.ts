@@ -106,7 +106,7 @@ export class DataValueService {
     return (areaCode, period) => {
       const version = versionOf.get(period)!;
       const level = levels.get(version.code)?.get(areaCode);
-      if (level) return { hierarchy: version.code, level };
+      if (level) return { hierarchy: version.code, level, hasDistricts: version.hasDistricts };
       const others = (elsewhere.get(areaCode) ?? []).filter((code) => code !== version.code);
       const where = `hierarchy ${version.code} (${describeValidity(version)}), which period ${period} is reported on`;
       if (others.length === 0) return { problem: `unknown area "${areaCode}" in ${where}` };

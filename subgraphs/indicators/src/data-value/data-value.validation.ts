@@ -1,6 +1,6 @@
 // The rules a submitted batch must meet, free of I/O: every bad row is reported with its index
 // and reason, and the batch is accepted only when there is none.
-import { type AreaLevel, type DataValueSex, type DataValueStatus, type Sex, type ValueType, periodProblem } from "@vnge/shared";
+import { type AreaLevel, collectionLevelIn, type DataValueSex, type DataValueStatus, type Sex, type ValueType, periodProblem } from "@vnge/shared";
 
 export const MAX_BATCH_SIZE = 50_000;
 export const MAX_COMMENT_LENGTH = 1_000;
@@ -27,6 +27,8 @@ export interface ElementRule {
   valueType: ValueType;
   disaggregatedBySex: boolean;
   collectionLevel: AreaLevel;
+  /** For a DISTRICT element: where it is collected in a version without districts (decision 0098). */
+  collectionLevelWithoutDistricts?: AreaLevel | null;
   /** The largest value the element accepts, when lower than its value type's bound (e.g. 100 for a percentage). */
   maxValue?: number | null;
 }
@@ -75,7 +77,7 @@ export const valueKey = (v: { dataElementCode: string; areaCode: string; period:
   `${v.dataElementCode}\u0000${v.areaCode}\u0000${v.period}\u0000${v.sex}`;
 
 /** Where a submitted area sits in the version its period's data belong to. */
-export type AreaPlace = { hierarchy: string; level: AreaLevel } | { problem: string };
+export type AreaPlace = { hierarchy: string; level: AreaLevel; hasDistricts?: boolean } | { problem: string };
 
 /**
  * `areaFor` answers for a row with a valid period: the area's version and level, or why the area
@@ -114,8 +116,13 @@ export function validateDataValues(
     const badPeriod = problemOf(row.period);
     const place = badPeriod ? null : areaFor(row.areaCode, row.period);
     if (place && "problem" in place) refuse(index, "areaCode", place.problem);
-    else if (place && element && place.level !== element.collectionLevel) {
-      refuse(index, "areaCode", `${element.code} is collected at ${element.collectionLevel} level; area ${row.areaCode} is a ${place.level}`);
+    else if (place && element) {
+      // The level in the value's version: a district element is collected elsewhere where there are no districts.
+      const level = collectionLevelIn(element.collectionLevel, element.collectionLevelWithoutDistricts, place);
+      if (place.level !== level) {
+        const where = level === element.collectionLevel ? "" : ` in hierarchy ${place.hierarchy}, which has no districts`;
+        refuse(index, "areaCode", `${element.code} is collected at ${level} level${where}; area ${row.areaCode} is a ${place.level}`);
+      }
     }
     if (badPeriod) refuse(index, "period", badPeriod);
 

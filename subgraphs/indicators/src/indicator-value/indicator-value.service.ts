@@ -12,6 +12,7 @@ import {
   type HierarchyTimeline,
   type IndicatorRecord,
   levelDepth,
+  collectionLevelIn,
   NATION_CODE,
   parsePeriod,
   periodEndDate,
@@ -333,8 +334,10 @@ export class IndicatorValueService {
       const denominatorSums = denominatorElement ? sums.get(`${area.code}|${denominatorElement.code}|${key.period}`) : undefined;
       const computed = withoutHiddenParts(computeIndicator(shape, numeratorSums, denominatorSums), parts);
       const share = source === version ? (numeratorSums || denominatorSums ? 0 : null) : apportionedShare(numeratorSums, denominatorSums);
+      // The areas expected to report: those at the element's level in the source version (decision 0098).
+      const reportingLevel = collectionLevelIn(numeratorElement.collectionLevel, numeratorElement.collectionLevelWithoutDistricts, timeline.get(source));
       return indicatorValue(base, computed, {
-        completeness: completeness(numeratorSums?.reportingAreas ?? 0, expected.get(`${source}|${area.code}|${numeratorElement.collectionLevel}`) ?? 0),
+        completeness: completeness(numeratorSums?.reportingAreas ?? 0, expected.get(`${source}|${area.code}|${reportingLevel}`) ?? 0),
         withheld: false,
         suppressed: parts.total || parts.male || parts.female,
         approximate: (share ?? 0) > 0,

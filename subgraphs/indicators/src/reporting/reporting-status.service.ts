@@ -5,6 +5,7 @@ import {
   type AreaScope,
   BadUserInputError,
   type HierarchyTimeline,
+  type HierarchyVersion,
   NATION_CODE,
   NotFoundError,
   parsePeriod,
@@ -12,8 +13,8 @@ import {
 } from "@vnge/shared";
 import type { AreaStore } from "../area/area.store";
 import { ApprovalState, LOCKING_STATES } from "../data-approval/data-approval.enums";
-import type { DataApprovalService } from "../data-approval/data-approval.service";
-import type { DataApprovalStore } from "../data-approval/data-approval.store";
+import { type DataApprovalService, dataSetIn } from "../data-approval/data-approval.service";
+import type { DataApprovalStore, DataSetRow } from "../data-approval/data-approval.store";
 import { levelRank } from "../data-set/data-set.seed";
 import { type AreaReport, type ReportingStatus, Timeliness } from "./reporting-status.type";
 
@@ -25,6 +26,16 @@ export function deadlineInstant(periodYear: number, rule: { month: number; day: 
 }
 
 export class ReportingStatusService {
+  /**
+   * The level's deadline. Where a district set is reported by communes (no districts), the communes report
+   * by the districts' day unless the set names a day for communes.
+   */
+  private async deadlineRule(set: DataSetRow, level: AreaLevel, version: HierarchyVersion) {
+    const own = await this.store.findDeadline(set.code, level);
+    if (own || version.hasDistricts !== false || level !== set.collectionLevel || level !== "COMMUNE") return own;
+    return this.store.findDeadline(set.code, "DISTRICT");
+  }
+
   constructor(
     private readonly store: DataApprovalStore,
     private readonly approvals: DataApprovalService,
@@ -37,9 +48,11 @@ export class ReportingStatusService {
     const problem = periodProblem(period);
     if (problem) throw new BadUserInputError(problem, { field: "period" });
     if (Number.isNaN(asOf.getTime())) throw new BadUserInputError("asOf must be an ISO 8601 date and time", { field: "asOf" });
-    const set = await this.approvals.dataSet(dataSetCode);
-    // The areas expected to report are those of the version the period's data belong to.
-    const hierarchy = (await this.hierarchies()).forPeriod(period).code;
+    // The areas expected to report are those of the version the period's data belong to, at the set's level
+    // there (a district set is reported by communes or provinces where there are no districts: decision 0098).
+    const version = (await this.hierarchies()).forPeriod(period);
+    const set = dataSetIn(await this.approvals.dataSet(dataSetCode), version);
+    const hierarchy = version.code;
     const [parent] = await this.areaStore.findByCodes([parentCode], hierarchy);
     if (!parent)
       throw new NotFoundError(`unknown area "${parentCode}" in hierarchy ${hierarchy}, which period ${period} is reported on`, { field: "parentCode" });
@@ -60,7 +73,7 @@ export class ReportingStatusService {
         period,
         areas.map((a) => a.code),
       ),
-      this.store.findDeadline(dataSetCode, level),
+      this.deadlineRule(set, level, version),
     ]);
     const deadline = rule ? deadlineInstant(parsePeriod(period)!.year, rule) : null;
     const reportingLevel = level === set.collectionLevel;

@@ -1,0 +1,109 @@
+// The two-level hierarchy as the present: with the 2025-03 and 2025-07 versions loaded (the small generated
+// reform of reform-fixture.ts), data of 2026 are collected, approved, reported and fed on the new version,
+// which has no districts, and a plan of the old version is judged across the reform (decisions 0098-0100).
+import { importAreas, importHierarchyVersion, seedCatalogue } from "@vnge/indicators";
+import { type TestSystem, ADMIN, authHeader, postGraphQL, startTestSystem } from "../testkit";
+import { OLD_AREAS, REFORM, REFORM_VERSION } from "./reform-fixture";
+
+let system: TestSystem;
+beforeAll(async () => {
+  system = await startTestSystem({ seedDemo: false });
+  await importAreas(system.db.prisma, OLD_AREAS);
+  await seedCatalogue(system.db);
+  await importHierarchyVersion(system.db.prisma, REFORM_VERSION, REFORM);
+}, 120_000);
+afterAll(() => system?.close());
+
+async function ok<T>(query: string, variables?: Record<string, unknown>): Promise<T> {
+  const { body } = await postGraphQL(system.gatewayUrl!, query, variables, await authHeader(ADMIN));
+  expect(body.errors).toBeUndefined();
+  return body.data as T;
+}
+
+const SUBMIT_VALUES = `mutation ($values: [DataValueInput!]!) { submitDataValues(input: { values: $values }) { imported updated rejected conflicts { message } } }`;
+const value = (dataElementCode: string, areaCode: string, period: string, sex: "MALE" | "FEMALE" | null, v: number) => ({
+  dataElementCode,
+  areaCode,
+  period,
+  sex,
+  value: v,
+});
+
+describe("a data set collected by districts before the reform, in the hierarchy without districts", () => {
+  const NEW_COMMUNES_08 = ["00691", "00712", "02200"];
+
+  it("is collected from each commune, reported, approved into the province and rolled up for 2026", async () => {
+    const values = NEW_COMMUNES_08.flatMap((commune, i) =>
+      (["MALE", "FEMALE"] as const).flatMap((sex) => [
+        value("ETHNIC_MINORITY_PRIMARY_COHORT", commune, "2026", sex, 100 + i),
+        value("ETHNIC_MINORITY_PRIMARY_COMPLETED", commune, "2026", sex, 90 + i),
+      ]),
+    );
+    const submitted = await ok<{ submitDataValues: { imported: number; rejected: number } }>(SUBMIT_VALUES, { values });
+    expect(submitted.submitDataValues).toMatchObject({ imported: values.length, rejected: 0 });
+
+    const STATUS = `query ($level: AreaLevel!) { reportingStatus(dataSetCode: "ANNUAL_EDUCATION_DISTRICT", period: "2026", parentCode: "08", level: $level) {
+      expected received areas { areaCode } } }`;
+    const before = await ok<{ reportingStatus: { expected: number; received: number } }>(STATUS, { level: "COMMUNE" });
+    expect(before.reportingStatus).toMatchObject({ expected: NEW_COMMUNES_08.length, received: 0 });
+
+    for (const commune of NEW_COMMUNES_08) {
+      const submitted = await ok<{ submitDataSet: { state: string } }>(
+        `mutation ($a: ID!) { submitDataSet(dataSetCode: "ANNUAL_EDUCATION_DISTRICT", period: "2026", areaCode: $a) { state } }`,
+        { a: commune },
+      );
+      expect(submitted.submitDataSet.state).toBe("SUBMITTED");
+    }
+    const after = await ok<{ reportingStatus: { expected: number; received: number } }>(STATUS, { level: "COMMUNE" });
+    expect(after.reportingStatus).toMatchObject({ expected: 3, received: 3 });
+
+    // Communes approve into the province: no district between them.
+    const approved = await ok<{ approveDataSet: { state: string } }>(
+      `mutation { approveDataSet(dataSetCode: "ANNUAL_EDUCATION_DISTRICT", period: "2026", areaCode: "08") { state } }`,
+    );
+    expect(approved.approveDataSet.state).toBe("APPROVED");
+    const province = await ok<{ reportingStatus: { expected: number; received: number } }>(
+      `{ reportingStatus(dataSetCode: "ANNUAL_EDUCATION_DISTRICT", period: "2026", parentCode: "VN", level: PROVINCE) { expected received } }`,
+    );
+    expect(province.reportingStatus).toMatchObject({ expected: 2, received: 1 });
+
+    const rollup = await ok<{ rollup: { area: { code: string; hierarchy: string }; total: number }[] }>(
+      `{ rollup(indicatorCodes: ["ETHNIC_MINORITY_PRIMARY_COMPLETION"], periods: ["2026"], parentCode: "08") { area { code hierarchy } total } }`,
+    );
+    const completed = 2 * (90 + 91 + 92);
+    const cohort = 2 * (100 + 101 + 102);
+    expect(rollup.rollup).toEqual([{ area: { code: "08", hierarchy: "2025-07" }, total: expect.closeTo((100 * completed) / cohort, 1) }]);
+  });
+
+  it("refuses the data set's values at a province of the new version", async () => {
+    const refused = await ok<{ submitDataValues: { rejected: number; conflicts: { message: string }[] } }>(SUBMIT_VALUES, {
+      values: [value("ETHNIC_MINORITY_PRIMARY_COHORT", "08", "2026", "MALE", 1)],
+    });
+    expect(refused.submitDataValues.rejected).toBe(1);
+    expect(refused.submitDataValues.conflicts[0].message).toContain("collected at COMMUNE level in hierarchy 2025-07");
+  });
+
+  it("keeps the district level for the old version's years", async () => {
+    const old = await ok<{ submitDataValues: { imported: number } }>(SUBMIT_VALUES, {
+      values: [value("ETHNIC_MINORITY_PRIMARY_COHORT", "024", "2024", "MALE", 10)],
+    });
+    expect(old.submitDataValues.imported).toBe(1);
+    const status = await ok<{ reportingStatus: { expected: number } }>(
+      `{ reportingStatus(dataSetCode: "ANNUAL_EDUCATION_DISTRICT", period: "2024", parentCode: "VN", level: DISTRICT) { expected } }`,
+    );
+    expect(status.reportingStatus.expected).toBe(3);
+  });
+});
+
+describe("broadcasts recorded at a commune of the new version", () => {
+  it("reach the indicator engine as COMM_BROADCASTS of the commune", async () => {
+    const RECORD = `mutation ($input: ActivityInput!) { recordActivity(input: $input) { id } }`;
+    for (const startDate of ["2026-03-02", "2026-04-06"]) {
+      await ok(RECORD, { input: { areaCode: "00712", kind: "BROADCAST", title: "Loa phát thanh", startDate, channel: "LOUDSPEAKER" } });
+    }
+    const data = await ok<{ rollup: { area: { code: string }; total: number | null }[] }>(
+      `{ rollup(indicatorCodes: ["COMM_BROADCASTS"], periods: ["2026"], parentCode: "08", level: COMMUNE) { area { code } total } }`,
+    );
+    expect(data.rollup.find((v) => v.area.code === "00712")?.total).toBe(2);
+  });
+});
