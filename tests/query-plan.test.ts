@@ -32,11 +32,11 @@ describe("query plans for targets", () => {
     expect(fetches(queryPlan)).toEqual(["indicators", "plans @ area", "indicators @ area.targets.@", "plans @ area.targets.@"]);
     // The progress fetch is handed the actual values the indicators subgraph returned.
     expect(prettyFormatQueryPlan(queryPlan)).toMatch(
-      /\.\.\. on Target \{\s+__typename\s+actual \{\s+total\s+male\s+female\s+\}\s+id\s+\}\s+\} =>\s+\{\s+\.\.\. on Target \{\s+progress/,
+      /\.\.\. on Target \{\s+__typename\s+actual \{\s+total\s+male\s+female\s+approximate\s+\}\s+id\s+\}\s+\} =>\s+\{\s+\.\.\. on Target \{\s+progress/,
     );
     // One key, the id, in both subgraphs (decision 0091); the indicators subgraph is handed what the value is for.
     expect(prettyFormatQueryPlan(queryPlan)).toMatch(
-      /\.\.\. on Target \{\s+__typename\s+id\s+indicatorCode\s+areaCode\s+assessedPeriod\s+\}\s+\} =>\s+\{\s+\.\.\. on Target \{\s+actual/,
+      /\.\.\. on Target \{\s+__typename\s+id\s+indicatorCode\s+areaCode\s+assessedPeriod\s+areaHierarchy\s+\}\s+\} =>\s+\{\s+\.\.\. on Target \{\s+actual/,
     );
   });
 

@@ -107,3 +107,87 @@ describe("broadcasts recorded at a commune of the new version", () => {
     expect(data.rollup.find((v) => v.area.code === "00712")?.total).toBe(2);
   });
 });
+
+describe("a 2021-2025 plan's 2025 targets, judged on the 2025-07 version", () => {
+  // Old Hà Giang (02) and old Tuyên Quang (08) merged into the new Tuyên Quang (08); Lào Cai (10) kept its extent.
+  const PROGRESS = `progress { status value approximate acrossReform { fromHierarchy toHierarchy successorCodes mapping mergedWith approximate comparable note } }`;
+  type Judged = {
+    indicatorCode: string;
+    area: { code: string; hierarchy: string };
+    areaHierarchy: string;
+    progress: {
+      status: string;
+      value: number | null;
+      approximate: boolean;
+      acrossReform: { successorCodes: string[]; mapping: string; mergedWith: string[]; approximate: boolean; comparable: boolean; note: string } | null;
+    };
+  };
+  const targetsOf = async (areaCode: string) => {
+    const target = (indicatorCode: string, targetValue: number) => ({ indicatorCode, period: "2025", targetValue, comparison: "AT_LEAST" });
+    const created = await ok<{ createPlan: { targets: Judged[] } }>(
+      `mutation ($input: CreatePlanInput!) { createPlan(input: $input) { targets { indicatorCode area { code hierarchy } areaHierarchy ${PROGRESS} } } }`,
+      {
+        input: {
+          areaCode,
+          title: `Kế hoạch bình đẳng giới 2021-2025 (${areaCode})`,
+          type: "FIVE_YEAR",
+          startYear: 2021,
+          endYear: 2025,
+          targets: [target("LIVE_BIRTHS", 25), target("ENTERPRISES_WOMAN_LED_SHARE", 30)],
+        },
+      },
+    );
+    return new Map(created.createPlan.targets.map((t) => [t.indicatorCode, t]));
+  };
+
+  beforeAll(async () => {
+    // 2025 is reported on the new communes (live births) and provinces (enterprises).
+    const births = { "00691": 10, "00712": 5, "02200": 20, "02800": 7 };
+    await ok(SUBMIT_VALUES, {
+      values: [
+        ...Object.entries(births).flatMap(([commune, n]) => [
+          value("LIVE_BIRTHS", commune, "2025", "MALE", n),
+          value("LIVE_BIRTHS", commune, "2025", "FEMALE", n),
+        ]),
+        ...["08", "10"].flatMap((province) => [value("ENTERPRISES", province, "2025", null, 100), value("ENTERPRISES_WOMAN_LED", province, "2025", null, 40)]),
+      ],
+    });
+  });
+
+  it("judges a merged-away province on its own former communes, exactly, naming the mapping (no longer NO_DATA)", async () => {
+    const haGiang = await targetsOf("02");
+    const births = haGiang.get("LIVE_BIRTHS")!;
+    expect(births).toMatchObject({ area: { code: "02", hierarchy: "2025-03" }, areaHierarchy: "2025-03" });
+    // 00691 and 00712 lie wholly inside the old Hà Giang: 2 x (10 + 5).
+    expect(births.progress).toMatchObject({
+      status: "ACHIEVED",
+      value: 30,
+      approximate: false,
+      acrossReform: { successorCodes: ["08"], mapping: "FULL", mergedWith: ["08"], approximate: false, comparable: true },
+    });
+  });
+
+  it("says there is no sound mapping for a province-level figure of a province merged into a larger one", async () => {
+    for (const code of ["02", "08"]) {
+      const share = (await targetsOf(code)).get("ENTERPRISES_WOMAN_LED_SHARE")!;
+      expect([code, share.progress.status, share.progress.value, share.progress.acrossReform?.comparable]).toEqual([code, "NOT_COMPARABLE", null, false]);
+      expect(share.progress.acrossReform?.note).toContain("cannot be judged");
+    }
+  });
+
+  it("no longer judges the old province that kept its code against the merged new one", async () => {
+    const births = (await targetsOf("08")).get("LIVE_BIRTHS")!;
+    // Only 02200 lies in the old Tuyên Quang: 2 x 20, not the new province's 70.
+    expect(births.progress).toMatchObject({ status: "ACHIEVED", value: 40, approximate: false, acrossReform: { mapping: "FULL", mergedWith: ["02"] } });
+  });
+
+  it("judges a province whose extent did not change as before, saying so", async () => {
+    const laoCai = await targetsOf("10");
+    expect(laoCai.get("ENTERPRISES_WOMAN_LED_SHARE")!.progress).toMatchObject({
+      status: "ACHIEVED",
+      value: 40,
+      approximate: false,
+      acrossReform: { successorCodes: ["10"], mapping: "FULL", mergedWith: [], comparable: true },
+    });
+  });
+});

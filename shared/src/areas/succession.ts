@@ -53,6 +53,34 @@ export class AreaSuccession {
   }
 
   /**
+   * What the published mapping says became of one area of version `from` in the next version `to`: each
+   * successor with the kind of the edge (FULL: the whole area went into it; PARTIAL: part of it did), and
+   * the other areas of `from` that went into the same successors (a merge). Null when the mapping does not
+   * name the area. Read for targets judged across a reform (decision 0099).
+   */
+  async mappingFrom(
+    code: string,
+    from: string,
+    to: string,
+  ): Promise<{ successors: { code: string; kind: "FULL" | "PARTIAL" }[]; mergedWith: string[] } | null> {
+    const rows = await this.db.query<{ to_code: string; kind: "FULL" | "PARTIAL"; others: string[] }>(
+      `SELECT m.to_code, m.kind::text AS kind,
+              ARRAY(SELECT o.from_code FROM indicators.area_mapping o
+                     WHERE o.from_hierarchy = m.from_hierarchy AND o.to_hierarchy = m.to_hierarchy AND o.to_code = m.to_code
+                       AND o.from_code <> m.from_code ORDER BY o.from_code) AS others
+         FROM indicators.area_mapping m
+        WHERE m.from_hierarchy = $1 AND m.to_hierarchy = $2 AND m.from_code = $3
+        ORDER BY m.to_code`,
+      [from, to, code],
+    );
+    if (rows.length === 0) return null;
+    return {
+      successors: rows.map((row) => ({ code: row.to_code, kind: row.kind })),
+      mergedWith: [...new Set(rows.flatMap((row) => row.others))].sort(),
+    };
+  }
+
+  /**
    * The areas among `codes` (of version `of`) that lie wholly inside one of `containers` (areas of version
    * `in`): every unit they hold went entirely into it. Only versions with a crosswalk between them (one
    * reform apart) are compared; for others nothing is inside.

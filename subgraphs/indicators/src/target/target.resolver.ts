@@ -6,10 +6,13 @@ import { IndicatorValue } from "../indicator-value/indicator-value.type";
 import { OffTrackCandidates } from "./off-track.type";
 import { TargetValueKey } from "./target.type";
 
-/** The indicator rolled up at a target's area for its assessed period; null for an unknown indicator or area. */
+/**
+ * The indicator rolled up at a target's area for its assessed period; null for an unknown indicator or area.
+ * The area is of its plan's version (a target keeps its plan's codes); a year of a later version is carried
+ * back onto it through the crosswalk, approximate where shares came in (decision 0099).
+ */
 async function actualOf(target: TargetValueKey, context: IndicatorsContext): Promise<IndicatorValue | null> {
-  // A target's area is one of the version its period's data belong to (an abolished district keeps its targets).
-  const hierarchy = (await context.hierarchies()).forPeriod(target.assessedPeriod).code;
+  const hierarchy = target.areaHierarchy ?? (await context.hierarchies()).forPeriod(target.assessedPeriod).code;
   if (!(await context.scope.contains(target.areaCode, hierarchy))) {
     throw new ForbiddenError(`You may not see indicator values for area ${target.areaCode}: outside your assigned areas`, { areaCodes: [target.areaCode] });
   }
@@ -23,7 +26,7 @@ async function actualOf(target: TargetValueKey, context: IndicatorsContext): Pro
 
 @Resolver(() => OffTrackCandidates)
 export class OffTrackActualsResolver {
-  @Directive('@requires(fields: "candidates { indicatorCode areaCode assessedPeriod }")')
+  @Directive('@requires(fields: "candidates { indicatorCode areaCode assessedPeriod areaHierarchy }")')
   @FieldResolver(() => [IndicatorValue], {
     nullable: "items",
     description:
@@ -41,7 +44,7 @@ export function resolveOffTrackCandidates(reference: OffTrackCandidates): OffTra
 
 @Resolver(() => TargetValueKey)
 export class TargetActualResolver {
-  @Directive('@requires(fields: "indicatorCode areaCode assessedPeriod")')
+  @Directive('@requires(fields: "indicatorCode areaCode assessedPeriod areaHierarchy")')
   @FieldResolver(() => IndicatorValue, {
     nullable: true,
     description:
@@ -54,5 +57,11 @@ export class TargetActualResolver {
 }
 
 export function resolveTargetValueKey(reference: TargetValueKey): TargetValueKey {
-  return { id: reference.id, indicatorCode: reference.indicatorCode, areaCode: reference.areaCode, assessedPeriod: reference.assessedPeriod };
+  return {
+    id: reference.id,
+    indicatorCode: reference.indicatorCode,
+    areaCode: reference.areaCode,
+    assessedPeriod: reference.assessedPeriod,
+    areaHierarchy: reference.areaHierarchy,
+  };
 }

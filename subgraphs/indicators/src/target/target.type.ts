@@ -21,4 +21,9 @@ export class TargetValueKey {
   @Directive("@external")
   @Field(() => String)
   assessedPeriod!: string;
+
+  /** The version of the target's area (its plan's): the actual value is expressed on it (decision 0099). */
+  @Directive("@external")
+  @Field(() => String)
+  areaHierarchy?: string;
 }

@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Query, Resolver, Ro
 import { BadUserInputError } from "@vnge/shared";
 import type { PlansContext } from "../context";
 import { AreaLevel } from "../target/target.enums";
+import { planStartYear } from "../target/target.resolver";
 import { Target } from "../target/target.type";
 import { TargetsOffTrack } from "./off-track.type";
 
@@ -39,11 +40,11 @@ export class OffTrackResolver {
     return { id: offTrackId(key), candidates: await context.targetService.beneath(key.parentCode, key.level, key.period) };
   }
 
-  @Directive('@requires(fields: "actuals { total male female period }")')
+  @Directive('@requires(fields: "actuals { total male female period approximate }")')
   @FieldResolver(() => [Target], { description: "The candidates at risk or off track." })
   targets(@Root() root: OffTrackRoot, @Ctx() context: PlansContext) {
     const key = parseOffTrackId(root.id);
-    return context.targetService.offTrack(key.parentCode, key.level, key.period, root.actuals ?? []);
+    return context.targetService.offTrack(key.parentCode, key.level, key.period, root.actuals ?? [], planStartYear(context));
   }
 }
 

@@ -11,6 +11,8 @@ export const ProgressStatus = {
   AT_RISK: "AT_RISK",
   OFF_TRACK: "OFF_TRACK",
   NO_DATA: "NO_DATA",
+  /** The target's area was merged away and its figures cannot be read apart: no status (decision 0099). */
+  NOT_COMPARABLE: "NOT_COMPARABLE",
 } as const;
 export type ProgressStatus = (typeof ProgressStatus)[keyof typeof ProgressStatus];
 
@@ -80,6 +82,62 @@ export function assessProgress(target: ProgressTarget, value: number | null, ass
   if (interim && meets(target.comparison, value, expected)) return { status: "ON_TRACK", ...gaps };
   const status = shortfall(target.comparison, value, expected) <= AT_RISK_BAND ? "AT_RISK" : "OFF_TRACK";
   return { status, ...gaps };
+}
+
+/** What the published mapping says became of a target's area in the version of the assessed year. */
+export interface ReformMapping {
+  /** The version of the target's plan, and that of the assessed year. */
+  fromHierarchy: string;
+  toHierarchy: string;
+  /** Null when the mapping does not name the area (an abolished district: its communes are mapped). */
+  mapping: { successors: { code: string; kind: "FULL" | "PARTIAL" }[]; mergedWith: string[] } | null;
+}
+
+/** A target judged across a reform: what it was judged against, and how sound that is. */
+export interface AcrossReform {
+  fromHierarchy: string;
+  toHierarchy: string;
+  successorCodes: string[];
+  /** FULL when the whole area went into its successor(s), PARTIAL when it was split; null when unmapped. */
+  mapping: "FULL" | "PARTIAL" | null;
+  /** The other areas of the target's version that went into the same successor(s). */
+  mergedWith: string[];
+  /** The value judged came in part through shares of split or merged units, not from units wholly inside the area. */
+  approximate: boolean;
+  /** False when no sound mapping exists: the status is NOT_COMPARABLE. */
+  comparable: boolean;
+  note: string;
+}
+
+/**
+ * How a target of an old version's area is judged at a year of a later version (decision 0099). The actual
+ * value is the area's own, carried back through the crosswalk from the new units: exact where they lie wholly
+ * inside it (a commune-level indicator of a merged province), approximate where shares came in. An approximate
+ * value of an area that went whole into a successor together with other areas (a province merged into a
+ * larger one) is only that successor's figure spread evenly back over its parts: there is no sound mapping, and
+ * progress says so instead of a status. A split area (PARTIAL) is judged on its approximate value, flagged.
+ */
+export function acrossReform(crossing: ReformMapping, actualApproximate: boolean): AcrossReform {
+  const { fromHierarchy, toHierarchy, mapping } = crossing;
+  const successorCodes = mapping?.successors.map((s) => s.code) ?? [];
+  const kind = !mapping ? null : mapping.successors.every((s) => s.kind === "FULL") ? "FULL" : "PARTIAL";
+  const mergedWith = mapping?.mergedWith ?? [];
+  const comparable = !actualApproximate || kind === "PARTIAL";
+  const into = successorCodes.length > 0 ? successorCodes.join(", ") : "the units of the new version";
+  let note: string;
+  if (!comparable) {
+    note =
+      `the area went whole into ${into} of hierarchy ${toHierarchy}` +
+      (mergedWith.length > 0 ? ` together with ${mergedWith.join(", ")}` : "") +
+      `; its own figures are not kept apart from theirs, so the target cannot be judged`;
+  } else if (actualApproximate) {
+    note = `the area was split between ${into} of hierarchy ${toHierarchy}: judged on its value carried back through the even shares of the mapping`;
+  } else if (kind === "FULL" && mergedWith.length === 0 && successorCodes.length === 1) {
+    note = `the area continues as ${into} of hierarchy ${toHierarchy} with the same extent`;
+  } else {
+    note = `judged on the area's own extent: the units of hierarchy ${toHierarchy} that lie wholly inside it (successor ${into})`;
+  }
+  return { fromHierarchy, toHierarchy, successorCodes, mapping: kind, mergedWith, approximate: actualApproximate, comparable, note };
 }
 
 export interface SexValues {

@@ -17,7 +17,17 @@ registerEnumType(TargetComparison, {
 });
 registerEnumType(ProgressStatus, {
   name: "ProgressStatus",
-  description: "ACHIEVED, ON_TRACK (a multi-year target ahead of its path), AT_RISK (short by at most 10%), OFF_TRACK, or NO_DATA.",
+  description:
+    "ACHIEVED, ON_TRACK (a multi-year target ahead of its path), AT_RISK (short by at most 10%), OFF_TRACK, NO_DATA, or NOT_COMPARABLE " +
+    "(the target's area was merged into a larger one by a reform and its figures are not kept apart: see TargetProgress.acrossReform).",
+});
+
+/** Same values as the indicators subgraph's AreaMappingKind enum. */
+export const AreaMappingKind = { FULL: "FULL", PARTIAL: "PARTIAL" } as const;
+export type AreaMappingKind = (typeof AreaMappingKind)[keyof typeof AreaMappingKind];
+registerEnumType(AreaMappingKind, {
+  name: "AreaMappingKind",
+  description: "FULL: the whole old unit went into the new one. PARTIAL: only part of it did (the old unit was split).",
 });
 registerEnumType(Sex, { name: "Sex", description: "Sex of a value, or of the values an indicator term counts." });
 registerEnumType(AreaLevel, { name: "AreaLevel" });

@@ -1,10 +1,14 @@
 import { Arg, Authorized, Ctx, Directive, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
-import { Role } from "@vnge/shared";
+import { type AreaKey, Role } from "@vnge/shared";
+import { Area } from "../area/area.type";
 import type { PlansContext } from "../context";
 import { Plan } from "../plan/plan.type";
 import { parseTargetAssessmentId, targetAssessmentId } from "./target-id";
 import { TargetInput } from "./target.input";
 import { Target, TargetProgress } from "./target.type";
+
+/** The start year of a target's plan, batched per request. */
+export const planStartYear = (context: PlansContext) => async (planId: string) => (await context.loaders.planById.load(planId))?.startYear ?? null;
 
 @Resolver(() => Target)
 export class TargetResolver {
@@ -33,14 +37,30 @@ export class TargetResolver {
     return context.loaders.planById.load(target.planId);
   }
 
-  @Directive('@requires(fields: "actual { total male female }")')
+  @FieldResolver(() => Area, { description: "The plan's area, in the version of the plan's first year: a target keeps its plan's codes after a reform." })
+  async area(@Root() target: Target, @Ctx() context: PlansContext): Promise<AreaKey> {
+    return { code: target.areaCode, hierarchy: await this.areaHierarchy(target, context) };
+  }
+
+  @Directive("@shareable")
+  @FieldResolver(() => String, {
+    description:
+      "The hierarchy version of the target's area: the version of its plan's first year (e.g. \"2025-03\" for a 2021-2025 plan), also when the assessed year is of a later one.",
+  })
+  async areaHierarchy(@Root() target: Target, @Ctx() context: PlansContext): Promise<string> {
+    return target.areaHierarchy ?? (await context.targetService.versionsOf(target, planStartYear(context))).area;
+  }
+
+  @Directive('@requires(fields: "actual { total male female approximate }")')
   @FieldResolver(() => TargetProgress, {
     nullable: true,
     description:
-      "Status and gap at the assessed period, from the actual value (docs/decisions/0021-target-progress.md). Statistics: FORBIDDEN outside the caller's areas.",
+      "Status and gap at the assessed period, from the actual value (docs/decisions/0021-target-progress.md). Across a reform (a target of an earlier " +
+      "version's area assessed at a later year) the actual value is the area's own carried back, and acrossReform says how (decision 0099). " +
+      "Statistics: FORBIDDEN outside the caller's areas.",
   })
-  progress(@Root() target: Target, @Ctx() context: PlansContext) {
-    return context.targetService.progress(target);
+  async progress(@Root() target: Target, @Ctx() context: PlansContext) {
+    return context.targetService.progress(target, await context.targetService.versionsOf(target, planStartYear(context)));
   }
 
   @Authorized(Role.ADMIN, Role.DATA_ENTRY)

@@ -1,11 +1,23 @@
 // Rules of the read path for targets: which targets a list holds, and how each stands. Progress is
 // statistics, so it is given only for areas in the caller's scope (the indicators subgraph applies
 // the same rule to Target.actual).
-import { type AreaLevelName, type AreaScope, BadUserInputError, type Database, ForbiddenError, AreaHierarchy } from "@vnge/shared";
-import { type Progress, ProgressStatus, assessProgress, valueForSex } from "./progress";
+import { type AreaLevelName, type AreaScope, AreaSuccession, BadUserInputError, type Database, ForbiddenError, AreaHierarchy } from "@vnge/shared";
+import { type AcrossReform, type Progress, ProgressStatus, type ReformMapping, acrossReform, assessProgress, valueForSex } from "./progress";
 import { type TargetStore, toTarget } from "./target.store";
 import type { ActualValue, Target } from "./target.type";
 import { isYear } from "./target.validation";
+
+/** The version of a target's area and that of its assessed year. */
+export interface TargetVersions {
+  area: string;
+  assessed: string;
+}
+
+/** Progress as the API gives it: the status, and how the target was judged across a reform. */
+export interface TargetJudgement extends Progress {
+  approximate: boolean;
+  acrossReform: AcrossReform | null;
+}
 
 /** Targets a dashboard lists beneath one area at most. */
 export const MAX_TARGETS_BENEATH = 5_000;
@@ -43,14 +55,59 @@ export class TargetService {
     return records.map((record) => toTarget(record, period));
   }
 
-  async progress(target: Target): Promise<Progress> {
-    if (!(await this.scope.contains(target.areaCode))) {
-      throw new ForbiddenError(`You may not see target progress for area ${target.areaCode}: outside your assigned areas`, { areaCodes: [target.areaCode] });
-    }
-    return this.assess(target, target.actual);
+  /**
+   * The version of a target's area (its plan's first year's: targets keep their plan's codes) and of its assessed
+   * year. `planStartYear` reads the plan (a loader in requests).
+   */
+  async versionsOf(target: Target, planStartYear: (planId: string) => Promise<number | null>): Promise<TargetVersions> {
+    const hierarchy = new AreaHierarchy(this.db);
+    const start = await planStartYear(target.planId);
+    const [area, assessed] = await Promise.all([hierarchy.versionForPeriod(String(start ?? target.period)), hierarchy.versionForPeriod(target.assessedPeriod)]);
+    return { area, assessed };
   }
 
-  assess(target: Target, actual: Pick<ActualValue, "total" | "male" | "female"> | null): Progress {
+  /** What the mapping says became of the target's area, when its assessed year is of a later version (decision 0099). */
+  async crossing(target: Target, versions: TargetVersions): Promise<ReformMapping | null> {
+    if (versions.area === versions.assessed) return null;
+    const mapping = await new AreaSuccession(this.db).mappingFrom(target.areaCode, versions.area, versions.assessed);
+    return { fromHierarchy: versions.area, toHierarchy: versions.assessed, mapping };
+  }
+
+  async progress(target: Target, versions: TargetVersions): Promise<TargetJudgement> {
+    if (!(await this.scope.contains(target.areaCode, versions.area))) {
+      throw new ForbiddenError(`You may not see target progress for area ${target.areaCode}: outside your assigned areas`, { areaCodes: [target.areaCode] });
+    }
+    return this.assess(target, target.actual, await this.crossing(target, versions));
+  }
+
+  /**
+   * The status of a target from its actual value. Across a reform the value is the area's own, carried back, and
+   * the judgement says so; where no sound mapping exists there is no status (NOT_COMPARABLE, decision 0099).
+   */
+  assess(
+    target: Target,
+    actual: Pick<ActualValue, "total" | "male" | "female" | "approximate"> | null,
+    crossing: ReformMapping | null = null,
+  ): TargetJudgement {
+    const progress = this.assessValue(target, actual);
+    const approximate = actual?.approximate ?? false;
+    if (!crossing) return { ...progress, approximate, acrossReform: null };
+    const across = acrossReform(crossing, approximate);
+    if (!across.comparable && progress.status !== ProgressStatus.NO_DATA) {
+      return {
+        status: ProgressStatus.NOT_COMPARABLE,
+        value: null,
+        expected: progress.expected,
+        gap: null,
+        gapToExpected: null,
+        approximate,
+        acrossReform: across,
+      };
+    }
+    return { ...progress, approximate, acrossReform: across };
+  }
+
+  private assessValue(target: Target, actual: Pick<ActualValue, "total" | "male" | "female"> | null): Progress {
     return assessProgress(
       {
         comparison: target.comparison,
@@ -68,15 +125,23 @@ export class TargetService {
    * The candidates at risk or off track, given the actual values the gateway fetched for them (in the
    * candidates' order). The candidates are read again here, so the two lists must still line up.
    */
-  async offTrack(parentCode: string, level: AreaLevelName | undefined, period: string, actuals: readonly (ActualValue | null)[]): Promise<Target[]> {
+  async offTrack(
+    parentCode: string,
+    level: AreaLevelName | undefined,
+    period: string,
+    actuals: readonly (ActualValue | null)[],
+    planStartYear: (planId: string) => Promise<number | null>,
+  ): Promise<Target[]> {
     const candidates = await this.beneath(parentCode, level, period);
     const lined = candidates.length === actuals.length && actuals.every((actual) => actual === null || actual.period === period);
     if (!lined) throw new BadUserInputError("the targets changed while the request ran; send it again");
-    return candidates
-      .map((target, i) => ({ ...target, actual: actuals[i] }))
-      .filter((target) => {
-        const status = this.assess(target, target.actual).status;
-        return status === ProgressStatus.AT_RISK || status === ProgressStatus.OFF_TRACK;
-      });
+    const judged = await Promise.all(
+      candidates.map(async (candidate, i) => {
+        const target = { ...candidate, actual: actuals[i] };
+        const status = this.assess(target, target.actual, await this.crossing(target, await this.versionsOf(target, planStartYear))).status;
+        return { target, status };
+      }),
+    );
+    return judged.filter(({ status }) => status === ProgressStatus.AT_RISK || status === ProgressStatus.OFF_TRACK).map(({ target }) => target);
   }
 }

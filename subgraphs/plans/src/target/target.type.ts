@@ -1,6 +1,6 @@
 import { Directive, Field, Float, ID, ObjectType } from "type-graphql";
 import { Area } from "../area/area.type";
-import { ProgressStatus, Sex, TargetComparison } from "./target.enums";
+import { AreaMappingKind, ProgressStatus, Sex, TargetComparison } from "./target.enums";
 
 /** The indicators subgraph's Indicator entity: only its key here. */
 @Directive('@key(fields: "code", resolvable: false)')
@@ -28,6 +28,43 @@ export class ActualValue {
   @Directive("@external")
   @Field(() => String)
   period!: string;
+
+  @Directive("@external")
+  @Field(() => Boolean)
+  approximate!: boolean;
+}
+
+@ObjectType({
+  description:
+    "How a target of an area of an earlier hierarchy version is judged at a year of a later one (decision 0099): the mapping of its area, " +
+    "and whether the value judged is approximate or cannot be judged at all.",
+})
+export class TargetAcrossReform {
+  @Field(() => String, { description: "The version of the target's plan (its area's), e.g. \"2025-03\"." })
+  fromHierarchy!: string;
+
+  @Field(() => String, { description: 'The version of the assessed year, e.g. "2025-07".' })
+  toHierarchy!: string;
+
+  @Field(() => [ID], { description: "The units of toHierarchy the area went into (the published mapping)." })
+  successorCodes!: string[];
+
+  @Field(() => AreaMappingKind, { nullable: true, description: "FULL: the whole area went into its successor; PARTIAL: it was split; null when unmapped." })
+  mapping!: AreaMappingKind | null;
+
+  @Field(() => [ID], { description: "The other areas of fromHierarchy merged into the same successor(s)." })
+  mergedWith!: string[];
+
+  @Field(() => Boolean, {
+    description: "The value judged came in part through the mapping's even shares, not only from units lying wholly inside the area.",
+  })
+  approximate!: boolean;
+
+  @Field(() => Boolean, { description: "False when no sound mapping exists (status NOT_COMPARABLE)." })
+  comparable!: boolean;
+
+  @Field(() => String, { description: "What the target was judged against, in words." })
+  note!: string;
 }
 
 @ObjectType({ description: "How a target stands at its assessed period." })
@@ -48,6 +85,15 @@ export class TargetProgress {
 
   @Field(() => Float, { nullable: true, description: "value - expected." })
   gapToExpected!: number | null;
+
+  @Field(() => Boolean, { description: "The value judged is approximate (carried across a reform through shares of split or merged units)." })
+  approximate!: boolean;
+
+  @Field(() => TargetAcrossReform, {
+    nullable: true,
+    description: "Set when the target's area is of an earlier hierarchy version than the assessed year's: what it was judged against.",
+  })
+  acrossReform!: TargetAcrossReform | null;
 }
 
 // One key in both subgraphs (decision 0091): the id names the target and the year it is assessed at; the
@@ -75,8 +121,11 @@ export class Target {
   @Field(() => ID, { description: "The plan's area." })
   areaCode!: string;
 
-  @Field(() => Area)
+  @Field(() => Area, { description: "The plan's area, in the version of the plan's first year (targets keep it after a reform)." })
   area!: Area;
+
+  /** The version of the plan's area (resolved by target.resolver.ts from the plan). */
+  areaHierarchy?: string;
 
   @Field(() => String, { description: 'The year the target is for, e.g. "2017".' })
   period!: string;
