@@ -74,7 +74,10 @@ export interface GraphQLBody {
 }
 
 /** A partner API key issued on the test system's database (shown once, as to a partner). */
-export async function createPartnerKey(system: TestSystem, options: { name: string; areaCodes: string[]; rateLimitPerMinute: number }): Promise<string> {
+export async function createPartnerKey(
+  system: TestSystem,
+  options: { name: string; areaCodes: string[]; rateLimitPerMinute: number; trustedDocumentsOnly?: boolean },
+): Promise<string> {
   const { ApiKeyService } = await import("@vnge/gateway");
   const { key } = await new ApiKeyService(system.db, loadAuthConfig()).create({ ...options, expiresAt: new Date(Date.now() + 86_400_000) });
   return key;

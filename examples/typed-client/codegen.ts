@@ -10,7 +10,8 @@ const config: CodegenConfig = {
     "src/gql/": {
       preset: "client",
       config: { enumsAsTypes: true, useTypeImports: true },
-      presetConfig: { fragmentMasking: false },
+      // The manifest of these operations (src/gql/persisted-documents.json), to register as trusted documents.
+      presetConfig: { fragmentMasking: false, persistedDocuments: { hashAlgorithm: "sha256" } },
     },
   },
 };

@@ -6,6 +6,8 @@ import type { IncomingHttpHeaders } from "node:http";
 export interface Credential {
   identity: Identity;
   subgraphAuthorization: string;
+  /** Only registered operations are accepted from this caller (an API key so marked, decision 0103). */
+  trustedDocumentsOnly?: boolean;
 }
 
 /** Resolves an API key to an identity and a token for the subgraphs (see api-keys.ts). */

@@ -13,6 +13,8 @@ import { passThrough } from "./pass-through";
 import { type CacheProbe, ResponseCache } from "./response-cache/response-cache";
 import type { GatewayContext } from "./context";
 import { SubgraphDataSource } from "./subgraph-data-source";
+import { type TrustedDocuments, trustedDocumentsPlugin } from "./trusted-documents/trusted-documents";
+import { PersistedQueries } from "./http/persisted-queries";
 import { readSupergraph } from "./supergraph";
 
 export interface GatewayOptions {
@@ -28,6 +30,8 @@ export interface GatewayOptions {
   responseCache?: Database;
   /** Bytes the response cache may hold (default: RESPONSE_CACHE_MAX_MB, else 256 MiB). */
   responseCacheMaxBytes?: number;
+  /** Registered operations: sent by hash alone, and the only ones keys marked trusted-documents-only may send. */
+  trustedDocuments?: TrustedDocuments;
   /** Allowed origins and the explorer (default: CORS_ORIGINS and EXPLORER, see decision 0082). */
   http?: Partial<HttpConfig>;
 }
@@ -54,7 +58,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     validationRules: protection.validationRules,
     // Cache hints are not used: the response cache follows the data generation instead (decision 0070).
     // Apollo's landing page loads from a CDN: the gateway serves its own explorer instead (decision 0083).
-    plugins: [...protection.plugins, ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), ...(cache ? [cache.plugin()] : [])],
+    plugins: [
+      ...protection.plugins,
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginLandingPageDisabled(),
+      trustedDocumentsPlugin(options.trustedDocuments),
+      ...(cache ? [cache.plugin()] : []),
+    ],
     // Persisted queries are resolved before the response cache looks a request up (http/persisted-queries.ts).
     persistedQueries: false,
     // Simple requests (forms, images) are refused; browsers' JSON requests are preflighted by CORS (decision 0082).
@@ -83,6 +93,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         return { requestId, headers, logger: requestLogger.child({ subject: credential.identity.subject }), ...credential, cacheProbe };
       },
       shortcut: cache?.shortcut(authenticateCaller),
+      persistedQueries: new PersistedQueries(async (hash) => options.trustedDocuments?.document(hash)),
       maxQueryBytes: MAX_QUERY_BYTES,
       routes: { "/data-values/import": passThrough(() => options.subgraphUrls?.indicators ?? subgraphUrl(subgraphEntry("indicators"))) },
     },

@@ -2,7 +2,7 @@
 // With PGlite (one owner per data directory) everything runs here; with PostgreSQL each
 // service can also run as its own process (`--only`), several copies behind a load balancer.
 import path from "node:path";
-import { ApiKeyService, startGateway } from "@vnge/gateway";
+import { ApiKeyService, TrustedDocuments, startGateway } from "@vnge/gateway";
 import {
   type AuthConfig,
   type Database,
@@ -92,6 +92,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       const gateway = await startGateway({
         verifyToken,
         apiKeys: (key) => apiKeys.authenticate(key),
+        trustedDocuments: new TrustedDocuments(options.db),
         port: portOf("gateway", GATEWAY_DEFAULT_PORT),
         host: options.host,
         production: options.production,

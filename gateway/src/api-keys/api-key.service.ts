@@ -31,6 +31,8 @@ export interface NewApiKey {
   areaCodes: string[];
   expiresAt: Date;
   rateLimitPerMinute?: number;
+  /** Accept only registered operations from this key (trusted documents, decision 0103). */
+  trustedDocumentsOnly?: boolean;
 }
 
 export class ApiKeyService {
@@ -58,6 +60,7 @@ export class ApiKeyService {
       areaCodes: input.areaCodes.length > 0 ? input.areaCodes : [NATION_CODE],
       rateLimitPerMinute: rate,
       expiresAt: input.expiresAt,
+      trustedDocumentsOnly: input.trustedDocumentsOnly ?? false,
     });
     return { key, row };
   }
@@ -90,6 +93,7 @@ export class ApiKeyService {
     return {
       identity: { subject, roles: new Set([Role.PARTNER]), areaCodes: row.areaCodes, via: "internal" },
       subgraphAuthorization: `Bearer ${token}`,
+      trustedDocumentsOnly: row.trustedDocumentsOnly,
     };
   }
 }

@@ -10,14 +10,27 @@ export interface ApiKeyRow {
   expiresAt: Date;
   revokedAt: Date | null;
   createdAt: Date;
+  trustedDocumentsOnly: boolean;
 }
 
-const columns = { id: true, name: true, prefix: true, areaCodes: true, rateLimitPerMinute: true, expiresAt: true, revokedAt: true, createdAt: true } as const;
+const columns = {
+  id: true,
+  name: true,
+  prefix: true,
+  areaCodes: true,
+  rateLimitPerMinute: true,
+  expiresAt: true,
+  revokedAt: true,
+  createdAt: true,
+  trustedDocumentsOnly: true,
+} as const;
 
 export class ApiKeyStore {
   constructor(private readonly db: Database) {}
 
-  create(row: Omit<ApiKeyRow, "id" | "revokedAt" | "createdAt"> & { hash: string }): Promise<ApiKeyRow> {
+  create(
+    row: Omit<ApiKeyRow, "id" | "revokedAt" | "createdAt" | "trustedDocumentsOnly"> & { hash: string; trustedDocumentsOnly?: boolean },
+  ): Promise<ApiKeyRow> {
     return this.db.prisma.apiKey.create({ data: row, select: columns });
   }
 

@@ -4,7 +4,8 @@
 // answered from the cache like any other. Mistakes are answered 4xx with a code: an unknown hash 404
 // PERSISTED_QUERY_NOT_FOUND (the client sends the query again; 404 rather than 400 because Apollo
 // Client 3 turns persisted queries off after a 400), a hash that does not match its query 400
-// PERSISTED_QUERY_HASH_MISMATCH.
+// PERSISTED_QUERY_HASH_MISMATCH. A hash not seen by this process may name a registered operation (a trusted
+// document, decision 0103), kept in PostgreSQL for every copy.
 import crypto from "node:crypto";
 import { InMemoryLRUCache, type KeyValueCache } from "@apollo/utils.keyvaluecache";
 
@@ -32,8 +33,14 @@ const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
+/** Registered operations (trusted documents), found by the hash their client registered. */
+export type RegisteredDocuments = (hash: string) => Promise<string | undefined>;
+
 export class PersistedQueries {
-  constructor(private readonly cache: KeyValueCache<string> = new InMemoryLRUCache<string>({ maxSize: MAX_CACHE_BYTES })) {}
+  constructor(
+    private readonly registered: RegisteredDocuments = async () => undefined,
+    private readonly cache: KeyValueCache<string> = new InMemoryLRUCache<string>({ maxSize: MAX_CACHE_BYTES }),
+  ) {}
 
   async resolve(body: GraphQLRequestBody): Promise<Resolution> {
     if (!isRecord(body.extensions) || body.extensions.persistedQuery === undefined) return { body };
@@ -50,7 +57,7 @@ export class PersistedQueries {
       return { mistake: { status: 400, code: "BAD_REQUEST", message: "persistedQuery.sha256Hash must be the hex SHA-256 of the query." } };
     }
     if (body.query === undefined || body.query === null) {
-      const query = await this.cache.get(`apq:${hash.toLowerCase()}`);
+      const query = (await this.cache.get(`apq:${hash.toLowerCase()}`)) ?? (await this.registered(hash.toLowerCase()));
       return query === undefined ? { mistake: PERSISTED_QUERY_NOT_FOUND } : { body: resolved(query) };
     }
     if (typeof body.query !== "string" || sha256(body.query) !== hash.toLowerCase()) {

@@ -109,6 +109,8 @@ export class ResponseCache {
       request.locals.credential = authenticated;
       const credential = await authenticated.catch(() => null);
       if (!credential) return null; // the context refuses it, with the reason
+      // The trusted-documents check runs inside Apollo Server (decision 0103); the cache plugin still answers there.
+      if (credential.trustedDocumentsOnly) return null;
       const probe = await this.probe(body.query, body.operationName, body.variables, credential.identity, request.headers["accept-language"]);
       if (probe.lookup.body === null) {
         request.locals.cacheProbe = probe;
