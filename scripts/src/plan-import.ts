@@ -2,7 +2,7 @@
 // document number) or creates it, optionally defines local indicators for the rows that name none, then imports
 // the target table into it as an operator (no area scope). A dry run writes nothing at all.
 import fs from "node:fs";
-import { AreaHierarchy, type AreaLevel, type Database } from "@vnge/shared";
+import { AreaDirectory, type AreaLevel, type Database } from "@vnge/shared";
 import { type CatalogueImportSummary, importCatalogue } from "@vnge/indicators";
 import { type ImportResult, PlanService, catalogueOf, readCatalogue, uncodedRows } from "@vnge/plans";
 import { defineRows } from "./plan-definitions";
@@ -27,7 +27,8 @@ export class PlanImportError extends Error {}
 
 export async function importPlanFile(db: Database, options: PlanImportOptions): Promise<PlanImportResult> {
   const csv = fs.readFileSync(options.file, "utf8");
-  const versions = (await new AreaHierarchy(db).versionsOf([options.areaCode])).get(options.areaCode) ?? [];
+  const areas = new AreaDirectory(db);
+  const versions = (await areas.hierarchy.versionsOf([options.areaCode])).get(options.areaCode) ?? [];
   if (versions.length === 0) throw new PlanImportError(`unknown area "${options.areaCode}": not an area of any hierarchy version`);
   const plan = await db.prisma.plan.findUnique({ where: { areaCode_documentNumber: { areaCode: options.areaCode, documentNumber: options.documentNumber } } });
   if (!plan && !options.create)
@@ -37,14 +38,14 @@ export async function importPlanFile(db: Database, options: PlanImportOptions): 
 
   let defined: CatalogueImportSummary | null = null;
   let definedCodes = new Map<number, string>();
-  let service = new PlanService(db);
+  let service = new PlanService(db, areas);
   if (options.defineMissing) {
     const definitions = defineRows(uncodedRows(csv), options.areaCode, options.defineMissing.level);
     definedCodes = definitions.codes;
     const file = { format: "vnge-catalogue", version: 1, dataElements: definitions.dataElements, indicators: definitions.indicators, dataSets: [] };
     defined = await importCatalogue(db, JSON.stringify(file), { dryRun: options.dryRun, changedBy: "plans:import" });
     // in a dry run the definitions are not stored: targets are checked against them as they would be
-    if (options.dryRun) service = new PlanService(db, async () => new Map([...(await readCatalogue(db)), ...catalogueOf(definitions)]));
+    if (options.dryRun) service = new PlanService(db, areas, async () => new Map([...(await readCatalogue(db)), ...catalogueOf(definitions)]));
   }
   if (plan) return { ...(await service.importTargets(plan.id, csv, { scope: null, dryRun: options.dryRun, definedCodes })), defined };
   const data = {

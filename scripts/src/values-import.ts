@@ -1,7 +1,7 @@
 // The import of a file of values for the command line: the summary as lines to print and the exit
 // code (0 written or checked, 2 refused: bad rows, or a file that is not one of values at all).
 import { createDataValueService, type FileImportProgress, importValueFile } from "@vnge/indicators";
-import { AreaScope, BadUserInputError, type Database, NATION_CODE, migrate } from "@vnge/shared";
+import { AreaDirectory, AreaScope, BadUserInputError, type Database, NATION_CODE, migrate } from "@vnge/shared";
 
 export interface ValuesImportReport {
   lines: string[];
@@ -14,7 +14,7 @@ export async function importValues(
   options: { dryRun: boolean; submittedBy: string; onProgress?: (p: FileImportProgress) => void },
 ): Promise<ValuesImportReport> {
   await migrate(db);
-  const service = createDataValueService(db, new AreaScope(db, [NATION_CODE]));
+  const service = createDataValueService(db, new AreaScope(new AreaDirectory(db), [NATION_CODE]));
   let summary: Awaited<ReturnType<typeof importValueFile>>;
   try {
     summary = await importValueFile(service, file, options);

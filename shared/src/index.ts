@@ -18,6 +18,7 @@ export * from "./loaders";
 export * from "./auth";
 export * from "./database/server-database";
 export * from "./feeds/indicator-feed";
+export * from "./areas/area-directory";
 export * from "./areas/area-hierarchy";
 export * from "./areas/hierarchy-timeline";
 export * from "./areas/succession";

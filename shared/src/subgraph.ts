@@ -2,6 +2,7 @@
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from "@apollo/server/plugin/disabled";
 import type { GraphQLSchema } from "graphql";
+import { AreaDirectory } from "./areas/area-directory";
 import { AreaScope } from "./auth/area-scope";
 import { denialLogPlugin } from "./auth/denial-log";
 import type { Identity } from "./auth/identity";
@@ -12,20 +13,10 @@ import { AppError, UnauthenticatedError, createErrorFormatter } from "./errors";
 import { type Logger, serviceLogger } from "./logger";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type RequestInfo, type RouteHandler, type RunningServer, sendJson, startServiceServer } from "./http/service-server";
+import type { ServiceContext } from "./service-context";
 import type { SubgraphEntry } from "./subgraphs";
 
-/** Per-request context every subgraph starts from; each adds its own loaders. */
-export interface ServiceContext {
-  requestId: string;
-  logger: Logger;
-  db: Database;
-  /** The verified caller: every request reaching a resolver has one. */
-  identity: Identity;
-  /** The caller's assigned areas and everything beneath them. */
-  scope: AreaScope;
-  /** Hands aggregates to the indicators subgraph (used by subgraphs that own raw records). */
-  indicatorFeed: IndicatorFeed;
-}
+export type { ServiceContext } from "./service-context";
 
 export interface SubgraphModule<TContext extends ServiceContext = ServiceContext> {
   name: SubgraphEntry["name"];
@@ -103,12 +94,14 @@ export async function serviceContext(
     request.logger.warn({ reason: (error as Error).message }, "unauthenticated request refused");
     throw error;
   }
+  const areas = new AreaDirectory(db);
   return {
     requestId: request.requestId,
     logger: request.logger.child({ subject: identity.subject }),
     db,
     identity,
-    scope: new AreaScope(db, identity.areaCodes),
+    areas,
+    scope: new AreaScope(areas, identity.areaCodes),
     indicatorFeed,
   };
 }

@@ -3,7 +3,7 @@
 // object each, and the same code in two hierarchy versions stays two objects (decision 0090).
 import { ApolloClient, HttpLink, InMemoryCache, gql } from "@apollo/client";
 import { createDataValueService, seedCatalogue } from "@vnge/indicators";
-import { AreaScope, NATION_CODE } from "@vnge/shared";
+import { AreaDirectory, AreaScope, NATION_CODE } from "@vnge/shared";
 import { importAreas, importHierarchyVersion } from "@vnge/indicators";
 import { type TestSystem, authHeader, startTestSystem } from "../testkit";
 import { OLD_AREAS, REFORM, REFORM_VERSION } from "./reform-fixture";
@@ -20,7 +20,9 @@ beforeAll(async () => {
   const values = OLD_AREAS.filter((area) => area.level === "COMMUNE").flatMap((area) =>
     (["MALE", "FEMALE"] as const).map((sex) => ({ dataElementCode: "LIVE_BIRTHS", areaCode: area.code, period: "2024", sex, value: births(area.code, sex) })),
   );
-  expect((await createDataValueService(system.db, new AreaScope(system.db, [NATION_CODE])).submit(values, { submittedBy: "test" })).conflicts).toEqual([]);
+  expect(
+    (await createDataValueService(system.db, new AreaScope(new AreaDirectory(system.db), [NATION_CODE])).submit(values, { submittedBy: "test" })).conflicts,
+  ).toEqual([]);
   client = new ApolloClient({ cache: new InMemoryCache(), link: new HttpLink({ uri: system.gatewayUrl, headers: await authHeader() }) });
 }, 120_000);
 afterAll(() => system?.close());

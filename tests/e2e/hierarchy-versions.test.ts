@@ -5,7 +5,7 @@
 // (tests/hierarchy-generated.test.ts covers the import and the crosswalk on a generated reform).
 import fs from "node:fs";
 import { createDataValueService, seedCatalogue } from "@vnge/indicators";
-import { type AreaRow, AreaScope, NATION_CODE } from "@vnge/shared";
+import { type AreaRow, AreaDirectory, AreaScope, NATION_CODE } from "@vnge/shared";
 import { importAreas, importHierarchyVersion, parseUnitList, readReformFiles } from "@vnge/indicators";
 import { describeWithNationalData } from "@vnge/shared/testing";
 import { ADMIN, authHeader, postGraphQL, startTestSystem, type TestSystem } from "../testkit";
@@ -72,7 +72,7 @@ describeWithNationalData(__filename, "the 2025 reform on the national lists", (n
     const values = oldCommunes.flatMap((c) =>
       (["MALE", "FEMALE"] as const).map((sex) => ({ dataElementCode: INDICATOR, areaCode: c.code, period: "2024", sex, value: oldValue(c.code, sex) })),
     );
-    const written = await createDataValueService(system.db, new AreaScope(system.db, [NATION_CODE])).submit(values, { submittedBy: "test" });
+    const written = await createDataValueService(system.db, new AreaScope(new AreaDirectory(system.db), [NATION_CODE])).submit(values, { submittedBy: "test" });
     expect(written.conflicts).toEqual([]);
   }, 300_000);
   afterAll(() => system?.close());

@@ -1,7 +1,7 @@
 // The gateway's response cache: a repeated query is answered from PostgreSQL, every write to the data
 // behind answers (through any path) retires what was cached, callers with other access never share an
 // answer, and confidential or changing operations are never cached.
-import { AreaScope, NATION_CODE, Role } from "@vnge/shared";
+import { AreaDirectory, AreaScope, NATION_CODE, Role } from "@vnge/shared";
 import { createDataValueService } from "@vnge/indicators";
 import { ResponseCacheStore } from "@vnge/gateway";
 import { type Caller, type TestSystem, ADMIN, authHeader, createPartnerKey, postGraphQL, startTestSystem } from "../testkit";
@@ -52,7 +52,7 @@ describe("response cache at the gateway", () => {
   it("shows a value written without the gateway (a file import, a script) on the next query", async () => {
     const before = birthsIn38((await ask(ROLLUP, { parent: "38" })).body) ?? 0;
     expect((await ask(ROLLUP, { parent: "38" })).status).toBe("HIT");
-    const service = createDataValueService(system.db, new AreaScope(system.db, [NATION_CODE]));
+    const service = createDataValueService(system.db, new AreaScope(new AreaDirectory(system.db), [NATION_CODE]));
     const written = await service.submit([{ dataElementCode: "LIVE_BIRTHS", areaCode: "14845", period: "2024", sex: "MALE", value: 90 }], {
       submittedBy: "script",
     });

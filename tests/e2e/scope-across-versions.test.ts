@@ -3,7 +3,7 @@
 // On the small generated reform of reform-fixture.ts: the new Tuyên Quang (08) is the old Hà Giang (02) and the old
 // Tuyên Quang (08); old commune 00709 is split between new 00691 and 00712, both made of Hà Giang's communes only.
 import { createDataValueService, seedCatalogue } from "@vnge/indicators";
-import { AreaScope, NATION_CODE, Role } from "@vnge/shared";
+import { AreaDirectory, AreaScope, NATION_CODE, Role } from "@vnge/shared";
 import { importAreas, importHierarchyVersion } from "@vnge/indicators";
 import { type Caller, type TestSystem, authHeader, postGraphQL, startTestSystem } from "../testkit";
 import { OLD_AREAS, REFORM, REFORM_VERSION } from "./reform-fixture";
@@ -23,7 +23,7 @@ beforeAll(async () => {
   const values = OLD_COMMUNES.flatMap((c) =>
     (["MALE", "FEMALE"] as const).map((sex) => ({ dataElementCode: "LIVE_BIRTHS", areaCode: c.code, period: "2024", sex, value: births(c.code, sex) })),
   );
-  const written = await createDataValueService(system.db, new AreaScope(system.db, [NATION_CODE])).submit(values, { submittedBy: "test" });
+  const written = await createDataValueService(system.db, new AreaScope(new AreaDirectory(system.db), [NATION_CODE])).submit(values, { submittedBy: "test" });
   expect(written.conflicts).toEqual([]);
 }, 120_000);
 afterAll(() => system?.close());

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { once } from "node:events";
 import { createDataValueService, type FileImportSummary, importValueFile, seedCatalogue } from "@vnge/indicators";
-import { AreaScope, createServerDatabase, migrate, NATION_CODE, openDatabase } from "@vnge/shared";
+import { AreaDirectory, AreaScope, createServerDatabase, migrate, NATION_CODE, openDatabase } from "@vnge/shared";
 import { importAreas, parseUnitList } from "@vnge/indicators";
 import { flagValue, hasFlag, runCli } from "../cli/run";
 import { benchAreasFile } from "./areas-file";
@@ -62,7 +62,7 @@ runCli(async (args) => {
     const size = fs.statSync(file).size;
     console.log(`${communes.length} communes; ${lines.toLocaleString("en")} rows, ${mib(size)} MiB`);
 
-    const service = createDataValueService(db, new AreaScope(db, [NATION_CODE]));
+    const service = createDataValueService(db, new AreaScope(new AreaDirectory(db), [NATION_CODE]));
     const runs: { label: string; m: Awaited<ReturnType<typeof measured<FileImportSummary>>> }[] = [];
     for (const label of ["first import", "second import (same file)"]) {
       const m = await measured(() => importValueFile(service, file, { submittedBy: "benchmark" }));

@@ -1,7 +1,7 @@
 // npm run values:export -- --area <code> --period <period> [--element <code>] [--format csv|json] > file.csv
 // Writes the values at an area and beneath it, for one period, in the shape values:import reads.
 import { exportValues, type ValueFileFormat } from "@vnge/indicators";
-import { AreaScope, NATION_CODE } from "@vnge/shared";
+import { AreaDirectory, AreaScope, NATION_CODE } from "@vnge/shared";
 import { withDatabase } from "./database";
 import { flagValue, runCli } from "./run";
 
@@ -13,7 +13,13 @@ runCli(async (args) => {
     throw new Error("usage: npm run values:export -- --area <code> --period <period> [--element <code>] [--format csv|json] > file.csv");
   }
   const rows = await withDatabase((db) =>
-    exportValues(db, new AreaScope(db, [NATION_CODE]), { areaCode, period, dataElementCode: flagValue(args, "--element") }, format, process.stdout),
+    exportValues(
+      db,
+      new AreaScope(new AreaDirectory(db), [NATION_CODE]),
+      { areaCode, period, dataElementCode: flagValue(args, "--element") },
+      format,
+      process.stdout,
+    ),
   );
   process.stderr.write(`${rows} values exported\n`);
 });

@@ -4,7 +4,7 @@
 // here so a later split can swap it for a replicated copy of the hierarchy. Codes are read within one
 // hierarchy version: the one named, or the version in force today when none is.
 import type { Database } from "../database/client";
-import { HierarchyTimeline } from "./hierarchy-timeline";
+import type { HierarchyTimeline } from "./hierarchy-timeline";
 import type { AreaLevelName } from "./levels";
 import { NATION_CODE } from "./levels";
 
@@ -31,16 +31,13 @@ export const hierarchyOrCurrent = (param: string) =>
 /** SQL condition: the row is the area $1 or lies beneath it (every area for the nation). */
 const AT_OR_BENEATH_$1 = `($1::text = '${NATION_CODE}' OR code = $1 OR parent_code = $1 OR province_code = $1 OR district_code = $1)`;
 
+/** Made by an AreaDirectory, whose versions it reads its dated questions in. */
 export class AreaHierarchy {
-  private timelineRead?: Promise<HierarchyTimeline>;
-
-  constructor(private readonly db: Database) {}
-
-  /** The hierarchy versions, read once per instance. */
-  timeline(): Promise<HierarchyTimeline> {
-    this.timelineRead ??= HierarchyTimeline.load(this.db);
-    return this.timelineRead;
-  }
+  constructor(
+    private readonly db: Database,
+    /** The hierarchy versions of the directory (read once per request). */
+    readonly timeline: () => Promise<HierarchyTimeline>,
+  ) {}
 
   /** The version a dated question (a period) reads its areas in. */
   async versionForPeriod(period: string): Promise<string> {

@@ -1,11 +1,10 @@
 // Area scope: a user's assigned areas and everything beneath them, in every hierarchy version. The hierarchy
-// is reference data owned by the indicators subgraph; scope checks read it through AreaHierarchy and
-// AreaSuccession (docs/decisions/0005, 0079).
+// is reference data owned by the indicators subgraph; scope checks read it through the request's area
+// directory (docs/decisions/0005, 0079, 0096).
 import DataLoader from "dataloader";
-import type { Database } from "../database/client";
 import { ForbiddenError } from "../errors";
-import { AreaHierarchy, selfAndAncestors } from "../areas/area-hierarchy";
-import { AreaSuccession } from "../areas/succession";
+import type { AreaDirectory } from "../areas/area-directory";
+import { type AreaHierarchy, selfAndAncestors } from "../areas/area-hierarchy";
 import { NATION_CODE } from "../areas/levels";
 import { type ScopeAnchor, scopeAnchors } from "./scope-anchors";
 
@@ -14,8 +13,7 @@ const scopeKey = (code: string, hierarchy?: string) => `${hierarchy ?? ""}\u0000
 
 export class AreaScope {
   private readonly loader: DataLoader<string, boolean>;
-  /** Per scope (one request): the versions and the assigned areas are read once. */
-  private readonly hierarchy: AreaHierarchy;
+  /** Per scope (one request): the assigned areas are read once; the versions once per directory. */
   private anchorsRead?: Promise<ScopeAnchor[]>;
 
   /**
@@ -25,14 +23,14 @@ export class AreaScope {
    * from it), so that reading the same data on either version gives the same answer.
    */
   constructor(
-    private readonly db: Database,
+    /** The request's areas, which the scope is read in. */
+    readonly areas: AreaDirectory,
     readonly assigned: readonly string[],
   ) {
-    this.hierarchy = new AreaHierarchy(db);
     this.loader = new DataLoader(async (keys) => {
       if (this.national) return keys.map(() => true);
       if (assigned.length === 0) return keys.map(() => false);
-      const hierarchy = this.hierarchy;
+      const hierarchy = areas.hierarchy;
       const current = (await hierarchy.timeline()).current().code;
       const anchors = await this.anchors(hierarchy);
       const byVersion = new Map<string, string[]>();
@@ -73,7 +71,7 @@ export class AreaScope {
     const elsewhere = new Map<string, string[]>();
     for (const anchor of anchors) if (anchor.hierarchy !== version) elsewhere.set(anchor.hierarchy, [...(elsewhere.get(anchor.hierarchy) ?? []), anchor.code]);
     const rest = codes.filter((code) => !found.has(code));
-    const succession = new AreaSuccession(this.db);
+    const succession = this.areas.succession;
     for (const [anchorVersion, containers] of elsewhere) {
       if (rest.length === 0) break;
       for (const code of await succession.whollyInside(rest, version, containers, anchorVersion)) found.add(code);

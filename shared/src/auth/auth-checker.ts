@@ -1,6 +1,6 @@
 import type { AuthChecker } from "type-graphql";
 import { ForbiddenError } from "../errors";
-import type { ServiceContext } from "../subgraph";
+import type { ServiceContext } from "../service-context";
 import { hasAnyRole } from "./identity";
 import type { Role } from "./roles";
 

@@ -1,6 +1,6 @@
 // Every refusal is logged with who, what and why: FORBIDDEN errors raised anywhere in a request.
 import type { ApolloServerPlugin } from "@apollo/server";
-import type { ServiceContext } from "../subgraph";
+import type { ServiceContext } from "../service-context";
 
 export function denialLogPlugin<TContext extends Pick<ServiceContext, "identity" | "logger">>(): ApolloServerPlugin<TContext> {
   return {

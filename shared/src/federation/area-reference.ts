@@ -4,9 +4,8 @@
 // Codes repeat across versions, so every area these subgraphs return carries the day it is dated by
 // (a record's date, the end of a period) and its version is worked out from that (decision 0060).
 import { Directive, Field, ID, ObjectType } from "type-graphql";
-import { HierarchyTimeline } from "../areas/hierarchy-timeline";
 import { parsePeriod, periodEndDate } from "../periods/period";
-import type { ServiceContext } from "../subgraph";
+import type { ServiceContext } from "../service-context";
 import { areaId } from "./entity-id";
 
 export interface AreaKey {
@@ -50,17 +49,10 @@ export function defineAreaReference() {
   return AreaReference;
 }
 
-/** One read of the versions per request. */
-const timelines = new WeakMap<object, Promise<HierarchyTimeline>>();
-
-async function versionOf(area: AreaKey, context: ServiceContext): Promise<string> {
+/** The versions are the request's (its area directory reads them once). */
+async function versionOf(area: AreaKey, context: Pick<ServiceContext, "areas">): Promise<string> {
   if (area.hierarchy) return area.hierarchy;
-  let timeline = timelines.get(context);
-  if (!timeline) {
-    timeline = HierarchyTimeline.load(context.db);
-    timelines.set(context, timeline);
-  }
-  const versions = await timeline;
+  const versions = await context.areas.timeline();
   return (area.on ? versions.on(area.on) : versions.current()).code;
 }
 

@@ -16,11 +16,11 @@ export interface CasesContext extends ServiceContext {
 
 export function createContext(base: ServiceContext): CasesContext {
   const caseStore = new CaseRecordStore(base.db);
-  const feed = new CaseFeed(base.db, base.indicatorFeed, base.logger);
+  const feed = new CaseFeed(base.db, base.areas, base.indicatorFeed, base.logger);
   return {
     ...base,
     loaders: { ...createSupportFacilityLoaders(new SupportFacilityStore(base.db)), ...createCaseRecordLoaders(caseStore) },
-    caseRecordService: new CaseRecordService(base, base.db, caseStore, feed),
-    caseStatisticsService: new CaseStatisticsService(base.db, new CaseStatisticsStore(base.db), base, disclosureRule(base.identity)),
+    caseRecordService: new CaseRecordService(base, caseStore, feed),
+    caseStatisticsService: new CaseStatisticsService(base.areas, new CaseStatisticsStore(base.db), base, disclosureRule(base.identity)),
   };
 }

@@ -1,4 +1,4 @@
-import { AreaHierarchy, type ServiceContext } from "@vnge/shared";
+import type { ServiceContext } from "@vnge/shared";
 import { type ActivityLoaders, createActivityLoaders } from "./activity/activity.loader";
 import { ActivityService } from "./activity/activity.service";
 import { ActivityStore } from "./activity/activity.store";
@@ -22,7 +22,7 @@ export interface CommunicationsContext extends ServiceContext {
 export function createContext(base: ServiceContext): CommunicationsContext {
   const campaignStore = new CampaignStore(base.db);
   const activityStore = new ActivityStore(base.db);
-  const hierarchy = new AreaHierarchy(base.db);
+  const { hierarchy } = base.areas;
   const communicationFeed = new CommunicationFeed(activityStore, base.indicatorFeed, base.logger, base.requestId);
   return {
     ...base,

@@ -1,4 +1,5 @@
-import { AreaScope, type Database, HierarchyTimeline, type ServiceContext, disclosureRule } from "@vnge/shared";
+import type { AreaScope, Database, ServiceContext } from "@vnge/shared";
+import { disclosureRule } from "@vnge/shared";
 import { CatalogueService } from "./catalogue/catalogue.service";
 import { CatalogueStore } from "./catalogue/catalogue.store";
 import { CatalogueFileStore } from "./catalogue/catalogue-file.store";
@@ -33,19 +34,11 @@ export interface IndicatorsContext extends ServiceContext {
   loaders: { area: AreaLoaders; dataElement: DataElementLoaders; indicator: IndicatorLoaders };
   /** The disclosure rule for this caller, applied wherever this subgraph's figures leave it. */
   disclosure: FigureDisclosure;
-  /** The hierarchy versions, read at most once per request. */
-  hierarchies: () => Promise<HierarchyTimeline>;
-}
-
-/** A reader of the hierarchy versions that reads them once. */
-export function hierarchyReader(db: Database): () => Promise<HierarchyTimeline> {
-  let read: Promise<HierarchyTimeline> | undefined;
-  return () => (read ??= HierarchyTimeline.load(db));
 }
 
 /** Everything per request: the loaders (and so the batching) never outlive one operation. */
 export function createContext(base: ServiceContext): IndicatorsContext {
-  const { db } = base;
+  const { db, areas } = base;
   const areaStore = new AreaStore(db);
   const dataElementStore = new DataElementStore(db);
   const indicatorStore = new IndicatorStore(db);
@@ -54,10 +47,9 @@ export function createContext(base: ServiceContext): IndicatorsContext {
     dataElement: createDataElementLoaders(dataElementStore),
     indicator: createIndicatorLoaders(indicatorStore),
   };
-  const hierarchies = hierarchyReader(db);
   const disclosure = new FigureDisclosure(disclosureRule(base.identity), new DisclosureStore(db), {
     element: (code) => loaders.dataElement.byCode.load(code),
-    area: async (code, period) => loaders.area.byKey.load(areaKey((await hierarchies()).forPeriod(period).code, code)),
+    area: async (code, period) => loaders.area.byKey.load(areaKey((await areas.timeline()).forPeriod(period).code, code)),
   });
   const approvalStore = new DataApprovalStore(db);
   const dataApprovalService = new DataApprovalService(
@@ -65,8 +57,8 @@ export function createContext(base: ServiceContext): IndicatorsContext {
     areaStore,
     new ValueLock(db),
     base.scope,
-    new ValidationService(new ValidationStore(db), base.scope, hierarchies, disclosure),
-    hierarchies,
+    new ValidationService(new ValidationStore(db), base.scope, areas, disclosure),
+    areas,
   );
   return {
     ...base,
@@ -74,7 +66,6 @@ export function createContext(base: ServiceContext): IndicatorsContext {
     dataElementStore,
     indicatorStore,
     loaders,
-    hierarchies,
     disclosure,
     indicatorValueService: new IndicatorValueService({
       store: new IndicatorValueStore(db),
@@ -82,29 +73,30 @@ export function createContext(base: ServiceContext): IndicatorsContext {
       disclosure,
       areaStore,
       loaders,
-      hierarchies,
-      ownerScope: (owner) => new AreaScope(db, [owner]),
+      areas,
     }),
-    dataValueService: createDataValueService(db, base.scope, { areaStore, dataElementStore, hierarchies }),
+    dataValueService: createDataValueService(db, base.scope, { areaStore, dataElementStore }),
     dataApprovalService,
-    reportingStatusService: new ReportingStatusService(approvalStore, dataApprovalService, areaStore, base.scope, hierarchies),
+    reportingStatusService: new ReportingStatusService(approvalStore, dataApprovalService, areaStore, base.scope, areas),
     catalogueService: new CatalogueService(new CatalogueStore(db), base.identity, base.scope, new CatalogueFileStore(db)),
   };
 }
 
-/** The write path of data values, for a request or for a command-line import. */
+/**
+ * The write path of data values, for a request or for a command-line import. Areas are read in the scope's
+ * directory: the request's, or the one a command-line run made.
+ */
 export function createDataValueService(
   db: Database,
   scope: AreaScope,
-  stores: { areaStore?: AreaStore; dataElementStore?: DataElementStore; hierarchies?: () => Promise<HierarchyTimeline> } = {},
+  stores: { areaStore?: AreaStore; dataElementStore?: DataElementStore } = {},
 ): DataValueService {
   return new DataValueService(
     new DataValueStore(db),
     stores.dataElementStore ?? new DataElementStore(db),
     stores.areaStore ?? new AreaStore(db),
     scope,
-    stores.hierarchies ?? hierarchyReader(db),
+    scope.areas,
     new ValueLock(db),
-    (owner) => new AreaScope(db, [owner]),
   );
 }

@@ -18,7 +18,7 @@ export function createContext(base: ServiceContext): PlansContext {
   return {
     ...base,
     loaders: { ...createPlanLoaders(new PlanStore(base.db)), ...createTargetLoaders(targetStore, new DeadlineStore(base.db)) },
-    planService: new PlanService(base.db),
-    targetService: new TargetService(base.db, targetStore, base.scope),
+    planService: new PlanService(base.db, base.areas),
+    targetService: new TargetService(base.areas, targetStore, base.scope),
   };
 }

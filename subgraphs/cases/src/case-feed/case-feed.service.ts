@@ -1,6 +1,6 @@
 // Hands the case-derived aggregates to the indicator engine: after each case write for the commune-years
 // it touched, and in full from the resync command (docs/decisions/0030-case-indicator-feed.md).
-import { type AggregateValue, type Database, type IndicatorFeed, type Logger, AreaHierarchy } from "@vnge/shared";
+import type { AggregateValue, AreaDirectory, AreaHierarchy, Database, IndicatorFeed, Logger } from "@vnge/shared";
 import { IndicatorFeedStatus } from "../case-record/case-record.enums";
 import type { FeedKey } from "../case-record/case-record.store";
 import { CaseYear } from "../case-record/case-year";
@@ -19,7 +19,9 @@ export class CaseFeed {
   private readonly store: CaseFeedStore;
 
   constructor(
-    private readonly db: Database,
+    db: Database,
+    /** The request's areas (one directory per run for the resync). */
+    private readonly areas: AreaDirectory,
     private readonly feed: Pick<IndicatorFeed, "push">,
     private readonly logger: Pick<Logger, "warn">,
   ) {
@@ -67,10 +69,10 @@ export class CaseFeed {
    * record counted there, whatever version it was recorded on.
    */
   async valuesFor(keys: readonly FeedKey[]): Promise<AggregateValue[]> {
-    const hierarchy = new AreaHierarchy(this.db);
+    const { hierarchy } = this.areas;
     const values: AggregateValue[] = [];
     for (const period of new Set(keys.map((k) => k.period))) {
-      const year = await CaseYear.of(this.db, hierarchy, Number(period));
+      const year = await CaseYear.of(this.areas, Number(period));
       const codes = [...new Set(keys.filter((k) => k.period === period).map((k) => k.areaCode))];
       const communes = await this.communesCountingIn(year, hierarchy, codes);
       const tallies = await this.talliesOf(year, communes);

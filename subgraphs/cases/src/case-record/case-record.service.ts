@@ -1,14 +1,13 @@
 // Rules for case records: who may see or write one (case workers in scope, administrators), input
 // validation, the access log, and the indicator feed after each write.
 import {
+  type AreaHierarchy,
   BadUserInputError,
-  type Database,
   ForbiddenError,
   NotFoundError,
   type Page,
   Role,
   type ServiceContext,
-  AreaHierarchy,
   hasAnyRole,
   pageAfterId,
 } from "@vnge/shared";
@@ -23,11 +22,8 @@ import { todayInVietnam, validateCase } from "./case-record.validation";
 export const CASE_ROLES = [Role.CASE_WORKER, Role.ADMIN] as const;
 
 export class CaseRecordService {
-  private hierarchyRead?: AreaHierarchy;
-
   constructor(
-    private readonly context: Pick<ServiceContext, "identity" | "scope" | "requestId" | "logger">,
-    private readonly db: Database,
+    private readonly context: Pick<ServiceContext, "identity" | "areas" | "scope" | "requestId" | "logger">,
     private readonly store: CaseRecordStore,
     private readonly feed: CaseFeed,
     private readonly today: () => string = todayInVietnam,
@@ -77,7 +73,7 @@ export class CaseRecordService {
   async inArea(areaCode: string, year: number, hierarchy?: string, page: Page = {}): Promise<CaseRecord[]> {
     this.assertCaseRole("read case records");
     if (!Number.isInteger(year) || year < 1900 || year > 2100) throw new BadUserInputError(`year ${year} must be between 1900 and 2100`, { field: "year" });
-    const caseYear = await CaseYear.of(this.db, this.hierarchy, year);
+    const caseYear = await CaseYear.of(this.context.areas, year);
     if (hierarchy !== undefined && hierarchy !== caseYear.version) {
       throw new BadUserInputError(yearVersionMismatch("case records", String(year), caseYear.version, areaCode, hierarchy), { field: "year" });
     }
@@ -99,10 +95,9 @@ export class CaseRecordService {
     return (await this.inScope(record)) ? record.note : null;
   }
 
-  /** One read of the hierarchy versions per request. */
+  /** The request's: one read of the hierarchy versions per request. */
   private get hierarchy(): AreaHierarchy {
-    this.hierarchyRead ??= new AreaHierarchy(this.db);
-    return this.hierarchyRead;
+    return this.context.areas.hierarchy;
   }
 
   /** A stored record's commune is a commune of the version in force on its day of detection. */

@@ -2,7 +2,7 @@
 // in force on 31 December, and a record detected while an earlier version was in force (its commune is a
 // commune of that version) is counted in the commune of the year's version its commune became. Every
 // record of a year is thus counted exactly once, in one commune of one version.
-import { type AreaHierarchy, AreaSuccession, type Database, type HierarchyTimeline } from "@vnge/shared";
+import type { AreaDirectory, AreaSuccession, HierarchyTimeline } from "@vnge/shared";
 
 /** Days of the year during which one version was in force: [from, to). */
 export interface Stretch {
@@ -51,9 +51,10 @@ export class CaseYear {
     private readonly succession: AreaSuccession,
   ) {}
 
-  static async of(db: Database, hierarchy: AreaHierarchy, year: number): Promise<CaseYear> {
-    const { stretches, chain } = yearStretches(await hierarchy.timeline(), year);
-    return new CaseYear(year, stretches[stretches.length - 1].version, stretches, chain, new AreaSuccession(db));
+  /** The year as the request's areas `areas` count it. */
+  static async of(areas: AreaDirectory, year: number): Promise<CaseYear> {
+    const { stretches, chain } = yearStretches(await areas.timeline(), year);
+    return new CaseYear(year, stretches[stretches.length - 1].version, stretches, chain, areas.succession);
   }
 
   /** For communes of `version` (one of the year's), the commune of the year's version each is counted in; unmapped ones are absent. */

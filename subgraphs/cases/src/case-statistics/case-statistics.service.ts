@@ -1,12 +1,12 @@
 // Area statistics from case records: counts only, rolled up the area tree, suppressed for every caller who
 // may not see the records themselves (docs/decisions/0031-case-statistics-suppression.md).
 import {
+  type AreaDirectory,
+  type AreaHierarchy,
   type AreaPlacement,
   BadUserInputError,
-  type Database,
   type DisclosureRule,
   type AreaScope,
-  AreaHierarchy,
   selfAndAncestors,
   suppressedCells,
 } from "@vnge/shared";
@@ -32,10 +32,10 @@ interface YearTable {
 export class CaseStatisticsService {
   /** One table per year and request: every area asked for in a request reads the same computation. */
   private readonly tables = new Map<number, Promise<YearTable>>();
-  private hierarchyRead?: AreaHierarchy;
 
   constructor(
-    private readonly db: Database,
+    /** The request's areas: one read of the hierarchy versions per request. */
+    private readonly areas: AreaDirectory,
     private readonly store: CaseStatisticsStore,
     private readonly caller: { scope: AreaScope },
     /** The one disclosure rule (docs/decisions/0080): who sees every count, and the threshold for everyone else. */
@@ -47,10 +47,8 @@ export class CaseStatisticsService {
     return this.disclosure.exactConfidential;
   }
 
-  /** One read of the hierarchy versions per request. */
   private get hierarchy(): AreaHierarchy {
-    this.hierarchyRead ??= new AreaHierarchy(this.db);
-    return this.hierarchyRead;
+    return this.areas.hierarchy;
   }
 
   private get threshold(): number {
@@ -96,7 +94,7 @@ export class CaseStatisticsService {
     // A year's areas are those of the version in force at its end; records of an earlier version's months
     // are counted in the commune their commune became (decision 0078).
     const hierarchy = this.hierarchy;
-    const caseYear = await CaseYear.of(this.db, hierarchy, year);
+    const caseYear = await CaseYear.of(this.areas, year);
     const merged = new Map<string, Map<string, number>>();
     for (const stretch of caseYear.stretches) {
       const counts = await this.store.communeCounts(stretch.from, stretch.to);

@@ -3,6 +3,6 @@ import { areaKey } from "./area.store";
 
 /** A reference names its version; one without (none in this supergraph) means the version in force today. */
 export async function resolveArea(reference: { code: string; hierarchy?: string | null }, context: IndicatorsContext) {
-  const hierarchy = reference.hierarchy ?? (await context.hierarchies()).current().code;
+  const hierarchy = reference.hierarchy ?? (await context.areas.timeline()).current().code;
   return context.loaders.area.byKey.load(areaKey(hierarchy, reference.code));
 }

@@ -10,7 +10,7 @@ const HIERARCHY_ARG = 'Hierarchy version, e.g. "2025-03" or "2025-07"; the versi
 
 /** The named version (checked), or the one in force today. */
 export async function versionOrCurrent(context: IndicatorsContext, hierarchy: string | null | undefined): Promise<string> {
-  const timeline = await context.hierarchies();
+  const timeline = await context.areas.timeline();
   return hierarchy ? timeline.require(hierarchy).code : timeline.current().code;
 }
 
@@ -18,7 +18,7 @@ export async function versionOrCurrent(context: IndicatorsContext, hierarchy: st
 export class AreaResolver {
   @Query(() => [Hierarchy], { description: "The versions of the administrative hierarchy, oldest first." })
   async hierarchies(@Ctx() context: IndicatorsContext): Promise<Hierarchy[]> {
-    return [...(await context.hierarchies()).versions];
+    return [...(await context.areas.timeline()).versions];
   }
 
   @Query(() => Area, { nullable: true, description: "One area by its GSO code within a hierarchy version; null when no such area exists." })

@@ -9,7 +9,7 @@ import {
   type AreaScope,
   BadUserInputError,
   collectionLevelIn,
-  type HierarchyTimeline,
+  type AreaDirectory,
   type HierarchyVersion,
   NATION_CODE,
   NotFoundError,
@@ -43,11 +43,11 @@ export class DataApprovalService {
     private readonly scope: AreaScope,
     private readonly validation: ValidationService,
     /** Approvals are of the areas of the version the period's data belong to. */
-    private readonly hierarchies: () => Promise<HierarchyTimeline>,
+    private readonly areas: AreaDirectory,
   ) {}
 
   private async versionOf(period: string): Promise<string> {
-    return (await this.hierarchies()).forPeriod(period).code;
+    return (await this.areas.timeline()).forPeriod(period).code;
   }
 
   dataSets(): Promise<DataSet[]> {
@@ -62,7 +62,7 @@ export class DataApprovalService {
 
   /** The data set as reported on the version a period's data belong to: its level there (decision 0098). */
   async dataSetFor(code: string, period: string): Promise<{ set: DataSetRow; version: HierarchyVersion }> {
-    const [set, timeline] = await Promise.all([this.dataSet(code), this.hierarchies()]);
+    const [set, timeline] = await Promise.all([this.dataSet(code), this.areas.timeline()]);
     const version = timeline.forPeriod(period);
     return { set: dataSetIn(set, version), version };
   }

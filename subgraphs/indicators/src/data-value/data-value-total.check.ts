@@ -1,6 +1,6 @@
 // The operators' check of the running totals (npm run totals:check): every period with values is read in the
 // hierarchy version its values are stored against, then the store compares (or rebuilds) the totals.
-import { type Database, HierarchyTimeline } from "@vnge/shared";
+import { AreaDirectory, type Database } from "@vnge/shared";
 import { DataValueTotalStore, type PeriodVersion, type TotalDifference } from "./data-value-total.store";
 
 export interface TotalsCheckResult {
@@ -10,7 +10,7 @@ export interface TotalsCheckResult {
 }
 
 async function periodVersions(db: Database, store: DataValueTotalStore): Promise<PeriodVersion[]> {
-  const timeline = await HierarchyTimeline.load(db);
+  const timeline = await new AreaDirectory(db).timeline();
   return (await store.periods()).map((period) => ({ period, hierarchy: timeline.forPeriod(period).code }));
 }
 

@@ -8,7 +8,7 @@ import { createReadStream, statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { PassThrough, type Writable, pipeline } from "node:stream";
 import { CsvError, parse } from "csv-parse";
-import { AreaHierarchy, type AreaScope, type Database, type DataValueStatus, NATION_CODE, type Sex } from "@vnge/shared";
+import { type AreaScope, type Database, type DataValueStatus, NATION_CODE, type Sex } from "@vnge/shared";
 import type { DataValueService } from "./data-value.service";
 import type { ElementPeriod } from "./data-value.store";
 import type { SubmittedValue } from "./data-value.validation";
@@ -326,7 +326,7 @@ const csvField = (text: string): string => (/[",\r\n]/.test(text) || text !== te
  */
 export async function exportValues(db: Database, scope: AreaScope, selection: ValueSelection, format: ValueFileFormat, out: Writable): Promise<number> {
   // The selection's area is one of the version the period's data belong to.
-  const hierarchy = await new AreaHierarchy(db).versionForPeriod(selection.period);
+  const hierarchy = await scope.areas.hierarchy.versionForPeriod(selection.period);
   await scope.assertContains([selection.areaCode], "export values", hierarchy);
   const write = async (text: string) => {
     if (!out.write(text)) await once(out, "drain");

@@ -5,7 +5,7 @@ import {
   BadUserInputError,
   type DataElementRecord,
   type DataValueSex,
-  type HierarchyTimeline,
+  type AreaDirectory,
   NATION_CODE,
   type Sex,
   describeValidity,
@@ -32,13 +32,16 @@ export class DataValueService {
     private readonly areaStore: AreaStore,
     /** The caller's areas: a batch touching any area outside it is refused whole. */
     private readonly scope: AreaScope,
-    /** The hierarchy versions: a period's values are stored against the areas of the version in force at its end. */
-    private readonly hierarchies: () => Promise<HierarchyTimeline>,
+    /** The request's areas: a period's values are stored against the areas of the version in force at its end. */
+    private readonly areas: AreaDirectory,
     /** Approved data sets lock their values: rows that would change them refuse the batch. */
     private readonly lock: ValueLock | undefined,
-    /** The areas at or beneath an owner: a local element's values are accepted only there (decision 0084). */
-    private readonly ownerScope: (owner: string) => AreaScope,
   ) {}
+
+  /** The areas at or beneath an owner: a local element's values are accepted only there (decision 0084). */
+  private ownerScope(owner: string): AreaScope {
+    return new AreaScope(this.areas, [owner]);
+  }
 
   /** Rows naming a retired element, or a local element at an area outside its owner. */
   private async confinementConflicts(
@@ -85,7 +88,7 @@ export class DataValueService {
    * the batch touches, and one more per other version only to explain codes that are not there.
    */
   private async areaPlaces(values: readonly SubmittedValue[]): Promise<(areaCode: string, period: string) => AreaPlace> {
-    const timeline = await this.hierarchies();
+    const timeline = await this.areas.timeline();
     const periods = [...new Set(values.map((v) => v.period))].filter((period) => periodProblem(period) === null);
     const versionOf = new Map(periods.map((period) => [period, timeline.forPeriod(period)]));
     const codesByVersion = new Map<string, Set<string>>();
@@ -121,21 +124,22 @@ export class DataValueService {
    * or none does. Every read of the joined service runs in the transaction too (on PGlite it must).
    */
   async inOneTransaction<T>(pairs: Iterable<ElementPeriod>, work: (service: DataValueService) => Promise<T>, options?: { timeoutMs?: number }): Promise<T> {
-    await this.hierarchies(); // read before, so the joined service reuses it
+    await this.areas.timeline(); // read before, so the joined service reuses it
     return this.store.inOneTransaction(
       pairs,
-      (db) =>
-        work(
+      (db) => {
+        const areas = this.areas.through(db);
+        return work(
           new DataValueService(
             new DataValueStore(db),
             new DataElementStore(db),
             new AreaStore(db),
-            new AreaScope(db, this.scope.assigned),
-            this.hierarchies,
+            new AreaScope(areas, this.scope.assigned),
+            areas,
             this.lock && new ValueLock(db),
-            (owner) => new AreaScope(db, [owner]),
           ),
-        ),
+        );
+      },
       options,
     );
   }
@@ -170,7 +174,7 @@ export class DataValueService {
   async history(dataElementCode: string, areaCode: string, period: string, sex: Sex | null): Promise<DataValueChangeRow[]> {
     const problem = periodProblem(period);
     if (problem) throw new BadUserInputError(problem, { field: "period" });
-    await this.scope.assertContains([areaCode], "read the history of values", (await this.hierarchies()).forPeriod(period).code);
+    await this.scope.assertContains([areaCode], "read the history of values", (await this.areas.timeline()).forPeriod(period).code);
     const storedSex: DataValueSex = sex ?? "NONE";
     return this.store.history({ dataElementCode, areaCode, period, sex: storedSex });
   }

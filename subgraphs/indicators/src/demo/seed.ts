@@ -2,7 +2,7 @@
 // loaded through the same parser and import as the national file; then the catalogue and a few
 // 2023 figures for every demo commune (made up, repeatable), so rollups show numbers.
 import path from "node:path";
-import { AreaScope, type Database, NATION_CODE, repoRoot } from "@vnge/shared";
+import { AreaDirectory, AreaScope, type Database, NATION_CODE, repoRoot } from "@vnge/shared";
 import { importAreas, readUnitListFile } from "../area-import";
 import { seedCatalogue } from "../catalogue/catalogue.seed";
 import { createDataValueService } from "../context";
@@ -42,7 +42,7 @@ export async function seedDemo(db: Database): Promise<void> {
   const rows = readUnitListFile(DEMO_AREAS_FILE);
   await importAreas(db.prisma, rows);
   await seedCatalogue(db);
-  const service = createDataValueService(db, new AreaScope(db, [NATION_CODE]));
+  const service = createDataValueService(db, new AreaScope(new AreaDirectory(db), [NATION_CODE]));
   const communes = rows.filter((row) => row.level === "COMMUNE").map((row) => row.code);
   const result = await service.submit(demoValues(communes), { submittedBy: "demo-seed" });
   if (result.conflicts.length > 0) throw new Error(`demo values refused: ${result.conflicts[0].message}`);

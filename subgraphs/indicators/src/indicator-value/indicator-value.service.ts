@@ -5,11 +5,11 @@
 import {
   type AreaLevel,
   type AreaRecord,
-  type AreaScope,
+  type AreaDirectory,
+  AreaScope,
   BadUserInputError,
   type DataElementRecord,
   ForbiddenError,
-  type HierarchyTimeline,
   type IndicatorRecord,
   levelDepth,
   collectionLevelIn,
@@ -41,10 +41,8 @@ export interface IndicatorValueDependencies {
   disclosure: FigureDisclosure;
   areaStore: AreaStore;
   loaders: { area: AreaLoaders; indicator: IndicatorLoaders; dataElement: DataElementLoaders };
-  /** The hierarchy versions, read once per request. */
-  hierarchies: () => Promise<HierarchyTimeline>;
-  /** The areas at or beneath an owner: a local indicator has figures only there (decision 0084). */
-  ownerScope: (owner: string) => AreaScope;
+  /** The request's areas: the hierarchy versions, read once per request, and the areas at or beneath an owner. */
+  areas: AreaDirectory;
 }
 
 const unique = <T>(values: Iterable<T>): T[] => [...new Set(values)];
@@ -165,7 +163,7 @@ export class IndicatorValueService {
 
   /** The version asked for (checked), else the one the latest period's data belong to. */
   async versionFor(periods: readonly string[], hierarchy: string | undefined | null): Promise<string> {
-    const timeline = await this.deps.hierarchies();
+    const timeline = await this.deps.areas.timeline();
     if (hierarchy) return timeline.require(hierarchy).code;
     const ends = periods
       .map((period) => parsePeriod(period))
@@ -221,7 +219,7 @@ export class IndicatorValueService {
 
   private async computeInVersion(version: string, keys: readonly IndicatorValueKey[]): Promise<(IndicatorValue | Error)[]> {
     const { loaders, store } = this.deps;
-    const timeline = await this.deps.hierarchies();
+    const timeline = await this.deps.areas.timeline();
     const indicatorCodes = unique(keys.map((k) => k.indicatorCode));
     const areaCodes = unique(keys.map((k) => k.areaCode));
     const periods = unique(keys.map((k) => k.period));
@@ -247,7 +245,8 @@ export class IndicatorValueService {
     // be the owner's data under another area's name.
     const outsideOwner = new Map<string, Set<string>>();
     for (const owner of unique([...indicators.values()].map((i) => i.owner).filter((owner) => owner !== NATION_CODE))) {
-      outsideOwner.set(owner, new Set(await this.deps.ownerScope(owner).outside([...areas.keys()], version)));
+      // A local indicator has figures only at or beneath its owner (decision 0084).
+      outsideOwner.set(owner, new Set(await new AreaScope(this.deps.areas, [owner]).outside([...areas.keys()], version)));
     }
     const targets = [...areas.values()].filter((area) => !outside.has(area.code)).map((area) => ({ code: area.code, level: area.level }));
     // Periods whose data belong to this version read the running totals; the others are carried over.

@@ -4,7 +4,7 @@ import {
   type AreaLevel,
   type AreaScope,
   BadUserInputError,
-  type HierarchyTimeline,
+  type AreaDirectory,
   type HierarchyVersion,
   NATION_CODE,
   NotFoundError,
@@ -41,7 +41,7 @@ export class ReportingStatusService {
     private readonly approvals: DataApprovalService,
     private readonly areaStore: AreaStore,
     private readonly scope: AreaScope,
-    private readonly hierarchies: () => Promise<HierarchyTimeline>,
+    private readonly areas: AreaDirectory,
   ) {}
 
   async status(dataSetCode: string, period: string, parentCode: string, level: AreaLevel, asOf: Date = new Date()): Promise<ReportingStatus> {
@@ -50,7 +50,7 @@ export class ReportingStatusService {
     if (Number.isNaN(asOf.getTime())) throw new BadUserInputError("asOf must be an ISO 8601 date and time", { field: "asOf" });
     // The areas expected to report are those of the version the period's data belong to, at the set's level
     // there (a district set is reported by communes or provinces where there are no districts: decision 0098).
-    const version = (await this.hierarchies()).forPeriod(period);
+    const version = (await this.areas.timeline()).forPeriod(period);
     const set = dataSetIn(await this.approvals.dataSet(dataSetCode), version);
     const hierarchy = version.code;
     const [parent] = await this.areaStore.findByCodes([parentCode], hierarchy);

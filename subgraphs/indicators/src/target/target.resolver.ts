@@ -12,7 +12,7 @@ import { TargetValueKey } from "./target.type";
  * back onto it through the crosswalk, approximate where shares came in (decision 0099).
  */
 async function actualOf(target: TargetValueKey, context: IndicatorsContext): Promise<IndicatorValue | null> {
-  const hierarchy = target.areaHierarchy ?? (await context.hierarchies()).forPeriod(target.assessedPeriod).code;
+  const hierarchy = target.areaHierarchy ?? (await context.areas.timeline()).forPeriod(target.assessedPeriod).code;
   if (!(await context.scope.contains(target.areaCode, hierarchy))) {
     throw new ForbiddenError(`You may not see indicator values for area ${target.areaCode}: outside your assigned areas`, { areaCodes: [target.areaCode] });
   }

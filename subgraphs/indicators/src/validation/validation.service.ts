@@ -1,5 +1,5 @@
 // Runs a data set's validation rules over stored values, on demand and when an area submits the set.
-import { type AreaScope, BadUserInputError, type HierarchyTimeline, periodProblem } from "@vnge/shared";
+import { type AreaScope, BadUserInputError, type AreaDirectory, periodProblem } from "@vnge/shared";
 import type { DataSetRow } from "../data-approval/data-approval.store";
 import { DEFAULT_RULES, type ValidationRuleDefinition, checkRules, findOutliers, samePeriodInPreviousYears } from "./validation-rule";
 import type { FigureDisclosure } from "../disclosure/figure-disclosure";
@@ -10,7 +10,7 @@ export class ValidationService {
   constructor(
     private readonly store: ValidationStore,
     private readonly scope: AreaScope,
-    private readonly hierarchies: () => Promise<HierarchyTimeline>,
+    private readonly areas: AreaDirectory,
     /** Compared values leave only as the disclosure rule allows (docs/decisions/0080). */
     private readonly disclosure: Pick<FigureDisclosure, "violationsAsShown">,
     private readonly rules: readonly ValidationRuleDefinition[] = DEFAULT_RULES,
@@ -25,7 +25,7 @@ export class ValidationService {
   async validate(set: DataSetRow, areaCode: string, period: string): Promise<ValidationReport> {
     const problem = periodProblem(period);
     if (problem) throw new BadUserInputError(problem, { field: "period" });
-    const timeline = await this.hierarchies();
+    const timeline = await this.areas.timeline();
     const hierarchy = timeline.forPeriod(period).code;
     await this.scope.assertContains([areaCode], "validate data sets", hierarchy);
     // Earlier years compare only within one version: across a reform the same code may be another unit.

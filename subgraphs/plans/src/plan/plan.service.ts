@@ -1,6 +1,6 @@
 // Rules of the write path for plans, targets and deadlines: role checks sit on the resolvers; here the
 // caller's area scope, validation of every row before any write, and one transaction per request.
-import { AreaHierarchy, AreaScope, BadUserInputError, isUuid, type Database, NATION_CODE, NotFoundError, type PlanRecord } from "@vnge/shared";
+import { type AreaDirectory, AreaScope, BadUserInputError, isUuid, type Database, NATION_CODE, NotFoundError, type PlanRecord } from "@vnge/shared";
 import { type IndicatorCatalogue, readCatalogue } from "../catalogue/indicator-catalogue";
 import type { ReportingDeadlineInput } from "../deadline/deadline.input";
 import { toDeadline } from "../deadline/deadline.store";
@@ -83,6 +83,8 @@ function deadlineData(planId: string, input: ReportingDeadlineInput) {
 export class PlanService {
   constructor(
     private readonly db: Database,
+    /** The request's areas (one directory per run for the command-line import). */
+    private readonly areas: AreaDirectory,
     /** The catalogue targets are checked against: its tables, read on each write (docs/decisions/0087). */
     private readonly catalogue: () => Promise<IndicatorCatalogue> = () => readCatalogue(db),
   ) {}
@@ -98,7 +100,7 @@ export class PlanService {
     for (const code of new Set(codes)) {
       const owner = catalogue.get(code)?.owner;
       if (!owner || owner === NATION_CODE) continue;
-      if (!(await new AreaScope(this.db, [owner]).contains(areaCode, version))) {
+      if (!(await new AreaScope(this.areas, [owner]).contains(areaCode, version))) {
         problems.set(code, `${code} is a local indicator of area ${owner}: it can be targeted only at or beneath ${owner}, not at ${areaCode}`);
       }
     }
@@ -126,7 +128,7 @@ export class PlanService {
 
   async createPlan(input: CreatePlanInput, scope: AreaScope): Promise<Plan> {
     // The issuing area is one of the version in force in the plan's first year.
-    const hierarchy = new AreaHierarchy(this.db);
+    const { hierarchy } = this.areas;
     const version =
       Number.isInteger(input.startYear) && input.startYear >= 1900 && input.startYear <= 2100
         ? await hierarchy.versionForPeriod(String(input.startYear))
@@ -191,7 +193,7 @@ export class PlanService {
     rejectProblems(targetProblems(inputs, catalogue, taken), "no target was added");
     await this.rejectOutsideOwners(
       plan.areaCode,
-      await new AreaHierarchy(this.db).versionForPeriod(String(plan.startYear)),
+      await this.areas.hierarchy.versionForPeriod(String(plan.startYear)),
       inputs.map((t) => t.indicatorCode),
       catalogue,
       "no target was added",
@@ -244,7 +246,7 @@ export class PlanService {
       invalid.add(problem.index);
       problems.push({ line: draft.line, indicator: draft.indicatorCode, column: `target:${draft.period}`, message: problem.message });
     }
-    const version = await new AreaHierarchy(this.db).versionForPeriod(String(plan.startYear));
+    const version = await this.areas.hierarchy.versionForPeriod(String(plan.startYear));
     const outside = await this.ownerProblems(
       plan.areaCode,
       version,

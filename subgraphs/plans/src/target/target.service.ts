@@ -1,7 +1,7 @@
 // Rules of the read path for targets: which targets a list holds, and how each stands. Progress is
 // statistics, so it is given only for areas in the caller's scope (the indicators subgraph applies
 // the same rule to Target.actual).
-import { type AreaLevelName, type AreaScope, AreaSuccession, BadUserInputError, type Database, ForbiddenError, AreaHierarchy } from "@vnge/shared";
+import { type AreaDirectory, type AreaLevelName, type AreaScope, BadUserInputError, ForbiddenError } from "@vnge/shared";
 import { type AcrossReform, type Progress, ProgressStatus, type ReformMapping, acrossReform, assessProgress, valueForSex } from "./progress";
 import { type TargetStore, toTarget } from "./target.store";
 import type { ActualValue, Target } from "./target.type";
@@ -24,7 +24,8 @@ export const MAX_TARGETS_BENEATH = 5_000;
 
 export class TargetService {
   constructor(
-    private readonly db: Database,
+    /** The request's areas. */
+    private readonly areas: AreaDirectory,
     private readonly store: TargetStore,
     private readonly scope: AreaScope,
   ) {}
@@ -40,7 +41,7 @@ export class TargetService {
   async beneath(parentCode: string, level: AreaLevelName | undefined, period: string): Promise<Target[]> {
     if (!isYear(period)) throw new BadUserInputError(`period "${period}" must be a year such as "2025"`, { field: "period" });
     // Areas are read in the version the year's data belong to: an abolished district keeps its targets.
-    const hierarchy = new AreaHierarchy(this.db);
+    const { hierarchy } = this.areas;
     const version = await hierarchy.versionForPeriod(period);
     await this.scope.assertContains([parentCode], "see target progress", version);
     const areas = await hierarchy.areasWithin(parentCode, level, version);
@@ -60,7 +61,7 @@ export class TargetService {
    * year. `planStartYear` reads the plan (a loader in requests).
    */
   async versionsOf(target: Target, planStartYear: (planId: string) => Promise<number | null>): Promise<TargetVersions> {
-    const hierarchy = new AreaHierarchy(this.db);
+    const { hierarchy } = this.areas;
     const start = await planStartYear(target.planId);
     const [area, assessed] = await Promise.all([hierarchy.versionForPeriod(String(start ?? target.period)), hierarchy.versionForPeriod(target.assessedPeriod)]);
     return { area, assessed };
@@ -69,7 +70,7 @@ export class TargetService {
   /** What the mapping says became of the target's area, when its assessed year is of a later version (decision 0099). */
   async crossing(target: Target, versions: TargetVersions): Promise<ReformMapping | null> {
     if (versions.area === versions.assessed) return null;
-    const mapping = await new AreaSuccession(this.db).mappingFrom(target.areaCode, versions.area, versions.assessed);
+    const mapping = await this.areas.succession.mappingFrom(target.areaCode, versions.area, versions.assessed);
     return { fromHierarchy: versions.area, toHierarchy: versions.assessed, mapping };
   }
 

@@ -1,6 +1,6 @@
 // The feed after case writes: what is pushed, and what happens when the indicator engine cannot be reached.
 import path from "node:path";
-import { type AggregateValue, AreaScope, type Identity, Role, repoRoot } from "@vnge/shared";
+import { type AggregateValue, AreaDirectory, AreaScope, type Identity, Role, repoRoot } from "@vnge/shared";
 import { importAreas, readUnitListFile } from "@vnge/indicators";
 import { createTestDatabase, type TestDatabase } from "@vnge/shared/testing/test-database";
 import { CaseFeed } from "../case-feed.service";
@@ -30,8 +30,9 @@ class FakeFeed {
 }
 
 function service(feed: FakeFeed) {
-  const context = { identity, scope: new AreaScope(db, identity.areaCodes), requestId: "test", logger: silent as never };
-  return new CaseRecordService(context, db, new CaseRecordStore(db), new CaseFeed(db, feed, silent), () => "2025-12-31");
+  const areas = new AreaDirectory(db);
+  const context = { identity, areas, scope: new AreaScope(areas, identity.areaCodes), requestId: "test", logger: silent as never };
+  return new CaseRecordService(context, new CaseRecordStore(db), new CaseFeed(db, areas, feed, silent), () => "2025-12-31");
 }
 
 const input = (extra: Partial<CaseRecordInput> = {}): CaseRecordInput => ({
@@ -61,7 +62,7 @@ describe("case feed", () => {
     });
 
     feed.failing = false;
-    expect(await new CaseFeed(db, feed, silent).resync({ pendingOnly: true })).toEqual({ communeYears: 1, values: 12 });
+    expect(await new CaseFeed(db, new AreaDirectory(db), feed, silent).resync({ pendingOnly: true })).toEqual({ communeYears: 1, values: 12 });
     const pushed = new Map(feed.pushed.flat().map((v) => [`${v.dataElementCode}/${v.areaCode}/${v.sex}`, v.value]));
     expect(pushed.get("GBV_VICTIMS_DETECTED/14824/FEMALE")).toBe(1);
     expect(pushed.get("GBV_VICTIMS_SUPPORTED/14824/FEMALE")).toBe(1);

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { AreaScope, NATION_CODE } from "@vnge/shared";
+import { AreaDirectory, AreaScope, NATION_CODE } from "@vnge/shared";
 import type { TestDatabase } from "@vnge/shared/testing/test-database";
 import { createDataValueService } from "../../context";
 import { FIXTURE_AREAS, openFixtureDatabase } from "../../__tests__/harness";
@@ -37,7 +37,7 @@ function batch(writer: number, round: number, months: readonly string[] = MONTHS
 }
 
 it("keeps every running total equal to the sum of the stored values when imports of the same keys run at once", async () => {
-  const service = () => createDataValueService(db, new AreaScope(db, [NATION_CODE]));
+  const service = () => createDataValueService(db, new AreaScope(new AreaDirectory(db), [NATION_CODE]));
   for (let round = 0; round < 4; round++) {
     const results = await Promise.all([0, 1, 2, 3].map((writer) => service().submit(batch(writer, round), { submittedBy: `writer-${writer}` })));
     for (const result of results) expect(result.rejected).toBe(0);
@@ -56,7 +56,7 @@ it("keeps them equal when value files of the same keys are imported at once, bes
       fs.writeFileSync(file, `data_element,area_code,period,sex,value,status,comment\n${rows.join("\n")}\n`);
       return file;
     });
-    const service = () => createDataValueService(db, new AreaScope(db, [NATION_CODE]));
+    const service = () => createDataValueService(db, new AreaScope(new AreaDirectory(db), [NATION_CODE]));
     const summaries = await Promise.all([
       ...files.map((file) => importValueFile(service(), file, { submittedBy: "file", batchSize: 500 })),
       service().submit(batch(20, 0), { submittedBy: "batch" }),
@@ -72,7 +72,7 @@ it("keeps them equal when a writer of more pairs than it locks one by one runs b
   // 150 months x 2 elements: beyond MAX_PAIR_LOCKS, so that writer holds the writers' key exclusively.
   const many = Array.from({ length: 150 }, (_, i) => `${2005 + Math.floor(i / 12)}${String((i % 12) + 1).padStart(2, "0")}`);
   expect(many.length * 2).toBeGreaterThan(MAX_PAIR_LOCKS);
-  const service = () => createDataValueService(db, new AreaScope(db, [NATION_CODE]));
+  const service = () => createDataValueService(db, new AreaScope(new AreaDirectory(db), [NATION_CODE]));
   for (let round = 0; round < 2; round++) {
     await Promise.all([
       service().submit(batch(40, round, many), { submittedBy: "many" }),

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { AreaScope, NATION_CODE } from "@vnge/shared";
+import { AreaDirectory, AreaScope, NATION_CODE } from "@vnge/shared";
 import type { TestDatabase } from "@vnge/shared/testing/test-database";
 import { createDataValueService } from "../../context";
 import { FIXTURE_AREAS, openFixtureDatabase } from "../../__tests__/harness";
@@ -67,7 +67,7 @@ afterAll(async () => {
 });
 
 it("stores no row of the file when the server cuts the importing connection midway", async () => {
-  const service = createDataValueService(db, new AreaScope(db, [NATION_CODE]));
+  const service = createDataValueService(db, new AreaScope(new AreaDirectory(db), [NATION_CODE]));
   let cut: Promise<number[]> | undefined;
   const imported = importValueFile(service, file, {
     submittedBy: "test",
@@ -95,7 +95,7 @@ it("stores no row of the file when the server cuts the importing connection midw
 });
 
 it("stores no row of the file when a later batch is refused in the write pass (a data set approved meanwhile)", async () => {
-  const service = createDataValueService(db, new AreaScope(db, [NATION_CODE]));
+  const service = createDataValueService(db, new AreaScope(new AreaDirectory(db), [NATION_CODE]));
   let approved: Promise<unknown> | undefined;
   const summary = await importValueFile(service, file, {
     submittedBy: "test",

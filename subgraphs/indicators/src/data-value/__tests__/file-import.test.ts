@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync, createWriteStream } from "node:fs";
 import { finished } from "node:stream/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { AreaScope, NATION_CODE } from "@vnge/shared";
+import { AreaDirectory, AreaScope, NATION_CODE } from "@vnge/shared";
 import type { TestDatabase } from "@vnge/shared/testing/test-database";
 import { FIXTURE_AREAS, openFixtureDatabase } from "../../__tests__/harness";
 import { createDataValueService } from "../../context";
@@ -22,7 +22,7 @@ afterAll(async () => {
 });
 
 const COMMUNES = FIXTURE_AREAS.filter((a) => a.level === "COMMUNE").map((a) => a.code);
-const service = () => createDataValueService(db, new AreaScope(db, [NATION_CODE]));
+const service = () => createDataValueService(db, new AreaScope(new AreaDirectory(db), [NATION_CODE]));
 
 /** 8 communes x 2 sexes x 2 elements x 150 months = 4,800 rows, generated, with a quoted comment now and then. */
 function generatedCsv(): string {
@@ -105,13 +105,13 @@ describe("importValueFile", () => {
     const json = join(dir, "export.json");
     const selection = { areaCode: "01", period: "200003" };
     const csvOut = createWriteStream(csv);
-    const exported = await exportValues(db, new AreaScope(db, [NATION_CODE]), selection, "csv", csvOut);
+    const exported = await exportValues(db, new AreaScope(new AreaDirectory(db), [NATION_CODE]), selection, "csv", csvOut);
     csvOut.end();
     await finished(csvOut);
     // province 01 holds communes 00001-00004: 4 communes x 2 sexes x 2 elements
     expect(exported).toBe(16);
     const jsonOut = createWriteStream(json);
-    expect(await exportValues(db, new AreaScope(db, [NATION_CODE]), selection, "json", jsonOut)).toBe(16);
+    expect(await exportValues(db, new AreaScope(new AreaDirectory(db), [NATION_CODE]), selection, "json", jsonOut)).toBe(16);
     jsonOut.end();
     await finished(jsonOut);
 
@@ -157,7 +157,9 @@ describe("importValueFile", () => {
 
   it("refuses an export outside the caller's areas", async () => {
     const out = createWriteStream(join(dir, "refused.csv"));
-    await expect(exportValues(db, new AreaScope(db, ["02"]), { areaCode: "01", period: "200003" }, "csv", out)).rejects.toThrow(/outside your assigned areas/);
+    await expect(exportValues(db, new AreaScope(new AreaDirectory(db), ["02"]), { areaCode: "01", period: "200003" }, "csv", out)).rejects.toThrow(
+      /outside your assigned areas/,
+    );
     out.end();
   });
 });

@@ -5,7 +5,7 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
-import { AreaScope, NATION_CODE } from "@vnge/shared";
+import { AreaDirectory, AreaScope, NATION_CODE } from "@vnge/shared";
 import type { TestDatabase } from "@vnge/shared/testing/test-database";
 import { openFixtureDatabase } from "../../__tests__/harness";
 import { createDataValueService } from "../../context";
@@ -23,7 +23,7 @@ afterAll(async () => {
 });
 
 const HEADER = "data_element,area_code,period,sex,value,status,comment";
-const service = () => createDataValueService(db, new AreaScope(db, [NATION_CODE]));
+const service = () => createDataValueService(db, new AreaScope(new AreaDirectory(db), [NATION_CODE]));
 let files = 0;
 function file(content: string | Buffer, extension = "csv"): string {
   const path = join(dir, `file-${++files}.${extension}`);
@@ -129,7 +129,7 @@ describe("comments across an export and an import", () => {
   async function exported(format: ValueFileFormat): Promise<string> {
     const path = join(dir, `export-${++files}.${format}`);
     const out = createWriteStream(path);
-    await exportValues(db, new AreaScope(db, [NATION_CODE]), selection, format, out);
+    await exportValues(db, new AreaScope(new AreaDirectory(db), [NATION_CODE]), selection, format, out);
     out.end();
     await finished(out);
     return path;
