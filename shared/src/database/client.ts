@@ -11,9 +11,15 @@ import { rootLogger } from "../logger";
 
 export { PrismaClient };
 
-/** Parameterised statements on one connection. */
+/**
+ * Parameterised statements on one connection: the one way code runs SQL (decision 0095). Inside a transaction
+ * (`transaction`, `inTransaction`, `inPrismaTransaction`) they run on the transaction's connection.
+ */
 export interface SqlQuery {
+  /** Runs one statement and resolves to its rows. */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs one statement (a write) and resolves to the number of rows it affected. */
+  execute(sql: string, params?: unknown[]): Promise<number>;
 }
 
 /** A connection outside Prisma, for scripts and set-based SQL (migrations, bulk writes). */
@@ -22,15 +28,18 @@ export interface SqlSession extends SqlQuery {
   exec(script: string): Promise<void>;
 }
 
-export interface Database {
+export interface Database extends SqlQuery {
   kind: "pglite" | "postgres";
+  /** The typed client, for a store's plain reads and writes of its own tables. */
   prisma: PrismaClient;
   /**
-   * One read statement straight on the driver (PostgreSQL), for the hot read path: Prisma's raw layer costs more
-   * CPU than the statement for results of thousands of rows. On PGlite it goes through Prisma, which orders it
-   * with the transactions on the one connection.
+   * One statement straight on the driver (PostgreSQL): Prisma's raw layer costs more CPU than the statement for
+   * results of thousands of rows. On PGlite it goes through Prisma, which orders it with the transactions on the
+   * one connection. Date parameters are sent as UTC, as the typed client writes them.
    */
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Like `query`, for a write: resolves to the number of rows it affected. */
+  execute(sql: string, params?: unknown[]): Promise<number>;
   /**
    * Runs `work`'s statements in one transaction straight on the driver (PostgreSQL; through a Prisma
    * interactive transaction on PGlite), committed when it resolves and rolled back when it throws.
@@ -42,8 +51,20 @@ export interface Database {
    * `timeoutMs` bounds a PGlite transaction (default 5 minutes).
    */
   inTransaction<T>(work: (db: Database) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
+  /**
+   * Runs `work` in one Prisma interactive transaction, given a Database joined to it whose typed client, `query`
+   * and `execute` all run in it, on PostgreSQL as on PGlite: for writes that mix the typed client with SQL.
+   * Prisma's own timeouts apply unless given (`timeoutMs`, `maxWaitMs`).
+   */
+  inPrismaTransaction<T>(work: (db: Database) => Promise<T>, options?: { timeoutMs?: number; maxWaitMs?: number }): Promise<T>;
   /** Runs `work` on one dedicated connection (needed for locks and multi-statement transactions). */
   withSession<T>(work: (session: SqlSession) => Promise<T>): Promise<T>;
+  /**
+   * Calls `listener` with the text of every statement this process sends the database from now on (the typed
+   * client's, SQL's, sessions' and, on PostgreSQL, transaction control), for tests that count them; returns the
+   * function that stops it.
+   */
+  onStatement(listener: (sql: string) => void): () => void;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -90,23 +111,86 @@ function releaseClient(client: pg.PoolClient): void {
   client.release(brokenClients.get(client));
 }
 
+/** The listeners of a database's statements (`Database.onStatement`). */
+function statementListeners() {
+  const listeners = new Set<(sql: string) => void>();
+  return {
+    tell(statement: unknown): void {
+      if (listeners.size === 0) return;
+      const sql = typeof statement === "string" ? statement : String((statement as { text?: unknown } | null)?.text ?? "");
+      for (const listener of listeners) listener(sql);
+    },
+    onStatement(listener: (sql: string) => void): () => void {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
+type StatementListeners = ReturnType<typeof statementListeners>;
+
+/** Tells `heard` of every statement the pool's clients send: the pool's own queries, Prisma's and transactions' too. */
+function reportStatements(pool: pg.Pool, heard: StatementListeners): void {
+  pool.on("connect", (client) => {
+    const query = client.query as (...args: unknown[]) => unknown;
+    client.query = function (this: unknown, ...args: unknown[]) {
+      heard.tell(args[0]);
+      return query.apply(this, args);
+    } as typeof client.query;
+  });
+}
+
+/** Dates as UTC text, which PostgreSQL reads for timestamp columns as the typed client writes them (pg would send local time). */
+const driverParams = (params: unknown[]): unknown[] =>
+  params.some((p) => p instanceof Date) ? params.map((p) => (p instanceof Date ? p.toISOString() : p)) : params;
+
+/** Statements on one pg connection (or the pool). */
+function onDriver(client: pg.Pool | pg.PoolClient): SqlQuery {
+  return {
+    query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, driverParams(params))).rows as T[],
+    execute: async (sql: string, params: unknown[] = []) => (await client.query(sql, driverParams(params))).rowCount ?? 0,
+  };
+}
+
+/** Statements through Prisma's raw layer, on the client or in one of its transactions. */
+function onPrisma(prisma: Pick<PrismaClient, "$queryRawUnsafe" | "$executeRawUnsafe">): SqlQuery {
+  return {
+    query: <T>(sql: string, params: unknown[] = []) => prisma.$queryRawUnsafe<T[]>(sql, ...params),
+    execute: (sql: string, params: unknown[] = []) => prisma.$executeRawUnsafe(sql, ...params),
+  };
+}
+
+/** Prisma's options of an interactive transaction: its own defaults where none is given. */
+function prismaOptions(options: { timeoutMs?: number; maxWaitMs?: number } = {}): { timeout?: number; maxWait?: number } {
+  return {
+    ...(options.timeoutMs === undefined ? {} : { timeout: options.timeoutMs }),
+    ...(options.maxWaitMs === undefined ? {} : { maxWait: options.maxWaitMs }),
+  };
+}
+
+/** `work` in a Prisma interactive transaction, given `db` joined to it (typed client included). */
+function inPrisma<T>(db: Database, work: (db: Database) => Promise<T>, options: { timeout?: number; maxWait?: number }): Promise<T> {
+  return db.prisma.$transaction((tx) => work(joinedTo(db, onPrisma(tx), tx as unknown as PrismaClient)), options);
+}
+
 function openPostgres(url: string, poolSize: number): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
   // An idle client losing its server emits 'error' on the pool; unhandled, it would end the process.
   pool.on("error", (err) => rootLogger.warn({ err }, "idle database connection lost"));
   watchPool(pool);
+  const heard = statementListeners();
+  reportStatements(pool, heard);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const onPool = onDriver(pool);
   const db: Database = {
     kind: "postgres",
     prisma,
-    async query<T>(sql: string, params: unknown[] = []) {
-      return (await pool.query(sql, params)).rows as T[];
-    },
+    query: (sql, params) => onPool.query(sql, params),
+    execute: (sql, params) => onPool.execute(sql, params),
     async transaction(work) {
       const client = await pool.connect();
       try {
         await client.query("BEGIN");
-        const result = await work({ query: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[] });
+        const result = await work(onDriver(client));
         await client.query("COMMIT");
         return result;
       } catch (error) {
@@ -120,9 +204,7 @@ function openPostgres(url: string, poolSize: number): Database {
       const client = await pool.connect();
       try {
         return await work({
-          async query(sql, params) {
-            return (await client.query(sql, params as unknown[])).rows;
-          },
+          ...onDriver(client),
           async exec(script) {
             await client.query(script);
           },
@@ -139,21 +221,35 @@ function openPostgres(url: string, poolSize: number): Database {
       await pool.end();
     },
     inTransaction: (work) => db.transaction((tx) => work(joinedTo(db, tx))),
+    inPrismaTransaction: (work, options) => inPrisma(db, work, prismaOptions(options)),
+    onStatement: heard.onStatement,
   };
   return db;
 }
 
-/** `db` with its statements through `tx` (Prisma's stay on the pool: PostgreSQL runs them beside the transaction). */
-function joinedTo(db: Database, tx: SqlQuery, prisma: PrismaClient = db.prisma): Database {
+/**
+ * `db` with its statements through `tx`. Without `prisma` (a transaction on the driver), the typed client's
+ * statements stay on the pool: PostgreSQL runs them beside the transaction.
+ */
+function joinedTo(db: Database, tx: SqlQuery, prisma?: PrismaClient): Database {
   const joined: Database = {
     ...db,
-    prisma,
+    prisma: prisma ?? db.prisma,
     query: (sql, params) => tx.query(sql, params),
+    execute: (sql, params) => tx.execute(sql, params),
     transaction: (work) => work(tx),
     inTransaction: (work) => work(joined),
+    inPrismaTransaction: prisma
+      ? (work) => work(joined)
+      : () => Promise.reject(new Error("the typed client cannot join a transaction on the driver: open it with inPrismaTransaction")),
     withSession:
       db.kind === "pglite"
-        ? (work) => work({ query: (sql, params) => tx.query(sql, params), exec: async (script) => void (await tx.query(script)) })
+        ? (work) =>
+            work({
+              query: (sql, params) => tx.query(sql, params),
+              execute: (sql, params) => tx.execute(sql, params),
+              exec: async (script) => void (await tx.query(script)),
+            })
         : db.withSession,
   };
   return joined;
@@ -163,27 +259,27 @@ async function openPGlite(dataDir?: string): Promise<Database> {
   if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
   const pglite = dataDir ? new PGlite(dataDir) : new PGlite();
   await pglite.waitReady;
+  const heard = statementListeners();
+  reportPGliteStatements(pglite, heard);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const onClient = onPrisma(prisma);
   const db: Database = {
     kind: "pglite",
     prisma,
-    query: <T>(sql: string, params: unknown[] = []) => prisma.$queryRawUnsafe<T[]>(sql, ...params),
-    transaction: (work) =>
-      prisma.$transaction((tx) => work({ query: <T>(sql: string, params: unknown[] = []) => tx.$queryRawUnsafe<T[]>(sql, ...params) }), {
-        timeout: 300_000,
-        maxWait: 30_000,
-      }),
+    query: (sql, params) => onClient.query(sql, params),
+    execute: (sql, params) => onClient.execute(sql, params),
+    transaction: (work) => prisma.$transaction((tx) => work(onPrisma(tx)), { timeout: 300_000, maxWait: 30_000 }),
     // Statements outside the transaction would wait for it on the one connection: all of them go through it.
-    inTransaction: (work, options) =>
-      prisma.$transaction(
-        (tx) =>
-          work(joinedTo(db, { query: <T>(sql: string, params: unknown[] = []) => tx.$queryRawUnsafe<T[]>(sql, ...params) }, tx as unknown as PrismaClient)),
-        { timeout: options?.timeoutMs ?? 300_000, maxWait: 30_000 },
-      ),
+    inTransaction: (work, options) => inPrisma(db, work, { timeout: options?.timeoutMs ?? 300_000, maxWait: 30_000 }),
+    inPrismaTransaction: (work, options) => inPrisma(db, work, prismaOptions(options)),
+    onStatement: heard.onStatement,
     async withSession(work) {
       return work({
         async query(sql, params) {
           return (await pglite.query(sql, params as unknown[])).rows as never[];
+        },
+        async execute(sql, params) {
+          return (await pglite.query(sql, params as unknown[])).affectedRows ?? 0;
         },
         async exec(script) {
           await pglite.exec(script);
@@ -199,4 +295,32 @@ async function openPGlite(dataDir?: string): Promise<Database> {
     },
   };
   return db;
+}
+
+/** Tells `heard` of every statement and script sent to `pglite`, by Prisma, sessions and transactions alike. */
+function reportPGliteStatements(pglite: PGlite, heard: StatementListeners): void {
+  const query = pglite.query.bind(pglite);
+  const exec = pglite.exec.bind(pglite);
+  const transaction = pglite.transaction.bind(pglite);
+  type Tx = Parameters<Parameters<PGlite["transaction"]>[0]>[0];
+  const told = (tx: Tx): Tx =>
+    Object.assign(Object.create(tx) as Tx, {
+      query: (sql: string, ...rest: unknown[]) => {
+        heard.tell(sql);
+        return (tx.query as (...args: unknown[]) => unknown)(sql, ...rest);
+      },
+      exec: (sql: string, ...rest: unknown[]) => {
+        heard.tell(sql);
+        return (tx.exec as (...args: unknown[]) => unknown)(sql, ...rest);
+      },
+    });
+  pglite.query = ((sql: string, ...rest: unknown[]) => {
+    heard.tell(sql);
+    return (query as (...args: unknown[]) => unknown)(sql, ...rest);
+  }) as PGlite["query"];
+  pglite.exec = ((sql: string, ...rest: unknown[]) => {
+    heard.tell(sql);
+    return (exec as (...args: unknown[]) => unknown)(sql, ...rest);
+  }) as PGlite["exec"];
+  pglite.transaction = ((work: (tx: Tx) => Promise<unknown>) => transaction((tx) => work(told(tx)))) as PGlite["transaction"];
 }

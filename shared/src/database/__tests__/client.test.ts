@@ -41,4 +41,34 @@ describe("database client", () => {
       { id: 2, body: "hai" },
     ]);
   });
+
+  it("runs a write and answers how many rows it changed, outside a transaction and in one", async () => {
+    expect(await db.execute(`UPDATE note SET body = body WHERE id = ANY($1::int[])`, [[1, 2, 9]])).toBe(2);
+    expect(await db.transaction((tx) => tx.execute(`UPDATE note SET body = body WHERE id = $1`, [1]))).toBe(1);
+    expect(await db.inTransaction((joined) => joined.execute(`UPDATE note SET body = body WHERE id = $1`, [9]))).toBe(0);
+  });
+
+  it("runs the typed client and SQL of a Prisma transaction on its connection: a failure rolls both back", async () => {
+    await expect(
+      db.inPrismaTransaction(async (joined) => {
+        await joined.execute(`INSERT INTO note VALUES ($1, $2)`, [4, "bốn"]);
+        // Seen inside the transaction, by the typed client and by SQL alike.
+        expect(await joined.prisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM note WHERE id = 4`).toEqual([{ n: 1 }]);
+        expect(await joined.query<{ n: number }>(`SELECT count(*)::int AS n FROM note WHERE id = 4`)).toEqual([{ n: 1 }]);
+        throw new Error("undone");
+      }),
+    ).rejects.toThrow("undone");
+    expect(await notes()).toHaveLength(2);
+  });
+
+  it("tells a listener of every statement it sends until the listener stops", async () => {
+    const heard: string[] = [];
+    const stop = db.onStatement((sql) => heard.push(sql));
+    await db.query(`SELECT 1 AS one`);
+    await db.transaction((tx) => tx.query(`SELECT 2 AS two`));
+    await db.withSession((s) => s.query(`SELECT 3 AS three`));
+    stop();
+    await db.query(`SELECT 4 AS four`);
+    expect(heard.filter((sql) => sql.startsWith("SELECT"))).toEqual([`SELECT 1 AS one`, `SELECT 2 AS two`, `SELECT 3 AS three`]);
+  });
 });
