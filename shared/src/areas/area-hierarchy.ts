@@ -90,28 +90,25 @@ export class AreaHierarchy {
    */
   async areasWithin(parentCode: string, level?: AreaLevelName, hierarchy?: string): Promise<{ code: string; level: AreaLevelName }[] | null> {
     if (!(await this.placements([parentCode], hierarchy)).has(parentCode)) return null;
-    return this.db.prisma.$queryRawUnsafe<{ code: string; level: AreaLevelName }[]>(
+    return this.db.query<{ code: string; level: AreaLevelName }>(
       `SELECT code, level::text AS level FROM indicators.area
         WHERE ${AT_OR_BENEATH_$1}
           AND ($2::text IS NULL OR level::text = $2::text)
           AND hierarchy = ${hierarchyOrCurrent("$3")}
         ORDER BY code`,
-      parentCode,
-      level ?? null,
-      hierarchy ?? null,
+      [parentCode, level ?? null, hierarchy ?? null],
     );
   }
 
   /** The communes at or beneath an area, in code order (all communes for the nation). */
   async communesWithin(code: string, hierarchy?: string): Promise<string[]> {
-    const rows = await this.db.prisma.$queryRawUnsafe<{ code: string }[]>(
+    const rows = await this.db.query<{ code: string }>(
       `SELECT code FROM indicators.area
         WHERE level = 'COMMUNE'
           AND ${AT_OR_BENEATH_$1}
           AND hierarchy = ${hierarchyOrCurrent("$2")}
         ORDER BY code`,
-      code,
-      hierarchy ?? null,
+      [code, hierarchy ?? null],
     );
     return rows.map((row) => row.code);
   }

@@ -36,12 +36,15 @@ export class HierarchyTimeline {
 
   static async load(db: Database): Promise<HierarchyTimeline> {
     // A version without districts has communes and no district (an empty or partial tree counts as having them).
-    const rows = await db.prisma.$queryRawUnsafe<{ code: string; name: string; valid_from: string | null; has_districts: boolean }[]>(
-      `SELECT code, name, to_char(valid_from, 'YYYY-MM-DD') AS valid_from,
+    const rows = await db.query<{
+      code: string;
+      name: string;
+      valid_from: string | null;
+      has_districts: boolean;
+    }>(`SELECT code, name, to_char(valid_from, 'YYYY-MM-DD') AS valid_from,
               EXISTS (SELECT 1 FROM indicators.area a WHERE a.hierarchy = h.code AND a.level = 'DISTRICT')
                 OR NOT EXISTS (SELECT 1 FROM indicators.area a WHERE a.hierarchy = h.code AND a.level = 'COMMUNE') AS has_districts
-         FROM indicators.hierarchy h`,
-    );
+         FROM indicators.hierarchy h`);
     return new HierarchyTimeline(rows.map((row) => ({ code: row.code, name: row.name, validFrom: row.valid_from, hasDistricts: row.has_districts })));
   }
 
