@@ -23,18 +23,16 @@ export class CaseFeedStore {
   /** Tallies of the records detected in the window's communes during the window, by detection year. */
   async tallies(window: RecordWindow): Promise<CaseTally[]> {
     if (window.areaCodes.length === 0) return [];
-    const rows = await this.db.prisma.$queryRawUnsafe<TallyRow[]>(
+    const rows = await this.db.query<TallyRow>(
       `${TALLY} WHERE r.area_code = ANY($1::text[]) AND r.detected_on >= $2::date AND r.detected_on < $3::date${GROUP}`,
-      [...new Set(window.areaCodes)],
-      window.from,
-      window.to,
+      [[...new Set(window.areaCodes)], window.from, window.to],
     );
     return rows.map((row) => ({ ...row, count: Number(row.count) }));
   }
 
   /** Every commune-year that has ever had a case or a pending mark (`pendingOnly`: the pending ones). */
   async keys(pendingOnly: boolean): Promise<FeedKey[]> {
-    const rows = await this.db.prisma.$queryRawUnsafe<FeedKey[]>(
+    const rows = await this.db.query<FeedKey>(
       pendingOnly
         ? `SELECT area_code AS "areaCode", period FROM cases.case_feed_state WHERE pending ORDER BY 1, 2`
         : `SELECT area_code AS "areaCode", period FROM cases.case_feed_state

@@ -113,7 +113,7 @@ export class ActivityStore {
 
   /** Sums by requested area and kind over the activities at each area or beneath it, in one statement. */
   statistics(areaCodes: readonly string[], months: readonly string[]): Promise<StatisticsRow[]> {
-    return this.db.prisma.$queryRawUnsafe<StatisticsRow[]>(
+    return this.db.query<StatisticsRow>(
       `SELECT x.code AS area_code, a.kind::text AS kind, count(*)::int AS activities,
               sum(a.reached_male)::float8 AS reached_male, sum(a.reached_female)::float8 AS reached_female,
               coalesce(sum(a.participants_male), 0)::float8 AS participants_male,
@@ -127,8 +127,7 @@ export class ActivityStore {
         WHERE a.month = ANY($2::text[])
         GROUP BY x.code, a.kind
         ORDER BY x.code, a.kind`,
-      [...areaCodes],
-      [...months],
+      [[...areaCodes], [...months]],
     );
   }
 
@@ -149,9 +148,14 @@ export class ActivityStore {
     months: readonly string[],
   ): Promise<{ provinceCode: string; month: string; reached: SexSums; officialsTrained: SexSums }[]> {
     if (provinceCodes.length === 0 || months.length === 0) return [];
-    const rows = await this.db.prisma.$queryRawUnsafe<
-      { province_code: string; month: string; reached_male: number; reached_female: number; officials_male: number; officials_female: number }[]
-    >(
+    const rows = await this.db.query<{
+      province_code: string;
+      month: string;
+      reached_male: number;
+      reached_female: number;
+      officials_male: number;
+      officials_female: number;
+    }>(
       `SELECT province_code, month,
               sum(reached_male)::float8 AS reached_male, sum(reached_female)::float8 AS reached_female,
               coalesce(sum(officials_male) FILTER (WHERE kind = 'TRAINING_COURSE'), 0)::float8 AS officials_male,
@@ -159,8 +163,7 @@ export class ActivityStore {
          FROM communications.activity
         WHERE province_code = ANY($1::text[]) AND month = ANY($2::text[])
         GROUP BY province_code, month`,
-      [...provinceCodes],
-      [...months],
+      [[...provinceCodes], [...months]],
     );
     return rows.map((row) => ({
       provinceCode: row.province_code,
