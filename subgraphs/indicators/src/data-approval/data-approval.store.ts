@@ -100,15 +100,14 @@ export class DataApprovalStore {
    * area and the `guarded` areas locked first (FOR UPDATE), so two approvers cannot race past a check.
    */
   async transition(t: Transition, guarded: readonly string[], check: (states: Map<string, ApprovalRow>) => void): Promise<void> {
-    await this.db.prisma.$transaction(async (tx) => {
+    await this.db.inPrismaTransaction(async (joined) => {
+      const tx = joined.prisma;
       const codes = [t.areaCode, ...guarded];
-      await tx.$queryRawUnsafe(
+      await joined.query(
         `SELECT 1 FROM indicators.data_approval WHERE data_set_code = $1 AND period = $2 AND area_code = ANY($3::text[]) ORDER BY area_code FOR UPDATE`,
-        t.dataSetCode,
-        t.period,
-        codes,
+        [t.dataSetCode, t.period, codes],
       );
-      const states = await this.findStates(t.dataSetCode, t.period, codes, tx as unknown as Client);
+      const states = await this.findStates(t.dataSetCode, t.period, codes, tx);
       check(states);
       const from = states.get(t.areaCode)?.state ?? ApprovalState.OPEN;
       const now = new Date();

@@ -87,16 +87,13 @@ export class ValueLock {
 
   /** The area (this one or an ancestor, in the period's version `hierarchy`) whose approval locks a data set at `areaCode`, or null. */
   async lockedBy(dataSetCode: string, period: string, areaCode: string, hierarchy: string): Promise<string | null> {
-    const rows = await this.db.prisma.$queryRawUnsafe<{ code: string }[]>(
+    const rows = await this.db.query<{ code: string }>(
       `SELECT ap.area_code AS code FROM indicators.area a
        JOIN indicators.data_approval ap ON ap.data_set_code = $1 AND ap.period = $2
         AND ap.area_code IN (a.code, a.district_code, a.province_code, '${NATION_CODE}') AND ap.state IN ('APPROVED', 'ACCEPTED')
        JOIN indicators.area approver ON approver.hierarchy = a.hierarchy AND approver.code = ap.area_code
        WHERE a.hierarchy = $4 AND a.code = $3 ORDER BY approver.level DESC LIMIT 1`,
-      dataSetCode,
-      period,
-      areaCode,
-      hierarchy,
+      [dataSetCode, period, areaCode, hierarchy],
     );
     return rows[0]?.code ?? null;
   }

@@ -8,9 +8,9 @@ import { createReadStream, statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { PassThrough, type Writable, pipeline } from "node:stream";
 import { CsvError, parse } from "csv-parse";
-import { type AreaScope, type Database, type DataValueStatus, NATION_CODE, type Sex } from "@vnge/shared";
+import type { AreaScope, Database, DataValueStatus, Sex } from "@vnge/shared";
 import type { DataValueService } from "./data-value.service";
-import type { ElementPeriod } from "./data-value.store";
+import { DataValueStore, type ElementPeriod } from "./data-value.store";
 import type { SubmittedValue } from "./data-value.validation";
 import { ValueFileError, escapeFormula, readValue, unescapeFormula, utf8Text } from "./data-value.file-text";
 
@@ -297,26 +297,6 @@ export interface ValueSelection {
   dataElementCode?: string | null;
 }
 
-interface ExportRow {
-  data_element_code: string;
-  area_code: string;
-  sex: string;
-  value: number;
-  status: string;
-  comment: string | null;
-}
-
-const EXPORT_PAGE = `
-SELECT dv.data_element_code, dv.area_code, dv.sex::text AS sex, dv.value, dv.status::text AS status, dv.comment
-FROM indicators.data_value dv
-JOIN indicators.area a ON a.hierarchy = $8 AND a.code = dv.area_code
-WHERE dv.period = $1
-  AND ($2::text IS NULL OR dv.data_element_code = $2)
-  AND ($3 = '${NATION_CODE}' OR a.code = $3 OR a.parent_code = $3 OR a.district_code = $3 OR a.province_code = $3)
-  AND (dv.data_element_code, dv.area_code, dv.sex::text) > ($4, $5, $6)
-ORDER BY dv.data_element_code, dv.area_code, dv.sex::text
-LIMIT $7`;
-
 /** Quoted when the field holds a delimiter, a quote, a line end or spaces at either end (which an unquoted field would lose). */
 const csvField = (text: string): string => (/[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text);
 
@@ -334,16 +314,9 @@ export async function exportValues(db: Database, scope: AreaScope, selection: Va
   await write(format === "csv" ? `${CSV_COLUMNS.join(",")}\n` : "[\n");
   let after: [string, string, string] = ["", "", ""];
   let count = 0;
+  const store = new DataValueStore(db);
   for (;;) {
-    const page = await db.prisma.$queryRawUnsafe<ExportRow[]>(
-      EXPORT_PAGE,
-      selection.period,
-      selection.dataElementCode ?? null,
-      selection.areaCode,
-      ...after,
-      FILE_BATCH_SIZE,
-      hierarchy,
-    );
+    const page = await store.exportPage(selection, hierarchy, after, FILE_BATCH_SIZE);
     for (const row of page) {
       const sex = row.sex === "NONE" ? "" : row.sex;
       if (format === "csv") {

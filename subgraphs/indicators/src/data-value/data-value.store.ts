@@ -159,6 +159,27 @@ export async function lockAllWriters(tx: SqlQuery): Promise<void> {
   await tx.query(`SELECT count(*)::int AS locked FROM pg_advisory_xact_lock($1::int, $2::int)`, [...WRITER_LOCK]);
 }
 
+/** A value as an export writes it. */
+export interface ExportRow {
+  data_element_code: string;
+  area_code: string;
+  sex: string;
+  value: number;
+  status: string;
+  comment: string | null;
+}
+
+const EXPORT_PAGE = `
+SELECT dv.data_element_code, dv.area_code, dv.sex::text AS sex, dv.value, dv.status::text AS status, dv.comment
+FROM indicators.data_value dv
+JOIN indicators.area a ON a.hierarchy = $8 AND a.code = dv.area_code
+WHERE dv.period = $1
+  AND ($2::text IS NULL OR dv.data_element_code = $2)
+  AND ($3 = '${NATION_CODE}' OR a.code = $3 OR a.parent_code = $3 OR a.district_code = $3 OR a.province_code = $3)
+  AND (dv.data_element_code, dv.area_code, dv.sex::text) > ($4, $5, $6)
+ORDER BY dv.data_element_code, dv.area_code, dv.sex::text
+LIMIT $7`;
+
 export class DataValueStore {
   constructor(private readonly db: Database) {}
 
@@ -194,18 +215,31 @@ export class DataValueStore {
     return total;
   }
 
+  /**
+   * Up to `limit` values of a period at an area of version `hierarchy` and beneath it (of one element, if
+   * given) that come after the key `after` (element, area, sex) in key order: a page of an export.
+   */
+  exportPage(
+    selection: { areaCode: string; period: string; dataElementCode?: string | null },
+    hierarchy: string,
+    after: readonly [string, string, string],
+    limit: number,
+  ): Promise<ExportRow[]> {
+    return this.db.query<ExportRow>(EXPORT_PAGE, [selection.period, selection.dataElementCode ?? null, selection.areaCode, ...after, limit, hierarchy]);
+  }
+
   /** The stored values under the keys of `rows` (for a dry run). */
   async findStored(rows: readonly ValidValue[]): Promise<StoredValue[]> {
     const found: StoredValue[] = [];
     for (let start = 0; start < rows.length; start += CHUNK) {
       const chunk = rows.slice(start, start + CHUNK);
-      const result = await this.db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(
+      const result = await this.db.query<Record<string, unknown>>(
         `WITH input AS (${INPUT})
          SELECT dv.data_element_code, dv.period, dv.area_code, dv.sex::text AS sex, dv.value, dv.status::text AS status, dv.comment
          FROM indicators.data_value dv
          JOIN input i ON dv.data_element_code = i.data_element_code AND dv.period = i.period
                      AND dv.area_code = i.area_code AND dv.sex = i.sex::indicators."DataValueSex"`,
-        ...columns(chunk),
+        columns(chunk),
       );
       for (const row of result) {
         found.push({

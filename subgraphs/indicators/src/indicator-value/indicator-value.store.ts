@@ -83,7 +83,7 @@ export class IndicatorValueStore {
     targets: readonly AreaTarget[],
   ): Promise<ElementSumRow[]> {
     if (elementCodes.length === 0 || periods.length === 0 || targets.length === 0) return [];
-    const rows = await this.db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(
+    const rows = await this.db.query<Record<string, unknown>>(
       // Both sides are filtered first and joined by hash: the crosswalk to a nation has a row per source area.
       `WITH dv AS MATERIALIZED (
          SELECT area_code, data_element_code, period, sex, value FROM indicators.data_value
@@ -100,11 +100,7 @@ export class IndicatorValueStore {
               coalesce(sum(abs(dv.value) * x.weight), 0) AS magnitude
          FROM dv JOIN x ON x.from_code = dv.area_code
         GROUP BY 1, 2, 3`,
-      [...elementCodes],
-      [...periods],
-      targets.map((t) => t.code),
-      toHierarchy,
-      fromHierarchy,
+      [[...elementCodes], [...periods], targets.map((t) => t.code), toHierarchy, fromHierarchy],
     );
     return rows.map(toSumRow);
   }
@@ -112,25 +108,22 @@ export class IndicatorValueStore {
   /** How many areas of each level of `fromHierarchy` feed each target of `toHierarchy`. */
   async countSourcesFeeding(fromHierarchy: string, toHierarchy: string, targets: readonly AreaTarget[]): Promise<ExpectedAreasRow[]> {
     if (targets.length === 0) return [];
-    const rows = await this.db.prisma.$queryRawUnsafe<Record<string, unknown>[]>(
+    const rows = await this.db.query<Record<string, unknown>>(
       `SELECT x.to_code AS target, a.level::text AS level, count(*)::int AS areas
          FROM indicators.area_crosswalk x
          JOIN indicators.area a ON a.hierarchy = x.from_hierarchy AND a.code = x.from_code
         WHERE x.to_hierarchy = $1 AND x.from_hierarchy = $2 AND x.to_code = ANY($3::text[])
         GROUP BY 1, 2`,
-      toHierarchy,
-      fromHierarchy,
-      targets.map((t) => t.code),
+      [toHierarchy, fromHierarchy, targets.map((t) => t.code)],
     );
     return rows.map((row) => ({ target: String(row.target), level: row.level as AreaLevel, areas: Number(row.areas) }));
   }
 
   /** Whether values can be carried from one version to the other at all (a mapping was imported). */
   async hasCrosswalk(fromHierarchy: string, toHierarchy: string): Promise<boolean> {
-    const rows = await this.db.prisma.$queryRawUnsafe<{ found: boolean }[]>(
+    const rows = await this.db.query<{ found: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM indicators.area_crosswalk WHERE to_hierarchy = $1 AND from_hierarchy = $2) AS found`,
-      toHierarchy,
-      fromHierarchy,
+      [toHierarchy, fromHierarchy],
     );
     return rows[0]?.found === true;
   }
