@@ -49,12 +49,11 @@ export class ApiKeyStore {
 
   /** Counts one request in the key's current window and returns the window's count (one statement). */
   async countRequest(apiKeyId: string, windowStart: Date): Promise<number> {
-    const rows = await this.db.prisma.$queryRawUnsafe<{ count: number }[]>(
+    const rows = await this.db.query<{ count: number }>(
       `INSERT INTO access.rate_limit_window (api_key_id, window_start, count) VALUES ($1::uuid, $2, 1)
        ON CONFLICT (api_key_id, window_start) DO UPDATE SET count = rate_limit_window.count + 1
        RETURNING count`,
-      apiKeyId,
-      windowStart,
+      [apiKeyId, windowStart],
     );
     return Number(rows[0].count);
   }

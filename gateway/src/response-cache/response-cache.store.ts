@@ -100,17 +100,17 @@ export class ResponseCacheStore {
    * octet_length reads a stored value's size without reading the value.
    */
   async evict(maxBytes: number): Promise<number> {
-    return this.db.prisma.$executeRawUnsafe(
+    return this.db.execute(
       `DELETE FROM cache.response WHERE key IN (
          SELECT key FROM (
            SELECT key, sum(octet_length(key) + octet_length(body)) OVER (ORDER BY generation DESC, stored_at DESC, key) AS kept FROM cache.response
          ) AS ranked WHERE kept > $1::bigint)`,
-      String(maxBytes),
+      [String(maxBytes)],
     );
   }
 
   /** Removes answers of past generations stored before `before`; returns how many. */
   async prune(before: Date): Promise<number> {
-    return this.db.prisma.$executeRawUnsafe(`DELETE FROM cache.response WHERE generation < cache.current_generation() AND stored_at < $1`, before);
+    return this.db.execute(`DELETE FROM cache.response WHERE generation < cache.current_generation() AND stored_at < $1`, [before]);
   }
 }
