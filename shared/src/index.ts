@@ -8,6 +8,7 @@ export * from "./database/client";
 export * from "./database/migrate";
 export * from "./areas/levels";
 export * from "./federation/build-federated-schema";
+export * from "./federation/input-validation";
 export * from "./http/request-id";
 export * from "./http/service-server";
 export { PayloadTooLargeError, headerMapOf, isJsonContentType, listen, readBody } from "./http/plumbing";

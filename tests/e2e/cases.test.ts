@@ -275,6 +275,11 @@ describe("bad input", () => {
     await refused(caseInput("14823", F(false), { detectedOn: "2099-01-01" }), /detectedOn: 2099-01-01 is in the future/);
   });
 
+  it("refuses a date that is not a day, and a note too long, before any rule is read", async () => {
+    await refused(caseInput("14823", F(false), { detectedOn: "2025-02-30" }), /^detectedOn: "2025-02-30" is not a date: use YYYY-MM-DD$/);
+    await refused(caseInput("14823", F(false), { note: "x".repeat(501) }), /^note: the note holds at most 500 characters \(got 501\)$/);
+  });
+
   it("refuses an unknown commune, and a district given as the commune", async () => {
     await refused(caseInput("99999", F(false)), /areaCode: unknown commune "99999"/);
     await refused(caseInput("381", F(false)), /area 381 is a district/);

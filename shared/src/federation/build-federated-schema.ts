@@ -5,6 +5,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
 import { authChecker } from "../auth/auth-checker";
+import { validateInput } from "./input-validation";
 
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@inaccessible", "@override", "@tag"])';
@@ -12,11 +13,12 @@ export const FEDERATION_LINK =
 /** `__resolveReference` functions per entity type name, typed by their key fields. */
 export type ReferenceResolvers = Record<string, { __resolveReference: (reference: never, context: never) => unknown; [field: string]: unknown }>;
 
+/** Every argument is validated by its class-validator decorators, the same way in every subgraph (input-validation.ts). */
 export async function buildFederatedSchema(
-  options: Omit<BuildSchemaOptions, "skipCheck">,
+  options: Omit<BuildSchemaOptions, "skipCheck" | "validate" | "validateFn">,
   referenceResolvers: ReferenceResolvers = {},
 ): Promise<GraphQLSchema> {
-  const schema = await buildSchema({ authChecker, authMode: "error", ...options, skipCheck: true });
+  const schema = await buildSchema({ authChecker, authMode: "error", ...options, validateFn: validateInput, skipCheck: true });
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as Record<string, object>;
   for (const [typeName, reference] of Object.entries(referenceResolvers)) {

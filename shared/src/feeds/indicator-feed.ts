@@ -6,6 +6,7 @@ import type { AuthConfig } from "../auth/auth-config";
 import { Role } from "../auth/roles";
 import { signInternalToken } from "../auth/service-token";
 import { AppError } from "../errors";
+import type { RowConflict } from "../federation/input-validation";
 import { REQUEST_ID_HEADER } from "../http/request-id";
 
 export interface AggregateValue {
@@ -23,7 +24,7 @@ export interface FeedSummary {
   updated: number;
   unchanged: number;
   rejected: number;
-  conflicts: { index: number; field: string | null; message: string }[];
+  conflicts: RowConflict[];
 }
 
 const SUBMIT = `mutation ($input: SubmitDataValuesInput!) {

@@ -13,7 +13,6 @@ export const buildSchema = memoize(() =>
   buildFederatedSchema(
     {
       resolvers: [PlanResolver, PlanTargetsResolver, PlanWriteResolver, AreaPlansResolver, AreaTargetsResolver, TargetResolver, OffTrackResolver],
-      validate: true,
     },
     {
       ...areaReferenceResolvers,

@@ -1,5 +1,22 @@
+import { MaxTrimmedLength, Satisfies } from "@vnge/shared";
+import { ValidateNested } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { AgeGroup, CaseSex, CaseStatus, SupportService, ViolenceForm, ViolenceSetting } from "./case-record.enums";
+
+export const NOTE_MAX_LENGTH = 500;
+
+/** "YYYY-MM-DD" naming a real calendar day, or null. */
+export function calendarDate(value: string): string | null {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+  const parsed = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value ? value : null;
+}
+
+/** A real day written YYYY-MM-DD (whether it may be that day is a rule of validateCase). */
+const IsDay = () =>
+  Satisfies("isDay", (value, field) =>
+    typeof value === "string" && calendarDate(value) === null ? `${field}: "${value}" is not a date: use YYYY-MM-DD` : null,
+  );
 
 @InputType()
 export class CaseServiceInput {
@@ -7,6 +24,7 @@ export class CaseServiceInput {
   service!: SupportService;
 
   @Field(() => String, { description: "YYYY-MM-DD; not before the case was detected, not in the future." })
+  @IsDay()
   providedOn!: string;
 }
 
@@ -16,6 +34,7 @@ export class CaseRecordInput {
   areaCode!: string;
 
   @Field(() => String, { description: "YYYY-MM-DD, not in the future." })
+  @IsDay()
   detectedOn!: string;
 
   @Field(() => ViolenceForm)
@@ -49,8 +68,10 @@ export class CaseRecordInput {
   status?: CaseStatus | null;
 
   @Field(() => [CaseServiceInput], { nullable: true })
+  @ValidateNested()
   services?: CaseServiceInput[] | null;
 
   @Field(() => String, { nullable: true, description: "A short working note (at most 500 characters); never names or ID numbers." })
+  @MaxTrimmedLength(NOTE_MAX_LENGTH, (length, field) => `${field}: the note holds at most ${NOTE_MAX_LENGTH} characters (got ${length})`)
   note?: string | null;
 }

@@ -1,9 +1,9 @@
-// Rules a case must meet before anything is written; pure, so every rule is tested without a database.
+// Rules a case must meet before anything is written; pure, so every rule is tested without a database. The
+// input's shape (real dates, the note's length) is checked at the boundary (case-record.input.ts).
 import { type AreaLevelName, BadUserInputError } from "@vnge/shared";
 import type { CaseRecordInput } from "./case-record.input";
 import type { AgeGroup, CaseSex, CaseStatus, SupportService, ViolenceForm, ViolenceSetting } from "./case-record.enums";
 
-export const NOTE_MAX_LENGTH = 500;
 const EARLIEST_DATE = "1900-01-01";
 
 export interface ValidCase {
@@ -31,13 +31,6 @@ export interface CaseProblem {
 /** Today's date in Vietnam (UTC+7), where cases are recorded. */
 export function todayInVietnam(now: Date = new Date()): string {
   return new Date(now.getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
-}
-
-/** "YYYY-MM-DD" naming a real calendar day, or null. */
-export function calendarDate(value: string): string | null {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const parsed = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value ? value : null;
 }
 
 /**
@@ -69,7 +62,6 @@ export function validateCase(input: CaseRecordInput, areaLevel: AreaLevelName | 
     refuse("perpetratorSex", "a perpetrator counselled or prosecuted must be known: give the perpetrator's sex");
   }
   const note = input.note?.trim() || null;
-  if (note && note.length > NOTE_MAX_LENGTH) refuse("note", `the note holds at most ${NOTE_MAX_LENGTH} characters (got ${note.length})`);
 
   if (problems.length > 0) {
     throw new BadUserInputError(`The case was not recorded: ${problems.map((p) => `${p.field}: ${p.message}`).join("; ")}`, { problems });
@@ -92,12 +84,8 @@ export function validateCase(input: CaseRecordInput, areaLevel: AreaLevelName | 
   };
 }
 
-function dateProblem(value: string, field: string, today: string, refuse: (field: string, message: string) => void): string | null {
-  const date = calendarDate(value);
-  if (!date) {
-    refuse(field, `"${value}" is not a date: use YYYY-MM-DD`);
-    return null;
-  }
+/** `value` is a real day (the boundary checked it): the case may not be dated in the future or before 1900. */
+function dateProblem(date: string, field: string, today: string, refuse: (field: string, message: string) => void): string | null {
   if (date > today) {
     refuse(field, `${date} is in the future (today is ${today})`);
     return null;

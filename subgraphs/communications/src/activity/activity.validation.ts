@@ -1,6 +1,6 @@
 // The rules each submitted activity must meet, free of I/O: every bad row is reported with its
 // index, field and reason; the service writes only rows without any.
-import { type AreaPlacement, monthOfDate, selfAndAncestors } from "@vnge/shared";
+import { type AreaPlacement, type RowConflict, monthOfDate, selfAndAncestors } from "@vnge/shared";
 import type { ActivityChannel, ActivityKind, MaterialType, TargetGroup } from "./activity.enums";
 
 export const MAX_ACTIVITIES_PER_CALL = 5_000;
@@ -62,11 +62,7 @@ export interface ValidActivity {
   cost: number | null;
 }
 
-export interface ActivityConflict {
-  index: number;
-  field: string | null;
-  message: string;
-}
+export type ActivityConflict = RowConflict;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,24 +1,16 @@
-// Rules of creating a campaign: a well-formed unique code, real dates in order, known areas, and
-// every named area within the caller's scope (FORBIDDEN otherwise, nothing written).
+// Rules of creating a campaign: a unique code, dates in order, known areas, and every named area within
+// the caller's scope (FORBIDDEN otherwise, nothing written). The code's shape, a non-empty name and real
+// dates are checked at the boundary (campaign.input.ts).
 import { type AreaHierarchy, type AreaScope, BadUserInputError } from "@vnge/shared";
-import { dateProblem } from "../activity/activity.validation";
 import type { CreateCampaignInput } from "./campaign.input";
 import type { CampaignStore } from "./campaign.store";
 import type { Campaign } from "./campaign.type";
-
-const CODE = /^[A-Z0-9][A-Z0-9-]{1,63}$/;
 
 export class CampaignService {
   constructor(private readonly deps: { store: CampaignStore; hierarchy: AreaHierarchy; scope: AreaScope }) {}
 
   async create(input: CreateCampaignInput): Promise<Campaign> {
     const { store, hierarchy, scope } = this.deps;
-    if (!CODE.test(input.code)) throw new BadUserInputError(`code "${input.code}" must be 2-64 capital letters, digits and dashes`, { field: "code" });
-    if (input.name.trim().length === 0) throw new BadUserInputError("name must not be empty", { field: "name" });
-    for (const field of ["startDate", "endDate"] as const) {
-      const problem = dateProblem(input[field]);
-      if (problem) throw new BadUserInputError(`${field}: ${problem}`, { field });
-    }
     if (input.endDate < input.startDate) throw new BadUserInputError(`endDate ${input.endDate} is before startDate ${input.startDate}`, { field: "endDate" });
     const participants = [...new Set(input.participantAreaCodes ?? [])].filter((code) => code !== input.organisingAreaCode);
     const areaCodes = [input.organisingAreaCode, ...participants];

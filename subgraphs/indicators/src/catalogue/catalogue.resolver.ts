@@ -38,13 +38,13 @@ const toChange = (row: CatalogueChangeRow): CatalogueChange => ({
 export class CatalogueResolver {
   @Authorized(Role.ADMIN, Role.CATALOGUE_MANAGER)
   @Mutation(() => DataElement, { description: "Defines a data element: national (national administrators) or local to an area in the caller's scope." })
-  createDataElement(@Arg("input", () => CreateDataElementInput, { validate: true }) input: CreateDataElementInput, @Ctx() context: IndicatorsContext) {
+  createDataElement(@Arg("input", () => CreateDataElementInput) input: CreateDataElementInput, @Ctx() context: IndicatorsContext) {
     return context.catalogueService.createDataElement(input);
   }
 
   @Authorized(Role.ADMIN, Role.CATALOGUE_MANAGER)
   @Mutation(() => DataElement, { description: "Changes a data element; what its stored values mean (type, sex split, level) cannot change." })
-  updateDataElement(@Arg("input", () => UpdateDataElementInput, { validate: true }) input: UpdateDataElementInput, @Ctx() context: IndicatorsContext) {
+  updateDataElement(@Arg("input", () => UpdateDataElementInput) input: UpdateDataElementInput, @Ctx() context: IndicatorsContext) {
     return context.catalogueService.updateDataElement(input);
   }
 
@@ -58,13 +58,13 @@ export class CatalogueResolver {
 
   @Authorized(Role.ADMIN, Role.CATALOGUE_MANAGER)
   @Mutation(() => Indicator, { description: "Defines an indicator: national (national administrators) or local to an area in the caller's scope." })
-  createIndicator(@Arg("input", () => CreateIndicatorInput, { validate: true }) input: CreateIndicatorInput, @Ctx() context: IndicatorsContext) {
+  createIndicator(@Arg("input", () => CreateIndicatorInput) input: CreateIndicatorInput, @Ctx() context: IndicatorsContext) {
     return context.catalogueService.createIndicator(input);
   }
 
   @Authorized(Role.ADMIN, Role.CATALOGUE_MANAGER)
   @Mutation(() => Indicator, { description: "Changes an indicator; its formula and unit cannot change once it has values or targets." })
-  updateIndicator(@Arg("input", () => UpdateIndicatorInput, { validate: true }) input: UpdateIndicatorInput, @Ctx() context: IndicatorsContext) {
+  updateIndicator(@Arg("input", () => UpdateIndicatorInput) input: UpdateIndicatorInput, @Ctx() context: IndicatorsContext) {
     return context.catalogueService.updateIndicator(input);
   }
 
@@ -76,13 +76,13 @@ export class CatalogueResolver {
 
   @Authorized(Role.ADMIN, Role.CATALOGUE_MANAGER)
   @Mutation(() => DataSet, { description: "Defines a data set: national (national administrators) or local to an area in the caller's scope." })
-  async createDataSet(@Arg("input", () => CreateDataSetInput, { validate: true }) input: CreateDataSetInput, @Ctx() context: IndicatorsContext) {
+  async createDataSet(@Arg("input", () => CreateDataSetInput) input: CreateDataSetInput, @Ctx() context: IndicatorsContext) {
     return toDataSet(await context.catalogueService.createDataSet(input));
   }
 
   @Authorized(Role.ADMIN, Role.CATALOGUE_MANAGER)
   @Mutation(() => DataSet, { description: "Changes a data set's names, elements or deadlines." })
-  async updateDataSet(@Arg("input", () => UpdateDataSetInput, { validate: true }) input: UpdateDataSetInput, @Ctx() context: IndicatorsContext) {
+  async updateDataSet(@Arg("input", () => UpdateDataSetInput) input: UpdateDataSetInput, @Ctx() context: IndicatorsContext) {
     return toDataSet(await context.catalogueService.updateDataSet(input));
   }
 

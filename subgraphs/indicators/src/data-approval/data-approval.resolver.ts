@@ -1,6 +1,7 @@
 import { Role } from "@vnge/shared";
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Args, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import type { IndicatorsContext } from "../context";
+import { DataSetAtAreaArgs, ReturnDataSetArgs } from "./data-approval.args";
 import { ValidationReport } from "../validation/validation.type";
 import { DataApprovalStatus, DataSet } from "./data-approval.type";
 
@@ -14,12 +15,7 @@ export class DataApprovalResolver {
 
   @Authorized()
   @Query(() => DataApprovalStatus, { description: "Where a data set stands for an area (in the caller's scope) and period, with every transition." })
-  dataApproval(
-    @Arg("dataSetCode", () => ID) dataSetCode: string,
-    @Arg("areaCode", () => ID) areaCode: string,
-    @Arg("period", () => String) period: string,
-    @Ctx() context: IndicatorsContext,
-  ) {
+  dataApproval(@Args(() => DataSetAtAreaArgs) { dataSetCode, areaCode, period }: DataSetAtAreaArgs, @Ctx() context: IndicatorsContext) {
     return context.dataApprovalService.status(dataSetCode, areaCode, period);
   }
 
@@ -28,12 +24,7 @@ export class DataApprovalResolver {
     description:
       "Runs a data set's validation rules over the stored values of an area (in the caller's scope) and every reporting area beneath it, for a period.",
   })
-  validateDataSet(
-    @Arg("dataSetCode", () => ID) dataSetCode: string,
-    @Arg("areaCode", () => ID) areaCode: string,
-    @Arg("period", () => String) period: string,
-    @Ctx() context: IndicatorsContext,
-  ) {
+  validateDataSet(@Args(() => DataSetAtAreaArgs) { dataSetCode, areaCode, period }: DataSetAtAreaArgs, @Ctx() context: IndicatorsContext) {
     return context.dataApprovalService.validate(dataSetCode, areaCode, period);
   }
 
@@ -41,12 +32,7 @@ export class DataApprovalResolver {
   @Mutation(() => DataApprovalStatus, {
     description: "The reporting area hands in a data set for a period: OPEN -> SUBMITTED; refused while a validation rule fails (value outliers only warn).",
   })
-  submitDataSet(
-    @Arg("dataSetCode", () => ID) dataSetCode: string,
-    @Arg("areaCode", () => ID) areaCode: string,
-    @Arg("period", () => String) period: string,
-    @Ctx() context: IndicatorsContext,
-  ) {
+  submitDataSet(@Args(() => DataSetAtAreaArgs) { dataSetCode, areaCode, period }: DataSetAtAreaArgs, @Ctx() context: IndicatorsContext) {
     return context.dataApprovalService.submit(dataSetCode, areaCode, period, context.identity.subject);
   }
 
@@ -56,12 +42,7 @@ export class DataApprovalResolver {
       "Approves a data set at a district or province (accepts it at the nation) once every child area has submitted or approved it; " +
       "the values beneath are then locked.",
   })
-  approveDataSet(
-    @Arg("dataSetCode", () => ID) dataSetCode: string,
-    @Arg("areaCode", () => ID) areaCode: string,
-    @Arg("period", () => String) period: string,
-    @Ctx() context: IndicatorsContext,
-  ) {
+  approveDataSet(@Args(() => DataSetAtAreaArgs) { dataSetCode, areaCode, period }: DataSetAtAreaArgs, @Ctx() context: IndicatorsContext) {
     return context.dataApprovalService.approve(dataSetCode, areaCode, period, context.identity.subject);
   }
 
@@ -69,13 +50,7 @@ export class DataApprovalResolver {
   @Mutation(() => DataApprovalStatus, {
     description: "Returns a data set at an area for correction (back to OPEN), with a reason; refused while an area above still approves it.",
   })
-  returnDataSet(
-    @Arg("dataSetCode", () => ID) dataSetCode: string,
-    @Arg("areaCode", () => ID) areaCode: string,
-    @Arg("period", () => String) period: string,
-    @Arg("reason", () => String) reason: string,
-    @Ctx() context: IndicatorsContext,
-  ) {
+  returnDataSet(@Args(() => ReturnDataSetArgs) { dataSetCode, areaCode, period, reason }: ReturnDataSetArgs, @Ctx() context: IndicatorsContext) {
     return context.dataApprovalService.return(dataSetCode, areaCode, period, reason, context.identity.subject);
   }
 }

@@ -13,7 +13,6 @@ import {
   type HierarchyVersion,
   NATION_CODE,
   NotFoundError,
-  periodProblem,
 } from "@vnge/shared";
 import type { AreaStore } from "../area/area.store";
 import { levelRank } from "../data-set/data-set.seed";
@@ -23,8 +22,6 @@ import type { DataApprovalStatus, DataSet } from "./data-approval.type";
 import type { ValidationService } from "../validation/validation.service";
 import type { ValidationReport } from "../validation/validation.type";
 import type { ValueLock } from "./value-lock";
-
-export const MAX_REASON_LENGTH = 1_000;
 
 const stateOf = (states: Map<string, ApprovalRow>, code: string): ApprovalState => states.get(code)?.state ?? ApprovalState.OPEN;
 const levelName = (level: AreaLevel) => level.toLowerCase();
@@ -67,9 +64,8 @@ export class DataApprovalService {
     return { set: dataSetIn(set, version), version };
   }
 
+  /** `period` is a period id (checked at the boundary, data-approval.args.ts), as is every period given here. */
   private async target(dataSetCode: string, areaCode: string, period: string, action: string): Promise<{ set: DataSetRow; area: AreaRecord }> {
-    const problem = periodProblem(period);
-    if (problem) throw new BadUserInputError(problem, { field: "period" });
     const { set, version } = await this.dataSetFor(dataSetCode, period);
     const hierarchy = version.code;
     const [area] = await this.areaStore.findByCodes([areaCode], hierarchy);
@@ -164,8 +160,6 @@ export class DataApprovalService {
    */
   async return(dataSetCode: string, areaCode: string, period: string, reason: string, actor: string): Promise<DataApprovalStatus> {
     const trimmed = reason.trim();
-    if (trimmed === "") throw new BadUserInputError("a return needs a reason", { field: "reason" });
-    if (trimmed.length > MAX_REASON_LENGTH) throw new BadUserInputError(`reason must be at most ${MAX_REASON_LENGTH} characters`, { field: "reason" });
     const { set, area } = await this.target(dataSetCode, areaCode, period, "return data sets");
     const ancestors = [area.districtCode, area.provinceCode, area.code === NATION_CODE ? null : NATION_CODE].filter(
       (c): c is string => c !== null && c !== area.code,
@@ -187,8 +181,6 @@ export class DataApprovalService {
   }
 
   async status(dataSetCode: string, areaCode: string, period: string): Promise<DataApprovalStatus> {
-    const problem = periodProblem(period);
-    if (problem) throw new BadUserInputError(problem, { field: "period" });
     await this.dataSet(dataSetCode);
     const hierarchy = await this.versionOf(period);
     await this.scope.assertContains([areaCode], "read approvals", hierarchy);

@@ -1,7 +1,7 @@
 import { Role } from "@vnge/shared";
-import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import type { IndicatorsContext } from "../context";
-import { Sex } from "../data-element/data-element.enums";
+import { DataValueHistoryArgs } from "./data-value.args";
 import { SubmitDataValuesInput } from "./data-value.input";
 import { DataValueChange, ImportSummary } from "./data-value.type";
 
@@ -19,10 +19,7 @@ export class DataValueResolver {
 
   @Query(() => [DataValueChange], { description: "Every change to one stored value, oldest first; sex is empty for an element not disaggregated by sex." })
   async dataValueHistory(
-    @Arg("dataElementCode", () => ID) dataElementCode: string,
-    @Arg("areaCode", () => ID) areaCode: string,
-    @Arg("period", () => String) period: string,
-    @Arg("sex", () => Sex, { nullable: true }) sex: Sex | null | undefined,
+    @Args(() => DataValueHistoryArgs) { dataElementCode, areaCode, period, sex }: DataValueHistoryArgs,
     @Ctx() context: IndicatorsContext,
   ) {
     const changes = await context.dataValueService.history(dataElementCode, areaCode, period, sex ?? null);

@@ -7,6 +7,7 @@ import {
   type DataValueSex,
   type AreaDirectory,
   NATION_CODE,
+  type RowConflict,
   type Sex,
   describeValidity,
   periodProblem,
@@ -22,7 +23,7 @@ export interface SubmitResult {
   updated: number;
   unchanged: number;
   rejected: number;
-  conflicts: { index: number; field: string | null; message: string }[];
+  conflicts: RowConflict[];
 }
 
 export class DataValueService {
@@ -48,8 +49,8 @@ export class DataValueService {
     values: readonly SubmittedValue[],
     elements: ReadonlyMap<string, DataElementRecord>,
     areaFor: (areaCode: string, period: string) => AreaPlace,
-  ): Promise<{ index: number; field: string | null; message: string }[]> {
-    const conflicts: { index: number; field: string | null; message: string }[] = [];
+  ): Promise<RowConflict[]> {
+    const conflicts: RowConflict[] = [];
     const local = new Map<string, { owner: string; hierarchy: string; rows: { index: number; areaCode: string; element: string }[] }>();
     values.forEach((row, index) => {
       const element = elements.get(row.dataElementCode);
@@ -171,9 +172,8 @@ export class DataValueService {
     return { ...written, unchanged: valid.length - written.imported - written.updated, rejected: 0, conflicts: [] };
   }
 
+  /** `period` is a period id (checked at the boundary, data-value.args.ts). */
   async history(dataElementCode: string, areaCode: string, period: string, sex: Sex | null): Promise<DataValueChangeRow[]> {
-    const problem = periodProblem(period);
-    if (problem) throw new BadUserInputError(problem, { field: "period" });
     await this.scope.assertContains([areaCode], "read the history of values", (await this.areas.timeline()).forPeriod(period).code);
     const storedSex: DataValueSex = sex ?? "NONE";
     return this.store.history({ dataElementCode, areaCode, period, sex: storedSex });

@@ -1,6 +1,15 @@
 // The rules a submitted batch must meet, free of I/O: every bad row is reported with its index
 // and reason, and the batch is accepted only when there is none.
-import { type AreaLevel, collectionLevelIn, type DataValueSex, type DataValueStatus, type Sex, type ValueType, periodProblem } from "@vnge/shared";
+import {
+  type AreaLevel,
+  collectionLevelIn,
+  type DataValueSex,
+  type DataValueStatus,
+  type RowConflict,
+  type Sex,
+  type ValueType,
+  periodProblem,
+} from "@vnge/shared";
 
 export const MAX_BATCH_SIZE = 50_000;
 export const MAX_COMMENT_LENGTH = 1_000;
@@ -61,11 +70,7 @@ export interface ValidValue {
   status: DataValueStatus;
 }
 
-export interface Conflict {
-  index: number;
-  field: string | null;
-  message: string;
-}
+export type Conflict = RowConflict;
 
 export interface ValidationResult {
   valid: ValidValue[];

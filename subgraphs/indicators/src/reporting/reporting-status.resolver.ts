@@ -1,6 +1,6 @@
-import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
-import { AreaLevel } from "../area/area-level.enum";
+import { Args, Authorized, Ctx, Query, Resolver } from "type-graphql";
 import type { IndicatorsContext } from "../context";
+import { ReportingStatusArgs } from "./reporting-status.args";
 import { ReportingStatus } from "./reporting-status.type";
 
 @Resolver()
@@ -10,17 +10,7 @@ export class ReportingStatusResolver {
     description:
       "Who has reported a data set for a period among the areas at `level` beneath `parentCode` (in the caller's scope), against the level's deadline.",
   })
-  reportingStatus(
-    @Arg("dataSetCode", () => ID) dataSetCode: string,
-    @Arg("period", () => String) period: string,
-    @Arg("parentCode", () => ID) parentCode: string,
-    @Arg("level", () => AreaLevel) level: AreaLevel,
-    @Arg("asOf", () => String, { nullable: true, description: "Judge timeliness at this moment (ISO 8601); now when omitted." }) asOf:
-      | string
-      | null
-      | undefined,
-    @Ctx() context: IndicatorsContext,
-  ) {
+  reportingStatus(@Args(() => ReportingStatusArgs) { dataSetCode, period, parentCode, level, asOf }: ReportingStatusArgs, @Ctx() context: IndicatorsContext) {
     return context.reportingStatusService.status(dataSetCode, period, parentCode, level, asOf ? new Date(asOf) : undefined);
   }
 }

@@ -9,7 +9,6 @@ import {
   NATION_CODE,
   NotFoundError,
   parsePeriod,
-  periodProblem,
 } from "@vnge/shared";
 import type { AreaStore } from "../area/area.store";
 import { ApprovalState, LOCKING_STATES } from "../data-approval/data-approval.enums";
@@ -44,10 +43,8 @@ export class ReportingStatusService {
     private readonly areas: AreaDirectory,
   ) {}
 
+  /** `period` is a period id and `asOf` a moment (both checked at the boundary, reporting-status.args.ts). */
   async status(dataSetCode: string, period: string, parentCode: string, level: AreaLevel, asOf: Date = new Date()): Promise<ReportingStatus> {
-    const problem = periodProblem(period);
-    if (problem) throw new BadUserInputError(problem, { field: "period" });
-    if (Number.isNaN(asOf.getTime())) throw new BadUserInputError("asOf must be an ISO 8601 date and time", { field: "asOf" });
     // The areas expected to report are those of the version the period's data belong to, at the set's level
     // there (a district set is reported by communes or provinces where there are no districts: decision 0098).
     const version = (await this.areas.timeline()).forPeriod(period);

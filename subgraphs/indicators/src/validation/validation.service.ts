@@ -1,5 +1,5 @@
 // Runs a data set's validation rules over stored values, on demand and when an area submits the set.
-import { type AreaScope, BadUserInputError, type AreaDirectory, periodProblem } from "@vnge/shared";
+import type { AreaDirectory, AreaScope } from "@vnge/shared";
 import type { DataSetRow } from "../data-approval/data-approval.store";
 import { DEFAULT_RULES, type ValidationRuleDefinition, checkRules, findOutliers, samePeriodInPreviousYears } from "./validation-rule";
 import type { FigureDisclosure } from "../disclosure/figure-disclosure";
@@ -22,9 +22,8 @@ export class ValidationService {
     return this.rules.filter((rule) => [...rule.left, ...rule.right].every((term) => inSet.has(term.element)));
   }
 
+  /** `period` is a period id: the approval workflow's arguments are checked at the boundary. */
   async validate(set: DataSetRow, areaCode: string, period: string): Promise<ValidationReport> {
-    const problem = periodProblem(period);
-    if (problem) throw new BadUserInputError(problem, { field: "period" });
     const timeline = await this.areas.timeline();
     const hierarchy = timeline.forPeriod(period).code;
     await this.scope.assertContains([areaCode], "validate data sets", hierarchy);
