@@ -25,7 +25,7 @@ const allAreas = () => db.prisma.area.findMany({ orderBy: { code: "asc" } });
 describe("a generated national-sized list of administrative units", () => {
   it("imports every unit of the list under its parent, and a second import changes no row", async () => {
     const total = 1 + units.length + districts.length + communes.length;
-    expect(await importAreas(db.prisma, rows)).toEqual({ inserted: total, updated: 0, unchanged: 0 });
+    expect(await importAreas(db, rows)).toEqual({ inserted: total, updated: 0, unchanged: 0 });
     expect(await countByLevel()).toEqual({ NATION: 1, PROVINCE: units.length, DISTRICT: districts.length, COMMUNE: communes.length });
 
     for (const island of districts.filter((d) => d.Ward === null)) {
@@ -38,15 +38,15 @@ describe("a generated national-sized list of administrative units", () => {
     expect(stored).toMatchObject({ level: "COMMUNE", name: commune.Name, parentCode: district.Code, districtCode: district.Code, provinceCode: province.Code });
 
     const before = await allAreas();
-    expect(await importAreas(db.prisma, rows)).toEqual({ inserted: 0, updated: 0, unchanged: total });
+    expect(await importAreas(db, rows)).toEqual({ inserted: 0, updated: 0, unchanged: total });
     expect(await allAreas()).toEqual(before);
   });
 
   it("updates only the units whose data changed", async () => {
-    await importAreas(db.prisma, rows);
+    await importAreas(db, rows);
     const renamed = new Set(communes.filter((_, i) => i % 1_000 === 0).map((c) => c.Code));
     const changed = rows.map((row) => (renamed.has(row.code) ? { ...row, nameEn: `${row.nameEn} (renamed)` } : row));
-    expect(await importAreas(db.prisma, changed)).toEqual({ inserted: 0, updated: renamed.size, unchanged: rows.length - renamed.size });
+    expect(await importAreas(db, changed)).toEqual({ inserted: 0, updated: renamed.size, unchanged: rows.length - renamed.size });
     expect(await db.prisma.area.count({ where: { nameEn: { endsWith: "(renamed)" } } })).toBe(renamed.size);
   });
 
@@ -55,13 +55,13 @@ describe("a generated national-sized list of administrative units", () => {
     const last = communes[communes.length - 1].Code;
     const broken = (list: AreaRow[]): AreaRow[] => list.map((row) => (row.code === last ? { ...row, parentCode: "999", districtCode: "999" } : row));
     const empty = await allAreas();
-    await expect(importAreas(db.prisma, broken(rows))).rejects.toThrow();
+    await expect(importAreas(db, broken(rows))).rejects.toThrow();
     expect(await allAreas()).toEqual(empty);
 
-    await importAreas(db.prisma, rows);
+    await importAreas(db, rows);
     const before = await allAreas();
     const renamed = rows.map((row) => (row.level === "COMMUNE" ? { ...row, name: `${row.name} mới` } : row));
-    await expect(importAreas(db.prisma, broken(renamed))).rejects.toThrow();
+    await expect(importAreas(db, broken(renamed))).rejects.toThrow();
     expect(await allAreas()).toEqual(before);
   });
 });

@@ -23,7 +23,7 @@ const countByLevel = async () => {
 describeWithNationalData(__filename, "national list of administrative units", (national) => {
   it("imports 63 provinces, 696 districts and 10,035 communes, and a second import changes no row", async () => {
     const rows = readList(national.files.units);
-    expect(await importAreas(db.prisma, rows)).toEqual({ inserted: 10_795, updated: 0, unchanged: 0 });
+    expect(await importAreas(db, rows)).toEqual({ inserted: 10_795, updated: 0, unchanged: 0 });
     expect(await countByLevel()).toEqual({ NATION: 1, PROVINCE: 63, DISTRICT: 696, COMMUNE: 10_035 });
 
     // Island districts have no communes.
@@ -34,7 +34,7 @@ describeWithNationalData(__filename, "national list of administrative units", (n
     expect(hanoiWard).toMatchObject({ level: "COMMUNE", parentCode: "001", districtCode: "001", provinceCode: "01" });
 
     const before = await db.prisma.area.findMany({ orderBy: { code: "asc" } });
-    expect(await importAreas(db.prisma, rows)).toEqual({ inserted: 0, updated: 0, unchanged: 10_795 });
+    expect(await importAreas(db, rows)).toEqual({ inserted: 0, updated: 0, unchanged: 10_795 });
     expect(await db.prisma.area.findMany({ orderBy: { code: "asc" } })).toEqual(before);
   });
 });
@@ -42,14 +42,14 @@ describeWithNationalData(__filename, "national list of administrative units", (n
 describe("importAreas", () => {
   it("updates only the rows whose data changed", async () => {
     const rows = readList(DEMO_LIST);
-    await importAreas(db.prisma, rows);
+    await importAreas(db, rows);
     const renamed = rows.map((row) => (row.code === "381" ? { ...row, nameEn: "Bim Son Town" } : row));
-    expect(await importAreas(db.prisma, renamed)).toEqual({ inserted: 0, updated: 1, unchanged: rows.length - 1 });
+    expect(await importAreas(db, renamed)).toEqual({ inserted: 0, updated: 1, unchanged: rows.length - 1 });
     expect((await db.prisma.area.findUniqueOrThrow({ where: { hierarchyCode_code: { hierarchyCode: "2025-03", code: "381" } } })).nameEn).toBe("Bim Son Town");
   });
 
   it("changes nothing when any row fails, even after earlier batches were written", async () => {
-    await importAreas(db.prisma, readList(DEMO_LIST));
+    await importAreas(db, readList(DEMO_LIST));
     const before = await db.prisma.area.findMany({ orderBy: { code: "asc" } });
     // More rows than one batch, then a commune whose district does not exist.
     const communes: AreaRow[] = Array.from({ length: 6_000 }, (_, i) => ({
@@ -64,7 +64,7 @@ describe("importAreas", () => {
       districtCode: "381",
     }));
     communes.push({ ...communes[0], code: "99999", parentCode: "998", districtCode: "998" });
-    await expect(importAreas(db.prisma, communes)).rejects.toThrow();
+    await expect(importAreas(db, communes)).rejects.toThrow();
     expect(await db.prisma.area.findMany({ orderBy: { code: "asc" } })).toEqual(before);
   });
 });

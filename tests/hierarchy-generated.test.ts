@@ -82,8 +82,8 @@ let db: TestDatabase;
 let firstImport: HierarchyImportSummary;
 beforeAll(async () => {
   db = await createTestDatabase();
-  await importAreas(db.prisma, parseUnitList(units));
-  firstImport = await importHierarchyVersion(db.prisma, VERSION, parseReform(reform));
+  await importAreas(db, parseUnitList(units));
+  firstImport = await importHierarchyVersion(db, VERSION, parseReform(reform));
 }, 300_000);
 afterAll(() => db?.dispose());
 
@@ -145,7 +145,7 @@ describe("importing a generated national-sized reform", () => {
 
   it("changes nothing when run again with the same files", async () => {
     const before = await snapshot();
-    const again = await importHierarchyVersion(db.prisma, VERSION, parseReform(reform));
+    const again = await importHierarchyVersion(db, VERSION, parseReform(reform));
     expect(again.areas).toEqual({ inserted: 0, updated: 0, unchanged: 1 + reform.merges.data.length + newCommunes.length });
     expect(again.skippedCodes).toEqual(UNKNOWN);
     expect(await snapshot()).toEqual(before);
@@ -164,7 +164,7 @@ describe("importing a generated national-sized reform", () => {
     for (const c of renamed.merges.data.flatMap((p) => p.level2s)) c.name = `${c.name} Mới`;
     // An old district that has communes cannot be a unit of the mapping: refused once the areas are written.
     const district = units[0].District[0].Code;
-    await expect(importHierarchyVersion(db.prisma, VERSION, parseReform(withEdge(renamed, district)))).rejects.toThrow(BadUserInputError);
+    await expect(importHierarchyVersion(db, VERSION, parseReform(withEdge(renamed, district)))).rejects.toThrow(BadUserInputError);
     expect(await snapshot()).toEqual(before);
   });
 
@@ -173,7 +173,7 @@ describe("importing a generated national-sized reform", () => {
     const next = { code: "2026-01", name: "A later version", validFrom: "2026-01-01", previous: VERSION.code };
     // Mapping from 2025-07: a new province is not a leaf of it.
     const failing = withEdge(reform, reform.merges.data[0].level1_id);
-    await expect(importHierarchyVersion(db.prisma, next, parseReform(failing))).rejects.toThrow(/units beneath them in 2025-07/);
+    await expect(importHierarchyVersion(db, next, parseReform(failing))).rejects.toThrow(/units beneath them in 2025-07/);
     expect(await db.prisma.area.count({ where: { hierarchyCode: next.code } })).toBe(0);
     expect(await snapshot()).toEqual(before);
   });

@@ -12,9 +12,9 @@ import { OLD_AREAS, REFORM, REFORM_VERSION } from "./reform-fixture";
 let system: TestSystem;
 beforeAll(async () => {
   system = await startTestSystem({ seedDemo: false });
-  await importAreas(system.db.prisma, OLD_AREAS);
+  await importAreas(system.db, OLD_AREAS);
   await seedCatalogue(system.db);
-  await importHierarchyVersion(system.db.prisma, REFORM_VERSION, REFORM);
+  await importHierarchyVersion(system.db, REFORM_VERSION, REFORM);
 }, 120_000);
 afterAll(() => system?.close());
 

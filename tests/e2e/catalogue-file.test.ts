@@ -14,7 +14,7 @@ beforeAll(async () => {
   system = await startTestSystem();
   empty = await createTestDatabase();
   // the owners of local definitions are areas: the other server has the same list of areas
-  await importAreas(empty.prisma, readUnitListFile(path.join(repoRoot, "prisma", "seed", "demo-areas.json")));
+  await importAreas(empty, readUnitListFile(path.join(repoRoot, "prisma", "seed", "demo-areas.json")));
 });
 afterAll(async () => {
   await system?.close();

@@ -14,9 +14,9 @@ const births = (code: string, sex: "MALE" | "FEMALE") => (Number(code) % 7) + (s
 
 beforeAll(async () => {
   system = await startTestSystem({ seedDemo: false });
-  await importAreas(system.db.prisma, OLD_AREAS);
+  await importAreas(system.db, OLD_AREAS);
   await seedCatalogue(system.db);
-  await importHierarchyVersion(system.db.prisma, REFORM_VERSION, REFORM);
+  await importHierarchyVersion(system.db, REFORM_VERSION, REFORM);
   const values = OLD_AREAS.filter((area) => area.level === "COMMUNE").flatMap((area) =>
     (["MALE", "FEMALE"] as const).map((sex) => ({ dataElementCode: "LIVE_BIRTHS", areaCode: area.code, period: "2024", sex, value: births(area.code, sex) })),
   );

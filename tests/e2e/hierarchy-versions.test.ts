@@ -65,9 +65,9 @@ describeWithNationalData(__filename, "the 2025 reform on the national lists", (n
     for (const province of merges)
       for (const commune of province.level2s) for (const m of commune.merges) pieces.set(m.old_id, (pieces.get(m.old_id) ?? 0) + 1);
     system = await startTestSystem({ seedDemo: false });
-    await importAreas(system.db.prisma, oldList);
+    await importAreas(system.db, oldList);
     await seedCatalogue(system.db);
-    await importHierarchyVersion(system.db.prisma, VERSION, readReformFiles(national.files));
+    await importHierarchyVersion(system.db, VERSION, readReformFiles(national.files));
     // 2024, on the old units: every commune of the country.
     const values = oldCommunes.flatMap((c) =>
       (["MALE", "FEMALE"] as const).map((sex) => ({ dataElementCode: INDICATOR, areaCode: c.code, period: "2024", sex, value: oldValue(c.code, sex) })),
@@ -92,7 +92,7 @@ describeWithNationalData(__filename, "the 2025 reform on the national lists", (n
 
     it("changes nothing when run again with the same files", async () => {
       const before = await system.db.prisma.areaCrosswalk.count();
-      const again = await importHierarchyVersion(system.db.prisma, VERSION, readReformFiles(national.files));
+      const again = await importHierarchyVersion(system.db, VERSION, readReformFiles(national.files));
       expect(again.areas).toEqual({ inserted: 0, updated: 0, unchanged: 1 + 34 + 3321 });
       expect(await system.db.prisma.areaCrosswalk.count()).toBe(before);
       // Codes the mapping names that the 2025-03 list does not hold (units merged before it) are reported, not guessed.

@@ -17,9 +17,9 @@ const total2024 = (province: string) =>
 
 beforeAll(async () => {
   system = await startTestSystem({ seedDemo: false });
-  await importAreas(system.db.prisma, OLD_AREAS);
+  await importAreas(system.db, OLD_AREAS);
   await seedCatalogue(system.db);
-  await importHierarchyVersion(system.db.prisma, REFORM_VERSION, REFORM);
+  await importHierarchyVersion(system.db, REFORM_VERSION, REFORM);
   const values = OLD_COMMUNES.flatMap((c) =>
     (["MALE", "FEMALE"] as const).map((sex) => ({ dataElementCode: "LIVE_BIRTHS", areaCode: c.code, period: "2024", sex, value: births(c.code, sex) })),
   );

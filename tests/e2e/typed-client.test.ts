@@ -21,12 +21,14 @@ let system: TestSystem;
 
 beforeAll(async () => {
   system = await startTestSystem({ seedDemo: false });
-  await importAreas(system.db.prisma, OLD_AREAS);
+  await importAreas(system.db, OLD_AREAS);
   await seedCatalogue(system.db);
   const values = communes.flatMap((area) =>
     (["MALE", "FEMALE"] as const).map((sex) => ({ dataElementCode: "LIVE_BIRTHS", areaCode: area.code, period: "2024", sex, value: births(area.code, sex) })),
   );
-  expect((await createDataValueService(system.db, new AreaScope(new AreaDirectory(system.db), [NATION_CODE])).submit(values, { submittedBy: "test" })).conflicts).toEqual([]);
+  expect(
+    (await createDataValueService(system.db, new AreaScope(new AreaDirectory(system.db), [NATION_CODE])).submit(values, { submittedBy: "test" })).conflicts,
+  ).toEqual([]);
 }, 120_000);
 afterAll(() => system?.close());
 

@@ -15,7 +15,7 @@ const ROWS = 22;
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
-  await importAreas(db.prisma, readUnitListFile(path.join(repoRoot, "prisma", "seed", "demo-areas.json")));
+  await importAreas(db, readUnitListFile(path.join(repoRoot, "prisma", "seed", "demo-areas.json")));
   // targets are checked against the catalogue tables, as on a server after catalogue:load
   await seedCatalogue(db);
 });

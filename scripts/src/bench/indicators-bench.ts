@@ -131,7 +131,7 @@ export async function runIndicatorBench(options: BenchOptions): Promise<BenchRes
   const iterations = options.iterations ?? (options.smoke ? 10 : 100);
 
   const rows = parseUnitList(JSON.parse(fs.readFileSync(options.areasFile, "utf8")));
-  await importAreas(db.prisma, rows);
+  await importAreas(db, rows);
   const catalogue = benchCatalogue(elementCount);
   await seedCatalogue(db, catalogue);
   const communes = rows.filter((r) => r.level === "COMMUNE").map((r) => r.code);

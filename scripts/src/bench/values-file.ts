@@ -40,7 +40,7 @@ runCli(async (args) => {
   try {
     await migrate(db);
     const rows = parseUnitList(JSON.parse(fs.readFileSync(areasFile, "utf8")));
-    await importAreas(db.prisma, rows);
+    await importAreas(db, rows);
     const catalogue = benchCatalogue(Number(flagValue(args, "--elements") ?? "20"));
     await seedCatalogue(db, catalogue);
     const communes = rows.filter((r) => r.level === "COMMUNE").map((r) => r.code);

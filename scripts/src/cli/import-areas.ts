@@ -10,7 +10,7 @@ runCli(async (args) => {
   const rows = readUnitListFile(file);
   const summary = await withDatabase(async (db) => {
     await migrate(db);
-    return importAreas(db.prisma, rows);
+    return importAreas(db, rows);
   });
   const byLevel: Record<string, number> = {};
   for (const row of rows) byLevel[row.level] = (byLevel[row.level] ?? 0) + 1;

@@ -26,7 +26,7 @@ runCli(async (args) => {
   const reform = readReformFiles({ provinces: required("--provinces"), merges: required("--merges"), splits: flagValue(args, "--splits") });
   const summary = await withDatabase(async (db) => {
     await migrate(db);
-    return importHierarchyVersion(db.prisma, version, reform);
+    return importHierarchyVersion(db, version, reform);
   });
   const levels: Record<string, number> = {};
   for (const row of reform.areas) levels[row.level] = (levels[row.level] ?? 0) + 1;

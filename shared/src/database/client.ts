@@ -53,8 +53,8 @@ export interface Database extends SqlQuery {
   inTransaction<T>(work: (db: Database) => Promise<T>, options?: { timeoutMs?: number }): Promise<T>;
   /**
    * Runs `work` in one Prisma interactive transaction, given a Database joined to it whose typed client, `query`
-   * and `execute` all run in it, on PostgreSQL as on PGlite: for writes that mix the typed client with SQL.
-   * Prisma's own timeouts apply unless given (`timeoutMs`, `maxWaitMs`).
+   * and `execute` all run in it, on PostgreSQL as on PGlite: for writes that mix the typed client with SQL, or
+   * that Prisma's timeouts bound (its own defaults unless `timeoutMs`, `maxWaitMs` are given).
    */
   inPrismaTransaction<T>(work: (db: Database) => Promise<T>, options?: { timeoutMs?: number; maxWaitMs?: number }): Promise<T>;
   /** Runs `work` on one dedicated connection (needed for locks and multi-statement transactions). */

@@ -57,7 +57,7 @@ export function readAreaSet(file: string): AreaSet {
 
 /** Areas, the benchmark's elements and indicators, and the shipped catalogue (the targets name its indicators). */
 export async function loadReferenceData(db: Database, areas: AreaSet): Promise<Catalogue> {
-  await importAreas(db.prisma, areas.rows);
+  await importAreas(db, areas.rows);
   const catalogue = benchCatalogue(ELEMENT_COUNT);
   await seedCatalogue(db, catalogue);
   await seedCatalogue(db);

@@ -8,7 +8,7 @@ import { AreaScope } from "../area-scope";
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
-  await importAreas(db.prisma, readUnitListFile(path.join(repoRoot, "prisma", "seed", "demo-areas.json")));
+  await importAreas(db, readUnitListFile(path.join(repoRoot, "prisma", "seed", "demo-areas.json")));
 });
 afterAll(() => db.dispose());
 

@@ -23,7 +23,7 @@ export const FIXTURE_AREAS: AreaRow[] = [
 
 export async function openFixtureDatabase(): Promise<TestDatabase> {
   const db = await createTestDatabase();
-  await importAreas(db.prisma, FIXTURE_AREAS);
+  await importAreas(db, FIXTURE_AREAS);
   await db.prisma.campaign.create({
     data: {
       code: "AM-2024-01",

@@ -26,7 +26,7 @@ export const FIXTURE_AREAS: AreaRow[] = [
 
 export async function openFixtureDatabase(): Promise<TestDatabase> {
   const db = await createTestDatabase();
-  await importAreas(db.prisma, FIXTURE_AREAS);
+  await importAreas(db, FIXTURE_AREAS);
   await seedCatalogue(db);
   return db;
 }

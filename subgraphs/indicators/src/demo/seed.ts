@@ -40,7 +40,7 @@ export function demoValues(communeCodes: readonly string[]): SubmittedValue[] {
 
 export async function seedDemo(db: Database): Promise<void> {
   const rows = readUnitListFile(DEMO_AREAS_FILE);
-  await importAreas(db.prisma, rows);
+  await importAreas(db, rows);
   await seedCatalogue(db);
   const service = createDataValueService(db, new AreaScope(new AreaDirectory(db), [NATION_CODE]));
   const communes = rows.filter((row) => row.level === "COMMUNE").map((row) => row.code);

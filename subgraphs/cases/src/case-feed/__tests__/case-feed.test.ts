@@ -12,7 +12,7 @@ import { CaseRecordStore } from "../../case-record/case-record.store";
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
-  await importAreas(db.prisma, readUnitListFile(path.join(repoRoot, "prisma", "seed", "demo-areas.json")));
+  await importAreas(db, readUnitListFile(path.join(repoRoot, "prisma", "seed", "demo-areas.json")));
 });
 afterAll(() => db?.dispose());
 

@@ -10,7 +10,7 @@ import { MIN_ROWS_CHECKED, PlannerStatistics } from "../planner-statistics";
 let db: TestDatabase;
 beforeAll(async () => {
   db = await createTestDatabase();
-  await importAreas(db.prisma, readUnitListFile(path.join(repoRoot, "prisma", "seed", "demo-areas.json")));
+  await importAreas(db, readUnitListFile(path.join(repoRoot, "prisma", "seed", "demo-areas.json")));
   await seedCatalogue(db);
 });
 afterAll(() => db?.dispose());
