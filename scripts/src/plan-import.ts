@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import { AreaDirectory, type AreaLevel, type Database } from "@vnge/shared";
 import { type CatalogueImportSummary, importCatalogue } from "@vnge/indicators";
-import { type ImportResult, PlanService, catalogueOf, readCatalogue, uncodedRows } from "@vnge/plans";
+import { type ImportResult, PlanService, PlanStore, catalogueOf, readCatalogue, uncodedRows } from "@vnge/plans";
 import { defineRows } from "./plan-definitions";
 
 export interface PlanImportOptions {
@@ -30,7 +30,8 @@ export async function importPlanFile(db: Database, options: PlanImportOptions): 
   const areas = new AreaDirectory(db);
   const versions = (await areas.hierarchy.versionsOf([options.areaCode])).get(options.areaCode) ?? [];
   if (versions.length === 0) throw new PlanImportError(`unknown area "${options.areaCode}": not an area of any hierarchy version`);
-  const plan = await db.prisma.plan.findUnique({ where: { areaCode_documentNumber: { areaCode: options.areaCode, documentNumber: options.documentNumber } } });
+  const plans = new PlanStore(db);
+  const plan = await plans.findByNumber(options.areaCode, options.documentNumber);
   if (!plan && !options.create)
     throw new PlanImportError(
       `area ${options.areaCode} has no plan numbered "${options.documentNumber}"; give --title, --type, --start and --end to create it`,
@@ -60,7 +61,7 @@ export async function importPlanFile(db: Database, options: PlanImportOptions): 
     documentDate: options.create!.documentDate ? new Date(`${options.create!.documentDate}T00:00:00Z`) : null,
   };
   if (options.dryRun) return { ...(await service.previewImport(data, csv, { definedCodes })), defined };
-  const created = await db.prisma.plan.create({ data });
+  const created = await plans.create(data);
   return { ...(await service.importTargets(created.id, csv, { scope: null, definedCodes })), defined };
 }
 

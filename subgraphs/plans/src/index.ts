@@ -15,3 +15,4 @@ export { uncodedRows, type UncodedRow } from "./plan-import/csv-import";
 export { unitsWritten } from "./plan-import/unit";
 export { catalogueOf, readCatalogue } from "./catalogue/indicator-catalogue";
 export { TargetStore } from "./target/target.store";
+export { PlanStore } from "./plan/plan.store";

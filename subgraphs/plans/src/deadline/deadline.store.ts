@@ -3,6 +3,8 @@ import { type Database, isUuid } from "@vnge/shared";
 import type { ReportingDeadline } from "./deadline.type";
 
 type DeadlineRecord = NonNullable<Awaited<ReturnType<Database["prisma"]["reportingDeadline"]["findUnique"]>>>;
+export type NewDeadline = Pick<DeadlineRecord, "planId" | "report" | "fromLevel" | "toLevel" | "dueDate" | "submittedOn">;
+export type DeadlineWriter = Pick<Database["prisma"], "reportingDeadline">;
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -35,5 +37,18 @@ export class DeadlineStore {
   async findById(id: string): Promise<DeadlineRecord | null> {
     if (!isUuid(id)) return null;
     return this.db.prisma.reportingDeadline.findUnique({ where: { id } });
+  }
+
+  create(deadline: NewDeadline): Promise<DeadlineRecord> {
+    return this.db.prisma.reportingDeadline.create({ data: deadline });
+  }
+
+  recordSubmitted(id: string, submittedOn: Date): Promise<DeadlineRecord> {
+    return this.db.prisma.reportingDeadline.update({ where: { id }, data: { submittedOn } });
+  }
+
+  /** Writes the deadlines one by one through `writer` (a transaction's client). */
+  static async insert(writer: DeadlineWriter, deadlines: readonly NewDeadline[]): Promise<void> {
+    for (const deadline of deadlines) await writer.reportingDeadline.create({ data: deadline });
   }
 }

@@ -1,9 +1,9 @@
 // Rules of the write path for plans, targets and deadlines: role checks sit on the resolvers; here the
 // caller's area scope, validation of every row before any write, and one transaction per request.
-import { type AreaDirectory, AreaScope, BadUserInputError, isUuid, type Database, NATION_CODE, NotFoundError, type PlanRecord } from "@vnge/shared";
+import { type AreaDirectory, AreaScope, BadUserInputError, type Database, NATION_CODE, NotFoundError, type PlanRecord } from "@vnge/shared";
 import { type IndicatorCatalogue, readCatalogue } from "../catalogue/indicator-catalogue";
 import type { ReportingDeadlineInput } from "../deadline/deadline.input";
-import { toDeadline } from "../deadline/deadline.store";
+import { DeadlineStore, type NewDeadline, toDeadline } from "../deadline/deadline.store";
 import type { ReportingDeadline } from "../deadline/deadline.type";
 import { CsvFormatError, type ImportIssue, parseTargetTable } from "../plan-import/csv-import";
 import type { TargetInput } from "../target/target.input";
@@ -50,10 +50,16 @@ async function conflictsAsBadInput<T>(write: Promise<T>, what: string): Promise<
   }
 }
 
-function newTarget(plan: PlanRecord, draft: TargetDraft & Partial<Pick<NewTarget, "responsibleAgency" | "notes" | "sourceText">>): NewTarget {
+type TargetFields = TargetDraft & Partial<Pick<NewTarget, "responsibleAgency" | "notes" | "sourceText">>;
+
+function newTarget(plan: PlanRecord, draft: TargetFields): NewTarget {
+  return { planId: plan.id, ...targetColumns(plan.areaCode, draft) };
+}
+
+/** A target of a plan of the area, but for the plan's id. */
+function targetColumns(areaCode: string, draft: TargetFields): Omit<NewTarget, "planId"> {
   return {
-    planId: plan.id,
-    areaCode: plan.areaCode,
+    areaCode,
     indicatorCode: draft.indicatorCode,
     period: draft.period,
     sex: draft.sex ?? null,
@@ -67,11 +73,11 @@ function newTarget(plan: PlanRecord, draft: TargetDraft & Partial<Pick<NewTarget
   };
 }
 
-function deadlineData(planId: string, input: ReportingDeadlineInput) {
+/** A deadline of a plan, but for the plan's id. */
+function deadlineData(input: ReportingDeadlineInput): Omit<NewDeadline, "planId"> {
   if (input.fromLevel === input.toLevel)
     throw new BadUserInputError("a report goes from one level to another: fromLevel and toLevel are the same", { field: "toLevel" });
   return {
-    planId,
     report: input.report,
     fromLevel: input.fromLevel,
     toLevel: input.toLevel,
@@ -151,35 +157,28 @@ export class PlanService {
       "the plan was not created",
     );
     const documentDate = input.documentDate ? parseDate(input.documentDate, "documentDate") : null;
-    const deadlines = input.deadlines ?? [];
+    const plans = new PlanStore(this.db);
     if (input.documentNumber) {
-      const existing = await this.db.prisma.plan.findUnique({
-        where: { areaCode_documentNumber: { areaCode: input.areaCode, documentNumber: input.documentNumber } },
-      });
+      const existing = await plans.findByNumber(input.areaCode, input.documentNumber);
       if (existing) throw new BadUserInputError(`area ${input.areaCode} already has a plan numbered "${input.documentNumber}"`, { field: "documentNumber" });
     }
+    const deadlines = (input.deadlines ?? []).map(deadlineData);
     const record = await conflictsAsBadInput(
-      this.db.prisma.$transaction(async (tx) => {
-        const plan = await tx.plan.create({
-          data: {
-            areaCode: input.areaCode,
-            title: input.title,
-            titleEn: input.titleEn ?? null,
-            type: input.type,
-            startYear: input.startYear,
-            endYear: input.endYear,
-            documentNumber: input.documentNumber ?? null,
-            documentDate,
-            status: input.status ?? "DRAFT",
-          },
-        });
-        await TargetStore.insert(
-          tx,
-          targets.map((target) => newTarget(plan, target)),
-        );
-        for (const deadline of deadlines) await tx.reportingDeadline.create({ data: deadlineData(plan.id, deadline) });
-        return plan;
-      }),
+      plans.createWithTargets(
+        {
+          areaCode: input.areaCode,
+          title: input.title,
+          titleEn: input.titleEn ?? null,
+          type: input.type,
+          startYear: input.startYear,
+          endYear: input.endYear,
+          documentNumber: input.documentNumber ?? null,
+          documentDate,
+          status: input.status ?? "DRAFT",
+        },
+        targets.map((target) => targetColumns(input.areaCode, target)),
+        deadlines,
+      ),
       "a plan with this number or one of these targets",
     );
     return toPlan(record);
@@ -198,15 +197,7 @@ export class PlanService {
       catalogue,
       "no target was added",
     );
-    const created = await conflictsAsBadInput(
-      this.db.prisma.$transaction((tx) =>
-        TargetStore.insert(
-          tx,
-          inputs.map((input) => newTarget(plan, input)),
-        ),
-      ),
-      "one of these targets",
-    );
+    const created = await conflictsAsBadInput(new TargetStore(this.db).create(inputs.map((input) => newTarget(plan, input))), "one of these targets");
     return created.map((record) => toTarget(record));
   }
 
@@ -264,25 +255,20 @@ export class PlanService {
     const newTargets = accepted.map((draft) => newTarget(plan, draft));
     const targets = options.dryRun
       ? newTargets.map((target) => toTarget({ ...target, id: "00000000-0000-0000-0000-000000000000", sex: target.sex ?? "ALL", createdAt: new Date() }))
-      : (
-          await conflictsAsBadInput(
-            this.db.prisma.$transaction((tx) => TargetStore.insert(tx, newTargets)),
-            "one of these targets",
-          )
-        ).map((record) => toTarget(record));
+      : (await conflictsAsBadInput(new TargetStore(this.db).create(newTargets), "one of these targets")).map((record) => toTarget(record));
     return { plan: toPlan(plan), rows: table.rows, targets, problems, warnings: table.warnings, dryRun: options.dryRun === true };
   }
 
   async addDeadline(planId: string, input: ReportingDeadlineInput, scope: AreaScope): Promise<ReportingDeadline> {
     const plan = await this.writablePlan(planId, scope, "add reporting deadlines");
-    return toDeadline(await this.db.prisma.reportingDeadline.create({ data: deadlineData(plan.id, input) }));
+    return toDeadline(await new DeadlineStore(this.db).create({ planId: plan.id, ...deadlineData(input) }));
   }
 
   async recordReportSubmitted(deadlineId: string, submittedOn: string, scope: AreaScope): Promise<ReportingDeadline> {
-    const deadline = isUuid(deadlineId) ? await this.db.prisma.reportingDeadline.findUnique({ where: { id: deadlineId } }) : null;
+    const deadlines = new DeadlineStore(this.db);
+    const deadline = await deadlines.findById(deadlineId);
     if (!deadline) throw new NotFoundError(`no reporting deadline with id "${deadlineId}"`, { field: "id" });
     await this.writablePlan(deadline.planId, scope, "record reports");
-    const updated = await this.db.prisma.reportingDeadline.update({ where: { id: deadlineId }, data: { submittedOn: parseDate(submittedOn, "submittedOn") } });
-    return toDeadline(updated);
+    return toDeadline(await deadlines.recordSubmitted(deadlineId, parseDate(submittedOn, "submittedOn")));
   }
 }

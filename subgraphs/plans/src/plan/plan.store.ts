@@ -1,6 +1,10 @@
-// Data access for plans: the only module that reads the plan table.
+// Data access for plans: the only module that reads and writes the plan table (the demo seed aside).
 import { areaInPeriod, type Database, type PlanRecord, isUuid } from "@vnge/shared";
+import { DeadlineStore, type NewDeadline } from "../deadline/deadline.store";
+import { type NewTarget, TargetStore } from "../target/target.store";
 import type { Plan } from "./plan.type";
+
+export type NewPlan = Omit<PlanRecord, "id" | "createdAt">;
 
 export function toPlan(record: PlanRecord): Plan {
   return {
@@ -22,6 +26,31 @@ export class PlanStore {
 
   findRecord(id: string): Promise<PlanRecord | null> {
     return isUuid(id) ? this.db.prisma.plan.findUnique({ where: { id } }) : Promise.resolve(null);
+  }
+
+  /** The area's plan with this document number, if any. */
+  findByNumber(areaCode: string, documentNumber: string): Promise<PlanRecord | null> {
+    return this.db.prisma.plan.findUnique({ where: { areaCode_documentNumber: { areaCode, documentNumber } } });
+  }
+
+  create(plan: NewPlan): Promise<PlanRecord> {
+    return this.db.prisma.plan.create({ data: plan });
+  }
+
+  /** Writes the plan, its targets and its deadlines in one transaction. */
+  createWithTargets(plan: NewPlan, targets: readonly Omit<NewTarget, "planId">[], deadlines: readonly Omit<NewDeadline, "planId">[]): Promise<PlanRecord> {
+    return this.db.prisma.$transaction(async (tx) => {
+      const created = await tx.plan.create({ data: plan });
+      await TargetStore.insert(
+        tx,
+        targets.map((target) => ({ ...target, planId: created.id })),
+      );
+      await DeadlineStore.insert(
+        tx,
+        deadlines.map((deadline) => ({ ...deadline, planId: created.id })),
+      );
+      return created;
+    });
   }
 
   async findByAreas(areaCodes: readonly string[]): Promise<Plan[]> {

@@ -82,6 +82,12 @@ export class TargetStore {
     return new Set(rows.map((row) => targetKey(row.indicatorCode, row.period, row.sex === "ALL" ? null : row.sex)));
   }
 
+  /** Writes the targets together, in one transaction. */
+  create(targets: readonly NewTarget[]): Promise<TargetRecord[]> {
+    return this.db.prisma.$transaction((tx) => TargetStore.insert(tx, targets));
+  }
+
+  /** Writes the targets one by one through `writer` (a transaction's client). */
   static async insert(writer: TargetWriter, targets: readonly NewTarget[]): Promise<TargetRecord[]> {
     const created: TargetRecord[] = [];
     for (const target of targets) {
