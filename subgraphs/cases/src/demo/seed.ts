@@ -1,6 +1,6 @@
 // Demo support facilities (public information). No demo case records: they are confidential, and tests create their own.
 import type { Database } from "@vnge/shared";
-import type { SupportFacilityKind } from "../support-facility/support-facility-kind.enum";
+import type { SupportFacilityKind } from "../support-facility/support-facility.enums";
 
 const DEMO_FACILITIES: { areaCode: string; name: string; nameEn: string; kind: SupportFacilityKind }[] = [
   { areaCode: "38", name: "Trung tâm Công tác xã hội tỉnh Thanh Hóa", nameEn: "Thanh Hoa Social Work Centre", kind: "SOCIAL_ASSISTANCE_CENTRE" },

@@ -1,6 +1,6 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
 import { Area } from "../area/area.type";
-import { SupportFacilityKind } from "./support-facility-kind.enum";
+import { SupportFacilityKind } from "./support-facility.enums";
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: "A publicly listed place where victims of gender-based violence can get help." })

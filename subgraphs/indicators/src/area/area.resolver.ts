@@ -1,7 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { AREA_ID_DESCRIPTION, type AreaRecord, PAGE_AFTER_DESCRIPTION, PAGE_FIRST_DESCRIPTION, areaId, checkPage, pageOf } from "@vnge/shared";
 import type { IndicatorsContext } from "../context";
-import { AreaLevel } from "./area-level.enum";
+import { AreaLevel } from "./area.enums";
 import { recordKey } from "./area.loader";
 import { type AreaMappingRow, areaKey } from "./area.store";
 import { Area, AreaMapping, Hierarchy } from "./area.type";

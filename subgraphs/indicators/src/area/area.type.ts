@@ -1,5 +1,5 @@
 import { Directive, Field, ID, ObjectType, registerEnumType } from "type-graphql";
-import { AreaLevel } from "./area-level.enum";
+import { AreaLevel } from "./area.enums";
 
 // Codes repeat across hierarchy versions, so an area is identified by code and version.
 @Directive('@key(fields: "code hierarchy")')

@@ -2,7 +2,7 @@
 // the stored catalogue (known elements, owners, levels) are checked by CatalogueService.
 import { ArrayMinSize, IsIn, IsInt, IsOptional, IsPositive, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from "class-validator";
 import { Field, Float, ID, InputType, Int } from "type-graphql";
-import { AreaLevel } from "../area/area-level.enum";
+import { AreaLevel } from "../area/area.enums";
 import { Sex, ValueType } from "../data-element/data-element.enums";
 import { BetterDirection, IndicatorUnit } from "../indicator/indicator.enums";
 

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import { AreaLevel } from "../area/area-level.enum";
+import { AreaLevel } from "../area/area.enums";
 import { ApprovalAction, ApprovalState } from "./data-approval.enums";
 
 @ObjectType({ description: "One transition of a data set's approval for an area and period." })

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import { AreaLevel } from "../area/area-level.enum";
+import { AreaLevel } from "../area/area.enums";
 import { ValueType } from "./data-element.enums";
 
 @ObjectType({ description: "A raw figure areas report (e.g. live births); higher areas hold the sum of the areas beneath." })

@@ -1,6 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
 import { indicatorValueId } from "@vnge/shared";
-import { AreaLevel } from "../area/area-level.enum";
+import { AreaLevel } from "../area/area.enums";
 import type { IndicatorsContext } from "../context";
 import { IndicatorValue } from "./indicator-value.type";
 

@@ -1,7 +1,7 @@
 // Arguments of a reporting status; their shape is checked at the boundary (decision 0097).
 import { IsPeriod, Satisfies } from "@vnge/shared";
 import { ArgsType, Field, ID } from "type-graphql";
-import { AreaLevel } from "../area/area-level.enum";
+import { AreaLevel } from "../area/area.enums";
 
 @ArgsType()
 export class ReportingStatusArgs {

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
-import { AreaLevel } from "../area/area-level.enum";
+import { AreaLevel } from "../area/area.enums";
 import { ApprovalState } from "../data-approval/data-approval.enums";
 
 export enum Timeliness {

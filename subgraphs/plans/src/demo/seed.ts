@@ -1,6 +1,6 @@
 // Demo plans: the plans the seed documents are, with their real document numbers.
 import type { Database } from "@vnge/shared";
-import type { PlanStatus, PlanType } from "../plan/plan-enums";
+import type { PlanStatus, PlanType } from "../plan/plan.enums";
 
 interface DemoPlan {
   areaCode: string;

@@ -2,7 +2,7 @@ import { IsOptional, Max, MaxLength, Min, MinLength } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
 import { ReportingDeadlineInput } from "../deadline/deadline.input";
 import { TargetInput } from "../target/target.input";
-import { PlanStatus, PlanType } from "./plan-enums";
+import { PlanStatus, PlanType } from "./plan.enums";
 
 @InputType({ description: "A plan with its targets and reporting deadlines, written all or nothing." })
 export class CreatePlanInput {

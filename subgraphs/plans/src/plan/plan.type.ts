@@ -1,6 +1,6 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
 import { Area } from "../area/area.type";
-import { PlanStatus, PlanType } from "./plan-enums";
+import { PlanStatus, PlanType } from "./plan.enums";
 
 @Directive('@key(fields: "id")')
 @ObjectType({ description: 'A gender-equality plan ("Kế hoạch") issued by an area for a span of years.' })
