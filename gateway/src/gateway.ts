@@ -4,13 +4,13 @@ import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { type Database, type RunningServer, type TokenVerifier, createErrorFormatter, serviceLogger, subgraphEntry, subgraphUrl } from "@vnge/shared";
-import { type ApiKeyAuthenticator, type Credential, authenticate } from "./authenticate";
+import { type ApiKeyAuthenticator, authenticate } from "./authenticate";
 import { startGatewayServer } from "./http/gateway-server";
 import { type HttpConfig, loadHttpConfig } from "./http/http-config";
 import { withoutSuggestions } from "./operation-limits/hide-suggestions";
 import { operationLimits } from "./operation-limits/operation-limits";
 import { passThrough } from "./pass-through";
-import { type CacheProbe, ResponseCache } from "./response-cache/response-cache";
+import { ResponseCache } from "./response-cache/response-cache";
 import type { GatewayContext } from "./context";
 import { SubgraphDataSource } from "./subgraph-data-source";
 import { type TrustedDocuments, trustedDocumentsPlugin } from "./trusted-documents/trusted-documents";
@@ -84,13 +84,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       logger,
       context: async ({ requestId, headers, logger: requestLogger, locals }) => {
         // The cache's shortcut has authenticated the caller already when it looked the request up.
-        const authenticated = (locals.credential as Promise<Credential> | undefined) ?? authenticateCaller(headers);
+        const authenticated = locals.credential ?? authenticateCaller(headers);
         const credential = await authenticated.catch((error: Error) => {
           requestLogger.warn({ reason: error.message }, "unauthenticated request refused");
           throw error;
         });
-        const cacheProbe = locals.cacheProbe as CacheProbe | undefined;
-        return { requestId, headers, logger: requestLogger.child({ subject: credential.identity.subject }), ...credential, cacheProbe };
+        return { requestId, headers, logger: requestLogger.child({ subject: credential.identity.subject }), ...credential, cacheProbe: locals.cacheProbe };
       },
       shortcut: cache?.shortcut(authenticateCaller),
       persistedQueries: new PersistedQueries(async (hash) => options.trustedDocuments?.document(hash)),

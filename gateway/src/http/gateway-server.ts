@@ -9,7 +9,6 @@ import {
   type Logger,
   PayloadTooLargeError,
   REQUEST_ID_HEADER,
-  type RequestInfo,
   type RouteHandler,
   type RunningServer,
   headerMapOf,
@@ -18,6 +17,7 @@ import {
   readBody,
   requestIdFrom,
 } from "@vnge/shared";
+import type { GatewayLocals, GatewayRequest } from "../context";
 import { type CorsHandler, corsHandler } from "./cors";
 import { Explorer, EXPLORER_CSP } from "./explorer";
 import type { HttpConfig } from "./http-config";
@@ -29,8 +29,8 @@ export interface GatewayServerOptions<TContext extends object> {
   apollo: ApolloServer<TContext>;
   logger: Logger;
   http: HttpConfig;
-  context: (request: RequestInfo) => Promise<TContext>;
-  shortcut?: GraphQLShortcut;
+  context: (request: GatewayRequest) => Promise<TContext>;
+  shortcut?: GraphQLShortcut<GatewayLocals>;
   routes?: Record<string, RouteHandler>;
   /** Largest request body (a batch of 50,000 values is several MB). */
   maxBodyBytes?: number;
@@ -124,7 +124,7 @@ export async function startGatewayServer<TContext extends object>(
       return refuse(req, res, { status: 413, code: "PAYLOAD_TOO_LARGE", message: `query document exceeds ${maxQueryBytes} bytes` });
     }
 
-    const info: RequestInfo = { requestId, headers: req.headers, logger: logger.child({ requestId }), locals: {} };
+    const info: GatewayRequest = { requestId, headers: req.headers, logger: logger.child({ requestId }), locals: {} };
     if (options.shortcut && req.method === "POST" && isJsonContentType(req.headers["content-type"])) {
       const answer = await options.shortcut({ ...info, body });
       if (answer) return sendAnswer(req, res, { status: answer.status, headers: Object.entries(answer.headers), body: answer.body }, "graphql");

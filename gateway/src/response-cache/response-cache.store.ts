@@ -19,6 +19,12 @@ export interface CacheLookup {
   writers?: string[] | null;
 }
 
+/** What the cache found for a request before Apollo Server took it (a miss): no second lookup is needed. */
+export interface CacheProbe {
+  key: string;
+  lookup: CacheLookup;
+}
+
 interface StoredRow {
   body: string | null;
   /** Writers of a provisional answer (computed while they were writing); null for a settled one. */

@@ -5,12 +5,12 @@ import crypto from "node:crypto";
 import type { ApolloServerPlugin, GraphQLResponse } from "@apollo/server";
 import type { Database, GraphQLShortcut, Identity, Logger, ShortcutAnswer } from "@vnge/shared";
 import type { Credential } from "../authenticate";
-import type { GatewayContext } from "../context";
+import type { GatewayContext, GatewayLocals } from "../context";
 import { graphQLMediaType } from "../http/media-type";
 import { AnswersInFlight, type Leader } from "./answers-in-flight";
 import { cacheKey } from "./cache-key";
 import { fieldsOnlyFrom, isCacheable } from "./cacheable-operation";
-import { type CacheLookup, ResponseCacheStore } from "./response-cache.store";
+import { type CacheLookup, type CacheProbe, ResponseCacheStore } from "./response-cache.store";
 
 export const CACHE_STATUS_HEADER = "x-response-cache";
 /** Answers longer than this (characters of JSON) are not kept: a cache row is read whole on every hit. */
@@ -19,12 +19,6 @@ export const MAX_CACHED_BYTES = 4 * 1024 * 1024;
 export const DEFAULT_MAX_CACHE_BYTES = 256 * 1024 * 1024;
 const PRUNE_EVERY_MS = 5 * 60_000;
 const KEEP_STALE_MS = 10 * 60_000;
-
-/** What the shortcut found for a request that Apollo Server then answers: no second lookup is needed. */
-export interface CacheProbe {
-  key: string;
-  lookup: CacheLookup;
-}
 
 interface GraphQLBody {
   query?: unknown;
@@ -96,7 +90,7 @@ export class ResponseCache {
    * authentication (its credential or its refusal) is handed on in `locals.credential`, so an API key's
    * request is counted once; so is a miss's lookup, in `locals.cacheProbe`.
    */
-  shortcut(authenticate: (headers: Parameters<GraphQLShortcut>[0]["headers"]) => Promise<Credential>): GraphQLShortcut {
+  shortcut(authenticate: (headers: Parameters<GraphQLShortcut>[0]["headers"]) => Promise<Credential>): GraphQLShortcut<GatewayLocals> {
     return async (request): Promise<ShortcutAnswer | null> => {
       const body = request.body as GraphQLBody | null;
       // Persisted queries arrive resolved (http/persisted-queries.ts): other extensions could change the answer.

@@ -8,12 +8,13 @@ import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
 
 export { type RunningServer, sendJson } from "./plumbing";
 
-export interface RequestInfo {
+/** `TLocals`: what a shortcut may learn about a request, typed by the server that has one (the gateway's). */
+export interface RequestInfo<TLocals extends object = Record<string, unknown>> {
   requestId: string;
   headers: IncomingMessage["headers"];
   logger: Logger;
   /** What a shortcut learnt about this request, for its context (e.g. the verified caller). */
-  locals: Record<string, unknown>;
+  locals: TLocals;
 }
 
 /** An answer sent without Apollo Server (e.g. a cached response). */
@@ -24,7 +25,9 @@ export interface ShortcutAnswer {
 }
 
 /** Looks at a parsed GraphQL POST before Apollo Server does; null lets Apollo answer it. */
-export type GraphQLShortcut = (request: RequestInfo & { body: unknown }) => Promise<ShortcutAnswer | null>;
+export type GraphQLShortcut<TLocals extends object = Record<string, unknown>> = (
+  request: RequestInfo<TLocals> & { body: unknown },
+) => Promise<ShortcutAnswer | null>;
 
 /** A plain HTTP endpoint beside /graphql (e.g. a file upload); it answers the response itself. */
 export type RouteHandler = (req: IncomingMessage, res: ServerResponse, request: RequestInfo, url: URL) => Promise<void>;
