@@ -1,12 +1,8 @@
 // Data access of the response cache (the `cache` schema; docs/decisions/0070-response-cache.md, 0072).
 import type { Database } from "@vnge/shared";
 
-/** The advisory lock writers hold shared until they commit (migration 20261201010000_response_cache). */
-const WRITE_LOCK = 7070707070n;
-
-const WRITERS = `SELECT coalesce(array_agg(virtualtransaction::text), '{}') AS writers FROM pg_locks
-  WHERE locktype = 'advisory' AND mode = 'ShareLock' AND granted
-    AND classid = ${WRITE_LOCK >> 32n} AND objid = ${WRITE_LOCK & 0xffffffffn} AND objsubid = 1`;
+/** The transactions holding the writers' advisory lock, whose key the database names (migration 20261204090000). */
+const WRITERS = "SELECT cache.data_writers() AS writers";
 
 export interface CacheLookup {
   /** The cached answer (JSON of the response's data), current at this moment; null on a miss. */
