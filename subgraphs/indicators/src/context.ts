@@ -7,7 +7,7 @@ import { createAreaLoaders, type AreaLoaders } from "./area/area.loader";
 import { AreaStore, areaKey } from "./area/area.store";
 import { DataApprovalService } from "./data-approval/data-approval.service";
 import { DataApprovalStore } from "./data-approval/data-approval.store";
-import { ValueLock } from "./data-approval/value-lock";
+import { ValueLock } from "./data-approval/value-lock.store";
 import { createDataElementLoaders, type DataElementLoaders } from "./data-element/data-element.loader";
 import { DataElementStore } from "./data-element/data-element.store";
 import { DataValueService } from "./data-value/data-value.service";

@@ -21,7 +21,7 @@ import type { ApprovalRow, DataApprovalStore, DataSetRow } from "./data-approval
 import type { DataApprovalStatus, DataSet } from "./data-approval.type";
 import type { ValidationService } from "../validation/validation.service";
 import type { ValidationReport } from "../validation/validation.type";
-import type { ValueLock } from "./value-lock";
+import type { ValueLock } from "./value-lock.store";
 
 const stateOf = (states: Map<string, ApprovalRow>, code: string): ApprovalState => states.get(code)?.state ?? ApprovalState.OPEN;
 const levelName = (level: AreaLevel) => level.toLowerCase();

@@ -13,7 +13,7 @@ import {
   periodProblem,
 } from "@vnge/shared";
 import { AreaStore } from "../area/area.store";
-import { ValueLock } from "../data-approval/value-lock";
+import { ValueLock } from "../data-approval/value-lock.store";
 import { DataElementStore } from "../data-element/data-element.store";
 import { type DataValueChangeRow, DataValueStore, type ElementPeriod } from "./data-value.store";
 import { type AreaPlace, type ElementRule, MAX_BATCH_SIZE, type SubmittedValue, classifyAgainstStored, validateDataValues } from "./data-value.validation";

@@ -9,7 +9,7 @@
 // The ancestors come from the areas of the version each row was validated in (the period's version).
 import { type Database, type DataValueSex, type DataValueStatus, NATION_CODE, type SqlQuery } from "@vnge/shared";
 import type { StoredValue, ValidValue } from "./data-value.validation";
-import { MIN_ROWS_CHECKED, PlannerStatistics } from "./planner-statistics";
+import { MIN_ROWS_CHECKED, PlannerStatistics } from "./planner-statistics.store";
 
 const CHUNK = 10_000;
 

@@ -5,7 +5,7 @@ import { repoRoot } from "@vnge/shared";
 import { importAreas, readUnitListFile } from "../../area-import";
 import { createTestDatabase, type TestDatabase } from "@vnge/shared/testing/test-database";
 import { seedCatalogue } from "../../catalogue/catalogue.seed";
-import { MIN_ROWS_CHECKED, PlannerStatistics } from "../planner-statistics";
+import { MIN_ROWS_CHECKED, PlannerStatistics } from "../planner-statistics.store";
 
 let db: TestDatabase;
 beforeAll(async () => {
