@@ -26,7 +26,7 @@ async function ask(url: string, query: string, variables?: Record<string, unknow
 
 const cachedBytes = async () =>
   (
-    await system.db.prisma.$queryRawUnsafe<{ bytes: number; answers: number }[]>(
+    await system.db.query<{ bytes: number; answers: number }>(
       `SELECT coalesce(sum(octet_length(key) + octet_length(body)), 0)::int AS bytes, count(*)::int AS answers FROM cache.response`,
     )
   )[0];

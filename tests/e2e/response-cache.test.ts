@@ -35,7 +35,7 @@ describe("response cache at the gateway", () => {
     expect(first.body.errors).toBeUndefined();
     const second = await ask(ROLLUP, { parent: "38" });
     expect(second).toEqual({ status: "HIT", body: first.body });
-    const rows = await system.db.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM cache.response`);
+    const rows = await system.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cache.response`);
     expect(rows[0].n).toBeGreaterThan(0);
   });
 
@@ -98,7 +98,7 @@ describe("response cache at the gateway", () => {
     const store = new ResponseCacheStore(system.db);
     const generation = async () => (await system.db.query<{ g: string }>(`SELECT cache.current_generation()::text AS g`))[0].g;
     await store.store("old-answer", await generation(), `{"a":1}`);
-    await system.db.prisma.$executeRawUnsafe(`UPDATE plans.plan SET title = title WHERE false`); // any write moves the generation
+    await system.db.execute(`UPDATE plans.plan SET title = title WHERE false`); // any write moves the generation
     await store.store("current-answer", await generation(), `{"a":2}`);
     expect(await store.prune(new Date(Date.now() + 60_000))).toBeGreaterThanOrEqual(1);
     const keys = await system.db.query<{ key: string }>(`SELECT key FROM cache.response WHERE key IN ('old-answer', 'current-answer')`);
@@ -106,14 +106,12 @@ describe("response cache at the gateway", () => {
   });
 
   it("has every table of the cached subgraphs move the data generation when written", async () => {
-    const rows = await system.db.prisma.$queryRawUnsafe<{ table: string }[]>(
-      `SELECT t.table_schema || '.' || t.table_name AS table FROM information_schema.tables t
+    const rows = await system.db.query<{ table: string }>(`SELECT t.table_schema || '.' || t.table_name AS table FROM information_schema.tables t
         WHERE t.table_schema IN ('indicators', 'plans', 'communications') AND t.table_type = 'BASE TABLE'
           AND NOT EXISTS (SELECT 1 FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-                           WHERE n.nspname = t.table_schema AND c.relname = t.table_name AND g.tgname = 'note_data_change')`,
-    );
+                           WHERE n.nspname = t.table_schema AND c.relname = t.table_name AND g.tgname = 'note_data_change')`);
     expect(rows).toEqual([]);
-    const tables = await system.db.prisma.$queryRawUnsafe<{ n: number }[]>(
+    const tables = await system.db.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM information_schema.tables WHERE table_schema IN ('indicators', 'plans', 'communications')`,
     );
     expect(tables[0].n).toBeGreaterThan(20);
@@ -123,11 +121,11 @@ describe("response cache at the gateway", () => {
     const names = `{ area(code: "38") { name plans { title } } }`;
     const before = await ask(names);
     expect((await ask(names)).status).toBe("HIT");
-    await system.db.prisma.$executeRawUnsafe(`UPDATE plans.plan SET title = title || ' (sửa đổi)' WHERE area_code = '38'`);
+    await system.db.execute(`UPDATE plans.plan SET title = title || ' (sửa đổi)' WHERE area_code = '38'`);
     const replanned = await ask(names);
     expect(replanned.status).toBe("MISS");
     expect(replanned.body).not.toEqual(before.body);
-    await system.db.prisma.$executeRawUnsafe(`UPDATE indicators.area SET name = name || ' (mới)' WHERE code = '38'`);
+    await system.db.execute(`UPDATE indicators.area SET name = name || ' (mới)' WHERE code = '38'`);
     const renamed = await ask(names);
     expect(renamed.status).toBe("MISS");
     expect((renamed.body.data as { area: { name: string } }).area.name).toMatch(/\(mới\)$/);

@@ -39,7 +39,7 @@ it("measures every workload through every layer without errors", async () => {
   }
   expect(result.ingest.map((r) => r.layer)).toEqual(["subgraph", ...gateways]);
   // the cached layer kept answers (one per workload and caller at least)
-  const cachedRows = await db.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM cache.response`);
+  const cachedRows = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cache.response`);
   expect(cachedRows[0].n).toBeGreaterThanOrEqual(3);
   for (const row of result.ingest) {
     expect(row.values).toBeGreaterThan(0);
