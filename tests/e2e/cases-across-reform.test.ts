@@ -1,20 +1,11 @@
-// Case records across the 2025 reform (decision 0078), on a small generated reform (reform-fixture.ts): a
-// year's records are counted on the version in force on 31 December, those of the months before 1 July in
-// the commune their old commune became, once each, in the case statistics, the records listed for an area
-// and the aggregates fed to the indicator engine alike.
-import { seedCatalogue } from "@vnge/indicators";
 import { resyncCaseAggregates } from "@vnge/system";
 import { Role } from "@vnge/shared";
-import { importAreas, importHierarchyVersion } from "@vnge/indicators";
-import { type Caller, type TestSystem, ADMIN, authHeader, postGraphQL, startTestSystem } from "../testkit";
-import { OLD_AREAS, REFORM, REFORM_VERSION } from "./reform-fixture";
+import { type Caller, type TestSystem, ADMIN, authHeader, postGraphQL } from "../testkit";
+import { startReformSystem } from "./reform-fixture";
 
 let system: TestSystem;
 beforeAll(async () => {
-  system = await startTestSystem({ seedDemo: false });
-  await importAreas(system.db, OLD_AREAS);
-  await seedCatalogue(system.db);
-  await importHierarchyVersion(system.db, REFORM_VERSION, REFORM);
+  system = await startReformSystem();
 }, 120_000);
 afterAll(() => system?.close());
 

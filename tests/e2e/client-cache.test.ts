@@ -2,21 +2,17 @@
 // returns: areas and indicator values asked by two queries with different fields become one cached
 // object each, and the same code in two hierarchy versions stays two objects (decision 0090).
 import { ApolloClient, HttpLink, InMemoryCache, gql } from "@apollo/client";
-import { createDataValueService, seedCatalogue } from "@vnge/indicators";
+import { createDataValueService } from "@vnge/indicators";
 import { AreaDirectory, AreaScope, NATION_CODE } from "@vnge/shared";
-import { importAreas, importHierarchyVersion } from "@vnge/indicators";
-import { type TestSystem, authHeader, startTestSystem } from "../testkit";
-import { OLD_AREAS, REFORM, REFORM_VERSION } from "./reform-fixture";
+import { type TestSystem, authHeader } from "../testkit";
+import { OLD_AREAS, startReformSystem } from "./reform-fixture";
 
 let system: TestSystem;
 let client: ApolloClient;
 const births = (code: string, sex: "MALE" | "FEMALE") => (Number(code) % 7) + (sex === "MALE" ? 3 : 1);
 
 beforeAll(async () => {
-  system = await startTestSystem({ seedDemo: false });
-  await importAreas(system.db, OLD_AREAS);
-  await seedCatalogue(system.db);
-  await importHierarchyVersion(system.db, REFORM_VERSION, REFORM);
+  system = await startReformSystem();
   const values = OLD_AREAS.filter((area) => area.level === "COMMUNE").flatMap((area) =>
     (["MALE", "FEMALE"] as const).map((sex) => ({ dataElementCode: "LIVE_BIRTHS", areaCode: area.code, period: "2024", sex, value: births(area.code, sex) })),
   );

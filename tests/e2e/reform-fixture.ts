@@ -3,8 +3,9 @@
 // (2025-07, from 1 July 2025) the new Tuyên Quang (08) holds the old 02 and 08 directly above its communes,
 // and Lào Cai (10) is unchanged in extent. Old commune 00709 is split between new 00691 and 00712; new
 // 02200 keeps the code of one of the old communes merged into it.
+import { importAreas, importHierarchyVersion, type MappingEdge, NATION_ROW, type ParsedReform, seedCatalogue } from "@vnge/indicators";
 import type { AreaRow } from "@vnge/shared";
-import { type MappingEdge, NATION_ROW, type ParsedReform } from "@vnge/indicators";
+import { startTestSystem, type TestSystem } from "../testkit";
 
 const row = (code: string, level: AreaRow["level"], name: string, parentCode: string, provinceCode: string | null, districtCode: string | null): AreaRow => ({
   code,
@@ -63,3 +64,12 @@ export const REFORM: ParsedReform = {
     edge("02803", "02800"),
   ],
 };
+
+/** A test system without the demo data, holding both versions of this fixture and the catalogue. */
+export async function startReformSystem(): Promise<TestSystem> {
+  const system = await startTestSystem({ seedDemo: false });
+  await importAreas(system.db, OLD_AREAS);
+  await seedCatalogue(system.db);
+  await importHierarchyVersion(system.db, REFORM_VERSION, REFORM);
+  return system;
+}

@@ -2,11 +2,10 @@
 // covers the areas lying wholly inside it, so reading the same figures on either version gives the same answer.
 // On the small generated reform of reform-fixture.ts: the new Tuyên Quang (08) is the old Hà Giang (02) and the old
 // Tuyên Quang (08); old commune 00709 is split between new 00691 and 00712, both made of Hà Giang's communes only.
-import { createDataValueService, seedCatalogue } from "@vnge/indicators";
+import { createDataValueService } from "@vnge/indicators";
 import { AreaDirectory, AreaScope, NATION_CODE, Role } from "@vnge/shared";
-import { importAreas, importHierarchyVersion } from "@vnge/indicators";
-import { type Caller, type TestSystem, authHeader, postGraphQL, startTestSystem } from "../testkit";
-import { OLD_AREAS, REFORM, REFORM_VERSION } from "./reform-fixture";
+import { type Caller, type TestSystem, authHeader, postGraphQL } from "../testkit";
+import { OLD_AREAS, startReformSystem } from "./reform-fixture";
 
 let system: TestSystem;
 const OLD_COMMUNES = OLD_AREAS.filter((area) => area.level === "COMMUNE");
@@ -16,10 +15,7 @@ const total2024 = (province: string) =>
   OLD_COMMUNES.filter((c) => c.provinceCode === province).reduce((t, c) => t + births(c.code, "MALE") + births(c.code, "FEMALE"), 0);
 
 beforeAll(async () => {
-  system = await startTestSystem({ seedDemo: false });
-  await importAreas(system.db, OLD_AREAS);
-  await seedCatalogue(system.db);
-  await importHierarchyVersion(system.db, REFORM_VERSION, REFORM);
+  system = await startReformSystem();
   const values = OLD_COMMUNES.flatMap((c) =>
     (["MALE", "FEMALE"] as const).map((sex) => ({ dataElementCode: "LIVE_BIRTHS", areaCode: c.code, period: "2024", sex, value: births(c.code, sex) })),
   );

@@ -1,16 +1,9 @@
-// The two-level hierarchy as the present: with the 2025-03 and 2025-07 versions loaded (the small generated
-// reform of reform-fixture.ts), data of 2026 are collected, approved, reported and fed on the new version,
-// which has no districts, and a plan of the old version is judged across the reform (decisions 0098-0100).
-import { importAreas, importHierarchyVersion, seedCatalogue } from "@vnge/indicators";
-import { type TestSystem, ADMIN, authHeader, postGraphQL, startTestSystem } from "../testkit";
-import { OLD_AREAS, REFORM, REFORM_VERSION } from "./reform-fixture";
+import { type TestSystem, ADMIN, authHeader, postGraphQL } from "../testkit";
+import { startReformSystem } from "./reform-fixture";
 
 let system: TestSystem;
 beforeAll(async () => {
-  system = await startTestSystem({ seedDemo: false });
-  await importAreas(system.db, OLD_AREAS);
-  await seedCatalogue(system.db);
-  await importHierarchyVersion(system.db, REFORM_VERSION, REFORM);
+  system = await startReformSystem();
 }, 120_000);
 afterAll(() => system?.close());
 
