@@ -29,7 +29,7 @@ const MAX_CACHE_BYTES = 32 * 1024 * 1024;
 
 export const PERSISTED_QUERY_NOT_FOUND: RequestMistake = { status: 404, code: "PERSISTED_QUERY_NOT_FOUND", message: "PersistedQueryNotFound" };
 
-const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest("hex");
+export const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest("hex");
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 

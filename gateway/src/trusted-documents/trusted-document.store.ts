@@ -17,13 +17,6 @@ export class TrustedDocumentStore {
     return count;
   }
 
-  async findByHashes(hashes: string[]): Promise<TrustedDocumentRow[]> {
-    return this.db.prisma.trustedDocument.findMany({
-      where: { hash: { in: hashes } },
-      select: { hash: true, normalizedHash: true, document: true, clientName: true },
-    });
-  }
-
   async document(hash: string): Promise<string | undefined> {
     const row = await this.db.prisma.trustedDocument.findUnique({ where: { hash }, select: { document: true } });
     return row?.document;

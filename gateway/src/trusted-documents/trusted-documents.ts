@@ -2,23 +2,21 @@
 // GraphQL Code Generator writes (`{ "<sha256>": "<document>" }`). Anyone may send a registered operation by its
 // hash alone; an API key marked trusted-documents-only may send nothing else, so a leaked partner key cannot
 // run arbitrary queries. The list lives in PostgreSQL, so every gateway copy enforces the same one.
-import crypto from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { BadUserInputError, type Database } from "@vnge/shared";
 import { printExecutableGraphQLDocument } from "@graphql-tools/documents";
-import { GraphQLError, parse } from "graphql";
+import { type DocumentNode, GraphQLError, parse } from "graphql";
 import type { GatewayContext } from "../context";
+import { sha256 } from "../http/persisted-queries";
 import { TrustedDocumentStore } from "./trusted-document.store";
-
-const sha256 = (text: string) => crypto.createHash("sha256").update(text).digest("hex");
 
 /**
  * The hash of a document in the canonical form Code Generator registers (selections, arguments and variables
  * sorted, one line): the same operation, however the client spaced or ordered it.
  */
-export function normalizedHash(document: string): string | null {
+export function normalizedHash(document: string | DocumentNode): string | null {
   try {
-    return sha256(printExecutableGraphQLDocument(parse(document)));
+    return sha256(printExecutableGraphQLDocument(typeof document === "string" ? parse(document) : document));
   } catch {
     return null;
   }
@@ -74,7 +72,8 @@ export class TrustedDocuments {
     return this.store.document(hash.toLowerCase());
   }
 
-  async isTrusted(document: string): Promise<boolean> {
+  /** Whether an operation, as Apollo Server parsed it, is registered. */
+  async isTrusted(document: DocumentNode): Promise<boolean> {
     const normalized = normalizedHash(document);
     return normalized !== null && (await this.store.hasNormalized(normalized));
   }
@@ -92,8 +91,8 @@ export function trustedDocumentsPlugin(trusted: TrustedDocuments | undefined): A
   return {
     requestDidStart: async () => ({
       // After parsing and validation: a GraphQLError thrown here is answered with its status.
-      didResolveOperation: async ({ source, contextValue }) => {
-        if (contextValue.trustedDocumentsOnly && !(trusted && (await trusted.isTrusted(source)))) throw new UntrustedDocumentError();
+      didResolveOperation: async ({ document, contextValue }) => {
+        if (contextValue.trustedDocumentsOnly && !(trusted && (await trusted.isTrusted(document)))) throw new UntrustedDocumentError();
       },
     }),
   };
