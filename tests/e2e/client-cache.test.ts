@@ -2,10 +2,8 @@
 // returns: areas and indicator values asked by two queries with different fields become one cached
 // object each, and the same code in two hierarchy versions stays two objects (decision 0090).
 import { ApolloClient, HttpLink, InMemoryCache, gql } from "@apollo/client";
-import { createDataValueService } from "@vnge/indicators";
-import { AreaDirectory, AreaScope, NATION_CODE } from "@vnge/shared";
 import { type TestSystem, authHeader } from "../testkit";
-import { OLD_AREAS, startReformSystem } from "./reform-fixture";
+import { startReformSystem, submitLiveBirths } from "./reform-fixture";
 
 let system: TestSystem;
 let client: ApolloClient;
@@ -13,12 +11,7 @@ const births = (code: string, sex: "MALE" | "FEMALE") => (Number(code) % 7) + (s
 
 beforeAll(async () => {
   system = await startReformSystem();
-  const values = OLD_AREAS.filter((area) => area.level === "COMMUNE").flatMap((area) =>
-    (["MALE", "FEMALE"] as const).map((sex) => ({ dataElementCode: "LIVE_BIRTHS", areaCode: area.code, period: "2024", sex, value: births(area.code, sex) })),
-  );
-  expect(
-    (await createDataValueService(system.db, new AreaScope(new AreaDirectory(system.db), [NATION_CODE])).submit(values, { submittedBy: "test" })).conflicts,
-  ).toEqual([]);
+  expect(await submitLiveBirths(system.db, births)).toEqual([]);
   client = new ApolloClient({ cache: new InMemoryCache(), link: new HttpLink({ uri: system.gatewayUrl, headers: await authHeader() }) });
 }, 120_000);
 afterAll(() => system?.close());

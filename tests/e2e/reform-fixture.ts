@@ -3,8 +3,8 @@
 // (2025-07, from 1 July 2025) the new Tuyên Quang (08) holds the old 02 and 08 directly above its communes,
 // and Lào Cai (10) is unchanged in extent. Old commune 00709 is split between new 00691 and 00712; new
 // 02200 keeps the code of one of the old communes merged into it.
-import { importAreas, importHierarchyVersion, type MappingEdge, NATION_ROW, type ParsedReform, seedCatalogue } from "@vnge/indicators";
-import type { AreaRow } from "@vnge/shared";
+import { createDataValueService, importAreas, importHierarchyVersion, type MappingEdge, NATION_ROW, type ParsedReform, seedCatalogue } from "@vnge/indicators";
+import { AreaDirectory, type AreaRow, AreaScope, type Database, NATION_CODE } from "@vnge/shared";
 import { startTestSystem, type TestSystem } from "../testkit";
 
 const row = (code: string, level: AreaRow["level"], name: string, parentCode: string, provinceCode: string | null, districtCode: string | null): AreaRow => ({
@@ -72,4 +72,13 @@ export async function startReformSystem(): Promise<TestSystem> {
   await seedCatalogue(system.db);
   await importHierarchyVersion(system.db, REFORM_VERSION, REFORM);
   return system;
+}
+
+/** The old communes' live births of 2024 by sex, submitted as a national administrator; returns the conflicts. */
+export async function submitLiveBirths(db: Database, births: (code: string, sex: "MALE" | "FEMALE") => number) {
+  const values = OLD_AREAS.filter((area) => area.level === "COMMUNE").flatMap((area) =>
+    (["MALE", "FEMALE"] as const).map((sex) => ({ dataElementCode: "LIVE_BIRTHS", areaCode: area.code, period: "2024", sex, value: births(area.code, sex) })),
+  );
+  const written = await createDataValueService(db, new AreaScope(new AreaDirectory(db), [NATION_CODE])).submit(values, { submittedBy: "test" });
+  return written.conflicts;
 }

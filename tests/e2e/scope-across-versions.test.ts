@@ -1,11 +1,6 @@
-// One token, both hierarchy versions (decision 0079): an assigned code names one area, and in the other version
-// covers the areas lying wholly inside it, so reading the same figures on either version gives the same answer.
-// On the small generated reform of reform-fixture.ts: the new Tuyên Quang (08) is the old Hà Giang (02) and the old
-// Tuyên Quang (08); old commune 00709 is split between new 00691 and 00712, both made of Hà Giang's communes only.
-import { createDataValueService } from "@vnge/indicators";
-import { AreaDirectory, AreaScope, NATION_CODE, Role } from "@vnge/shared";
+import { Role } from "@vnge/shared";
 import { type Caller, type TestSystem, authHeader, postGraphQL } from "../testkit";
-import { OLD_AREAS, startReformSystem } from "./reform-fixture";
+import { OLD_AREAS, startReformSystem, submitLiveBirths } from "./reform-fixture";
 
 let system: TestSystem;
 const OLD_COMMUNES = OLD_AREAS.filter((area) => area.level === "COMMUNE");
@@ -16,11 +11,7 @@ const total2024 = (province: string) =>
 
 beforeAll(async () => {
   system = await startReformSystem();
-  const values = OLD_COMMUNES.flatMap((c) =>
-    (["MALE", "FEMALE"] as const).map((sex) => ({ dataElementCode: "LIVE_BIRTHS", areaCode: c.code, period: "2024", sex, value: births(c.code, sex) })),
-  );
-  const written = await createDataValueService(system.db, new AreaScope(new AreaDirectory(system.db), [NATION_CODE])).submit(values, { submittedBy: "test" });
-  expect(written.conflicts).toEqual([]);
+  expect(await submitLiveBirths(system.db, births)).toEqual([]);
 }, 120_000);
 afterAll(() => system?.close());
 

@@ -7,11 +7,11 @@ import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { promisify } from "node:util";
-import { createDataValueService, importAreas, seedCatalogue } from "@vnge/indicators";
-import { AreaDirectory, AreaScope, NATION_CODE, repoRoot } from "@vnge/shared";
+import { importAreas, seedCatalogue } from "@vnge/indicators";
+import { repoRoot } from "@vnge/shared";
 import { TrustedDocuments } from "@vnge/gateway";
 import { type TestSystem, authHeader, createPartnerKey, postGraphQL, startTestSystem, tokenFor } from "../testkit";
-import { OLD_AREAS } from "./reform-fixture";
+import { OLD_AREAS, submitLiveBirths } from "./reform-fixture";
 
 const run = promisify(execFile);
 const EXAMPLE = path.join(repoRoot, "examples", "typed-client");
@@ -23,12 +23,7 @@ beforeAll(async () => {
   system = await startTestSystem({ seedDemo: false });
   await importAreas(system.db, OLD_AREAS);
   await seedCatalogue(system.db);
-  const values = communes.flatMap((area) =>
-    (["MALE", "FEMALE"] as const).map((sex) => ({ dataElementCode: "LIVE_BIRTHS", areaCode: area.code, period: "2024", sex, value: births(area.code, sex) })),
-  );
-  expect(
-    (await createDataValueService(system.db, new AreaScope(new AreaDirectory(system.db), [NATION_CODE])).submit(values, { submittedBy: "test" })).conflicts,
-  ).toEqual([]);
+  expect(await submitLiveBirths(system.db, births)).toEqual([]);
 }, 120_000);
 afterAll(() => system?.close());
 
