@@ -7,6 +7,23 @@ import { Sex, ValueType } from "../data-element/data-element.enums";
 import { BetterDirection, IndicatorUnit } from "../indicator/indicator.enums";
 
 const CODE_SHAPE = /^([0-9]{2,3}\.)?[A-Z][A-Z0-9_]*$/;
+/** The level a DISTRICT-level element or data set is collected at without districts (decision 0098), on both inputs that define one. */
+function CollectionLevelWithoutDistricts(): PropertyDecorator {
+  // Applied in the order TypeScript applies stacked decorators: the last written first.
+  const decorators = [
+    IsIn(["PROVINCE", "COMMUNE"], { message: "collectionLevelWithoutDistricts must be PROVINCE or COMMUNE" }),
+    IsOptional(),
+    Field(() => AreaLevel, {
+      nullable: true,
+      description:
+        "For a DISTRICT level: PROVINCE or COMMUNE, where it is collected in a hierarchy version without districts (2025-07 on); PROVINCE when omitted.",
+    }),
+  ];
+  return (target, property) => {
+    for (const decorate of decorators) decorate(target, property);
+  };
+}
+
 const CODE_MESSAGE = 'code must be UPPER_SNAKE, prefixed by the owner\'s area code for a local definition (e.g. "62.ABORTION_RATIO")';
 
 /** What every new definition names: its code, owner and labels. */
@@ -79,13 +96,7 @@ export class CreateDataElementInput extends NewDescribedDefinitionInput {
   @Field(() => AreaLevel)
   collectionLevel!: AreaLevel;
 
-  @Field(() => AreaLevel, {
-    nullable: true,
-    description:
-      "For a DISTRICT level: PROVINCE or COMMUNE, where it is collected in a hierarchy version without districts (2025-07 on); PROVINCE when omitted.",
-  })
-  @IsOptional()
-  @IsIn(["PROVINCE", "COMMUNE"], { message: "collectionLevelWithoutDistricts must be PROVINCE or COMMUNE" })
+  @CollectionLevelWithoutDistricts()
   collectionLevelWithoutDistricts?: AreaLevel | null;
 
   @Field(() => Float, { nullable: true, description: "The largest value accepted (e.g. 1 for a yes/no answer)." })
@@ -226,13 +237,7 @@ export class CreateDataSetInput extends NewDefinitionInput {
   @Field(() => AreaLevel)
   collectionLevel!: AreaLevel;
 
-  @Field(() => AreaLevel, {
-    nullable: true,
-    description:
-      "For a DISTRICT level: PROVINCE or COMMUNE, where it is collected in a hierarchy version without districts (2025-07 on); PROVINCE when omitted.",
-  })
-  @IsOptional()
-  @IsIn(["PROVINCE", "COMMUNE"], { message: "collectionLevelWithoutDistricts must be PROVINCE or COMMUNE" })
+  @CollectionLevelWithoutDistricts()
   collectionLevelWithoutDistricts?: AreaLevel | null;
 
   @Field(() => [ID])
