@@ -84,6 +84,30 @@ describe("local metadata of a province", () => {
     expect(listed.indicators).toContainEqual({ code: "SEX_RATIO_AT_BIRTH", owner: "VN" });
   });
 
+  it("refuses a level without districts other than PROVINCE or COMMUNE, for elements and data sets alike", async () => {
+    const CREATE_SET = `mutation ($input: CreateDataSetInput!) { createDataSet(input: $input) { code } }`;
+    const set = {
+      code: "62.DISTRICT_SET",
+      owner: "62",
+      name: "x",
+      nameVi: "x",
+      collectionLevel: "DISTRICT",
+      elements: ["62.LITERACY_LEARNERS"],
+      deadlines: [],
+    };
+    for (const [query, input] of [
+      [CREATE_ELEMENT, element("62.DISTRICT_FIGURE", { collectionLevel: "DISTRICT", collectionLevelWithoutDistricts: "NATION" })],
+      [CREATE_SET, { ...set, collectionLevelWithoutDistricts: "DISTRICT" }],
+    ] as const) {
+      const refused = await call(KON_TUM_MANAGER, query, { input });
+      expect(refused.data).toBeNull();
+      expect(refused.errors?.[0]).toMatchObject({
+        message: expect.stringContaining("collectionLevelWithoutDistricts must be PROVINCE or COMMUNE"),
+        extensions: { code: "BAD_USER_INPUT" },
+      });
+    }
+  });
+
   it("refuses a formula that cannot be computed, each with its own reason", async () => {
     const refused = async (extra: Record<string, unknown>) =>
       (await call(KON_TUM_MANAGER, CREATE_INDICATOR, { input: indicator("62.BAD", extra) })).errors?.[0];
