@@ -6,6 +6,7 @@ import { ApiKeyService, TrustedDocuments, startGateway } from "@vnge/gateway";
 import {
   type AuthConfig,
   type Database,
+  type DemoExtent,
   GATEWAY_DEFAULT_PORT,
   type RunningServer,
   SUBGRAPHS,
@@ -40,8 +41,8 @@ export interface SystemOptions {
   production?: boolean;
   /** Apply pending migrations first (default true). */
   migrate?: boolean;
-  /** Load the demo data set (default false). */
-  seedDemo?: boolean;
+  /** Load the demo data set (default false); true loads all of it, "before-reform" only the 63-province part. */
+  seedDemo?: boolean | DemoExtent;
   /** Token keys; read from the environment by default. */
   auth?: AuthConfig;
   /** The gateway's shared response cache (default: RESPONSE_CACHE, on). */
@@ -54,9 +55,9 @@ export interface RunningSystem {
   stop(): Promise<void>;
 }
 
-export async function seedDemoData(db: Database): Promise<void> {
+export async function seedDemoData(db: Database, extent: DemoExtent = "present"): Promise<void> {
   // Areas first: the other subgraphs' demo rows refer to demo areas.
-  for (const entry of SUBGRAPHS) await SUBGRAPH_MODULES[entry.name].seedDemo(db);
+  for (const entry of SUBGRAPHS) await SUBGRAPH_MODULES[entry.name].seedDemo(db, extent);
   // the demo plan's targets come in as a planner brings them: the appendix, with local indicators defined for the
   // rows the national catalogue lacks (a re-run changes nothing)
   await importPlanFile(db, { ...DEMO_APPENDIX, defineMissing: { level: "PROVINCE" } });
@@ -66,7 +67,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const only = new Set(options.only ?? SERVICE_NAMES);
   const portOf = (name: string, fallback: number) => (options.ports === "random" ? 0 : portFor(name, fallback));
   if (options.migrate ?? true) await migrate(options.db);
-  if (options.seedDemo) await seedDemoData(options.db);
+  if (options.seedDemo) await seedDemoData(options.db, options.seedDemo === true ? "present" : options.seedDemo);
 
   const auth = options.auth ?? loadAuthConfig();
   const verifyToken = createTokenVerifier(auth);

@@ -18,6 +18,9 @@ import type { SubgraphEntry } from "./subgraphs";
 
 export type { ServiceContext } from "./service-context";
 
+/** How much of the demo to load: both hierarchies with figures across the reform (the default), or only the one before it with its first year's figures. */
+export type DemoExtent = "present" | "before-reform";
+
 export interface SubgraphModule<TContext extends ServiceContext = ServiceContext> {
   name: SubgraphEntry["name"];
   buildSchema(): Promise<GraphQLSchema>;
@@ -25,7 +28,7 @@ export interface SubgraphModule<TContext extends ServiceContext = ServiceContext
   /** Plain HTTP endpoints beside /graphql, given the authenticated request's context. */
   routes?: Record<string, SubgraphRoute<TContext>>;
   /** Writes the embedded demo's rows for this subgraph's own tables; safe to run twice. */
-  seedDemo(db: Database): Promise<void>;
+  seedDemo(db: Database, extent: DemoExtent): Promise<void>;
 }
 
 /** An endpoint of a subgraph (a method, so a module typed by its own context still fits SubgraphModule<ServiceContext>). */

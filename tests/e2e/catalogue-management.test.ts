@@ -255,7 +255,9 @@ describe("local metadata of a province", () => {
     const nation = await call(NATIONAL_ANALYST, ROLLUP, { parent: "VN", level: "PROVINCE" });
     const rows = (nation.data as { rollup: { area: { code: string }; total: number | null }[] }).rollup;
     expect(rows.find((row) => row.area.code === "62")?.total).toBe(20);
-    expect(rows.filter((row) => row.area.code !== "62").map((row) => row.total)).toEqual([null, null, null]);
+    const others = rows.filter((row) => row.area.code !== "62");
+    expect(others.length).toBeGreaterThan(0);
+    expect(new Set(others.map((row) => row.total))).toEqual(new Set([null]));
     expect(((await call(NATIONAL_ANALYST, ROLLUP, { parent: "VN" })).data as { rollup: unknown[] }).rollup).toEqual([{ area: { code: "VN" }, total: null }]);
     expect(((await call(HA_TINH_ANALYST, ROLLUP, { parent: "38" })).data as { rollup: unknown[] }).rollup).toEqual([{ area: { code: "38" }, total: null }]);
   });

@@ -27,6 +27,7 @@ const UNAPPROVED_YEAR = "2023";
 
 /** Numeric fields that carry no statistical figure, with the reason. Everything else must be probed below. */
 const NOT_FIGURES: Record<string, string> = {
+  "DataElement.maxValue": "catalogue metadata",
   "Indicator.factor": "catalogue metadata",
   "Indicator.decimals": "catalogue metadata",
   "Plan.startYear": "plan metadata",

@@ -1,7 +1,8 @@
-// Demo campaigns: the yearly Action Month (15/11 - 15/12) that every seed document asks for, and
-// a few of Vị Xuyên's activities in it (fixed ids, so seeding twice changes nothing). Their
-// aggregates reach the indicator engine with resyncCommunicationIndicators(year: 2023).
-import type { ActivityKind, Database } from "@vnge/shared";
+// Demo campaigns: the yearly Action Month (15/11 - 15/12) that every seed document asks for, and a few
+// activities in it (fixed ids, so seeding twice changes nothing): Vị Xuyên's in 2023, and in 2025 those of
+// the commune its three communes became, Phú Linh of the new Tuyên Quang, which has no district. Their
+// aggregates reach the indicator engine with resyncCommunicationIndicators(year: 2023 or 2025).
+import type { ActivityKind, Database, DemoExtent } from "@vnge/shared";
 
 const DEMO_CAMPAIGNS = [
   {
@@ -26,8 +27,22 @@ const DEMO_CAMPAIGNS = [
   },
 ];
 
-export async function seedDemo(db: Database): Promise<void> {
-  for (const { participants, ...campaign } of DEMO_CAMPAIGNS) {
+const PRESENT_CAMPAIGNS = [
+  {
+    code: "ACTION-MONTH-2025-08",
+    name: "Tháng hành động vì bình đẳng giới và phòng ngừa, ứng phó với bạo lực trên cơ sở giới tỉnh Tuyên Quang năm 2025",
+    nameEn: "Tuyen Quang Action Month for gender equality and against gender-based violence 2025",
+    theme: null,
+    startDate: "2025-11-15",
+    endDate: "2025-12-15",
+    organisingAreaCode: "08",
+    participants: ["00706"],
+  },
+];
+
+export async function seedDemo(db: Database, extent: DemoExtent): Promise<void> {
+  const campaigns = extent === "present" ? [...DEMO_CAMPAIGNS, ...PRESENT_CAMPAIGNS] : DEMO_CAMPAIGNS;
+  for (const { participants, ...campaign } of campaigns) {
     const data = {
       ...campaign,
       startDate: new Date(`${campaign.startDate}T00:00:00Z`),
@@ -39,10 +54,27 @@ export async function seedDemo(db: Database): Promise<void> {
       skipDuplicates: true,
     });
   }
-  await seedActivities(db);
+  await seedActivities(db, "ACTION-MONTH-2023-030", VI_XUYEN_ACTIVITIES, {
+    provinceCode: "02",
+    districtCode: "030",
+    organiser: "Phòng Lao động - Thương binh và Xã hội huyện Vị Xuyên",
+  });
+  if (extent === "present") {
+    await seedActivities(db, "ACTION-MONTH-2025-08", PHU_LINH_ACTIVITIES, { provinceCode: "08", districtCode: null, organiser: "Ủy ban nhân dân xã Phú Linh" });
+  }
 }
 
-const VI_XUYEN_ACTIVITIES: { id: string; areaCode: string; kind: ActivityKind; title: string; date: string; male: number; female: number }[] = [
+interface DemoActivity {
+  id: string;
+  areaCode: string;
+  kind: ActivityKind;
+  title: string;
+  date: string;
+  male: number;
+  female: number;
+}
+
+const VI_XUYEN_ACTIVITIES: DemoActivity[] = [
   {
     id: "6f1c8a2e-0000-4000-8000-000000000001",
     areaCode: "00703",
@@ -90,22 +122,57 @@ const VI_XUYEN_ACTIVITIES: { id: string; areaCode: string; kind: ActivityKind; t
   },
 ];
 
-async function seedActivities(db: Database): Promise<void> {
-  const campaign = await db.prisma.campaign.findUniqueOrThrow({ where: { code: "ACTION-MONTH-2023-030" } });
+const PHU_LINH_ACTIVITIES: DemoActivity[] = [
+  {
+    id: "6f1c8a2e-0000-4000-8000-000000000101",
+    areaCode: "00706",
+    kind: "BROADCAST",
+    title: "Bản tin bình đẳng giới trên loa truyền thanh xã",
+    date: "2025-11-17",
+    male: 410,
+    female: 450,
+  },
+  {
+    id: "6f1c8a2e-0000-4000-8000-000000000102",
+    areaCode: "00706",
+    kind: "BROADCAST",
+    title: "Bản tin phòng, chống bạo lực trên cơ sở giới",
+    date: "2025-12-01",
+    male: 395,
+    female: 430,
+  },
+  {
+    id: "6f1c8a2e-0000-4000-8000-000000000103",
+    areaCode: "00706",
+    kind: "TALK",
+    title: "Nói chuyện chuyên đề với nam giới về chia sẻ việc nhà",
+    date: "2025-11-26",
+    male: 70,
+    female: 20,
+  },
+];
+
+async function seedActivities(
+  db: Database,
+  campaignCode: string,
+  activities: DemoActivity[],
+  where: { provinceCode: string; districtCode: string | null; organiser: string },
+): Promise<void> {
+  const campaign = await db.prisma.campaign.findUniqueOrThrow({ where: { code: campaignCode } });
   await db.prisma.activity.createMany({
-    data: VI_XUYEN_ACTIVITIES.map((a) => ({
+    data: activities.map((a) => ({
       id: a.id,
       campaignId: campaign.id,
       areaCode: a.areaCode,
-      provinceCode: "02",
-      districtCode: "030",
+      provinceCode: where.provinceCode,
+      districtCode: where.districtCode,
       kind: a.kind,
       title: a.title,
       startDate: new Date(`${a.date}T00:00:00Z`),
       endDate: new Date(`${a.date}T00:00:00Z`),
       month: a.date.slice(0, 4) + a.date.slice(5, 7),
       channel: a.kind === "BROADCAST" ? "LOUDSPEAKER" : "IN_PERSON",
-      organiser: "Phòng Lao động - Thương binh và Xã hội huyện Vị Xuyên",
+      organiser: where.organiser,
       targetGroups: a.kind === "TALK" ? ["MEN_AND_BOYS"] : ["GENERAL_PUBLIC"],
       reachedMale: a.male,
       reachedFemale: a.female,

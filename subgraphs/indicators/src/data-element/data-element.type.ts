@@ -34,6 +34,9 @@ export class DataElement {
   })
   collectionLevelWithoutDistricts!: AreaLevel | null;
 
+  @Field(() => Number, { nullable: true, description: "The largest value accepted (e.g. 1 for a yes/no answer); null: no bound but the general one." })
+  maxValue!: number | null;
+
   @Field(() => Boolean, { description: "Derived from case records: its small figures are suppressed for most roles (decision 0080)." })
   confidential!: boolean;
 
