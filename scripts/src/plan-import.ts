@@ -16,6 +16,8 @@ export interface PlanImportOptions {
   dryRun?: boolean;
   /** Define a local indicator of the plan's area for each row without indicator_code, collected at this level. */
   defineMissing?: { level: AreaLevel };
+  /** Define an agency of the plan's area for each agency name that matches none. */
+  defineAgencies?: boolean;
 }
 
 export interface PlanImportResult extends ImportResult {
@@ -48,7 +50,8 @@ export async function importPlanFile(db: Database, options: PlanImportOptions): 
     // in a dry run the definitions are not stored: targets are checked against them as they would be
     if (options.dryRun) service = new PlanService(db, areas, async () => new Map([...(await readCatalogue(db)), ...catalogueOf(definitions)]));
   }
-  if (plan) return { ...(await service.importTargets(plan.id, csv, { scope: null, dryRun: options.dryRun, definedCodes })), defined };
+  const agencies = { defineAgencies: options.defineAgencies };
+  if (plan) return { ...(await service.importTargets(plan.id, csv, { scope: null, dryRun: options.dryRun, definedCodes, ...agencies })), defined };
   const data = {
     areaCode: options.areaCode,
     documentNumber: options.documentNumber,
@@ -60,9 +63,9 @@ export async function importPlanFile(db: Database, options: PlanImportOptions): 
     endYear: options.create!.endYear,
     documentDate: options.create!.documentDate ? new Date(`${options.create!.documentDate}T00:00:00Z`) : null,
   };
-  if (options.dryRun) return { ...(await service.previewImport(data, csv, { definedCodes })), defined };
+  if (options.dryRun) return { ...(await service.previewImport(data, csv, { definedCodes, ...agencies })), defined };
   const created = await plans.create(data);
-  return { ...(await service.importTargets(created.id, csv, { scope: null, definedCodes })), defined };
+  return { ...(await service.importTargets(created.id, csv, { scope: null, definedCodes, ...agencies })), defined };
 }
 
 /** The import report as lines for a terminal. */
@@ -79,5 +82,7 @@ export function describeImport(result: PlanImportResult): string[] {
   for (const problem of result.problems)
     lines.push(`  line ${problem.line} not imported${problem.column ? ` (${problem.column})` : ""}: ${problem.message} [${problem.indicator.slice(0, 60)}]`);
   for (const warning of result.warnings) lines.push(`  line ${warning.line} note${warning.column ? ` (${warning.column})` : ""}: ${warning.message}`);
+  if (result.definedAgencies.length > 0)
+    lines.push(`${result.dryRun ? "would define" : "defined"} ${result.definedAgencies.length} agencies: ${result.definedAgencies.join(", ")}`);
   return lines;
 }

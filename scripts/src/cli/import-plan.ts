@@ -1,5 +1,5 @@
 // npm run plans:import -- <file.csv> --area <code> --document <number> [--title ... --type YEARLY --start 2017 --end 2017 --date YYYY-MM-DD]
-//   [--define-missing [--level PROVINCE|DISTRICT|COMMUNE]] [--dry-run]
+//   [--define-missing [--level PROVINCE|DISTRICT|COMMUNE]] [--define-agencies] [--dry-run]
 // Imports a plan's target table; prints what was defined and imported and every row that was not, with its reason.
 import { CatalogueFileError } from "@vnge/indicators";
 import { type AreaLevel, migrate } from "@vnge/shared";
@@ -8,7 +8,7 @@ import { describeDatabase, withDatabase } from "./database";
 import { flagValue, hasFlag, runCli } from "./run";
 
 const USAGE =
-  "usage: npm run plans:import -- <file.csv> --area <code> --document <number> [--title <title> --type YEARLY|FIVE_YEAR|STRATEGY --start <year> --end <year> --date <YYYY-MM-DD>] [--define-missing [--level PROVINCE|DISTRICT|COMMUNE]] [--dry-run]";
+  "usage: npm run plans:import -- <file.csv> --area <code> --document <number> [--title <title> --type YEARLY|FIVE_YEAR|STRATEGY --start <year> --end <year> --date <YYYY-MM-DD>] [--define-missing [--level PROVINCE|DISTRICT|COMMUNE]] [--define-agencies] [--dry-run]";
 const LEVELS: readonly AreaLevel[] = ["PROVINCE", "DISTRICT", "COMMUNE"];
 
 runCli(async (args) => {
@@ -28,7 +28,15 @@ runCli(async (args) => {
   try {
     result = await withDatabase(async (db) => {
       await migrate(db);
-      return importPlanFile(db, { file, areaCode, documentNumber, create, dryRun: hasFlag(args, "--dry-run"), defineMissing });
+      return importPlanFile(db, {
+        file,
+        areaCode,
+        documentNumber,
+        create,
+        dryRun: hasFlag(args, "--dry-run"),
+        defineMissing,
+        defineAgencies: hasFlag(args, "--define-agencies"),
+      });
     });
   } catch (error) {
     if (!(error instanceof PlanImportError || error instanceof CatalogueFileError)) throw error;

@@ -12,8 +12,8 @@ export type {
 } from "../generated/prisma/client";
 
 // plans
-export { PlanStatus, PlanType } from "../generated/prisma/enums";
-export type { Plan as PlanRecord } from "../generated/prisma/client";
+export { AgencyKind, AgencyRole, PlanStatus, PlanType } from "../generated/prisma/enums";
+export type { Agency as AgencyRecord, Plan as PlanRecord } from "../generated/prisma/client";
 
 // cases
 export {

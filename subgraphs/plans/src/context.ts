@@ -1,4 +1,7 @@
 import type { ServiceContext } from "@vnge/shared";
+import { type AgencyLoaders, createAgencyLoaders } from "./agency/agency.loader";
+import { AgencyService } from "./agency/agency.service";
+import { AgencyStore } from "./agency/agency.store";
 import { DeadlineStore } from "./deadline/deadline.store";
 import { createPlanLoaders, type PlanLoaders } from "./plan/plan.loader";
 import { PlanService } from "./plan/plan.service";
@@ -8,16 +11,25 @@ import { TargetService } from "./target/target.service";
 import { TargetStore } from "./target/target.store";
 
 export interface PlansContext extends ServiceContext {
-  loaders: PlanLoaders & TargetLoaders;
+  loaders: PlanLoaders & TargetLoaders & AgencyLoaders;
+  agencyStore: AgencyStore;
+  agencyService: AgencyService;
   planService: PlanService;
   targetService: TargetService;
 }
 
 export function createContext(base: ServiceContext): PlansContext {
   const targetStore = new TargetStore(base.db);
+  const agencyStore = new AgencyStore(base.db);
   return {
     ...base,
-    loaders: { ...createPlanLoaders(new PlanStore(base.db)), ...createTargetLoaders(targetStore, new DeadlineStore(base.db)) },
+    loaders: {
+      ...createPlanLoaders(new PlanStore(base.db)),
+      ...createTargetLoaders(targetStore, new DeadlineStore(base.db)),
+      ...createAgencyLoaders(agencyStore),
+    },
+    agencyStore,
+    agencyService: new AgencyService(agencyStore, base.areas),
     planService: new PlanService(base.db, base.areas),
     targetService: new TargetService(base.areas, targetStore, base.scope),
   };

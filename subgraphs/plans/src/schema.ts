@@ -1,4 +1,6 @@
 import { areaReferenceResolvers, buildFederatedSchema, memoize } from "@vnge/shared";
+import { resolveAgencyReference } from "./agency/agency.reference";
+import { AgencyIdResolver, AgencyResolver, TargetAgenciesResolver } from "./agency/agency.resolver";
 import { AreaPlansResolver } from "./area/area-plans.resolver";
 import { AreaTargetsResolver } from "./area/area-targets.resolver";
 import { OffTrackResolver, resolveOffTrackReference } from "./off-track/off-track.resolver";
@@ -12,10 +14,22 @@ import { TargetResolver } from "./target/target.resolver";
 export const buildSchema = memoize(() =>
   buildFederatedSchema(
     {
-      resolvers: [PlanResolver, PlanTargetsResolver, PlanWriteResolver, AreaPlansResolver, AreaTargetsResolver, TargetResolver, OffTrackResolver],
+      resolvers: [
+        PlanResolver,
+        PlanTargetsResolver,
+        PlanWriteResolver,
+        AreaPlansResolver,
+        AreaTargetsResolver,
+        TargetResolver,
+        OffTrackResolver,
+        AgencyResolver,
+        AgencyIdResolver,
+        TargetAgenciesResolver,
+      ],
     },
     {
       ...areaReferenceResolvers,
+      Agency: { __resolveReference: resolveAgencyReference },
       Plan: { __resolveReference: resolvePlanReference },
       Target: { __resolveReference: resolveTargetReference },
       TargetsOffTrack: { __resolveReference: resolveOffTrackReference },

@@ -1,6 +1,62 @@
-// Demo plans: the plans the seed documents are, with their real document numbers.
+// Demo plans: the plans the seed documents are, with their real document numbers; and the agencies those
+// documents assign work to, in the areas that issued them (all of the hierarchy before the 2025 reform).
 import type { Database } from "@vnge/shared";
+import { AgencyStore, type NewAgency } from "../agency/agency.store";
 import type { PlanStatus, PlanType } from "../plan/plan.enums";
+
+type DemoAgency = [short: string, kind: NewAgency["kind"], nameVi: string, name: string];
+
+/** The departments (Sở) every province has that the seed documents name. */
+const PROVINCE_DEPARTMENTS: DemoAgency[] = [
+  ["SLDTBXH", "DEPARTMENT", "Sở Lao động - Thương binh và Xã hội", "Department of Labour, Invalids and Social Affairs"],
+  ["SKHDT", "DEPARTMENT", "Sở Kế hoạch và Đầu tư", "Department of Planning and Investment"],
+  ["SYT", "DEPARTMENT", "Sở Y tế", "Department of Health"],
+  ["SNV", "DEPARTMENT", "Sở Nội vụ", "Department of Home Affairs"],
+  ["STP", "DEPARTMENT", "Sở Tư pháp", "Department of Justice"],
+  ["SGDDT", "DEPARTMENT", "Sở Giáo dục và Đào tạo", "Department of Education and Training"],
+  ["SVHTTDL", "DEPARTMENT", "Sở Văn hóa - Thể thao và Du lịch", "Department of Culture, Sports and Tourism"],
+  ["STTTT", "DEPARTMENT", "Sở Thông tin và Truyền thông", "Department of Information and Communications"],
+];
+
+function provinceAgencies(areaCode: string, province: string): NewAgency[] {
+  const own: DemoAgency[] = [
+    ["HLHPN", "MASS_ORGANISATION", `Hội Liên hiệp Phụ nữ tỉnh ${province}`, `${province} Women's Union`],
+    ["CTK", "STATISTICS_OFFICE", `Cục Thống kê tỉnh ${province}`, `${province} Statistics Office`],
+    ["BVSTBPN", "BOARD", `Ban vì sự tiến bộ của phụ nữ tỉnh ${province}`, `${province} Committee for the Advancement of Women`],
+  ];
+  return [...PROVINCE_DEPARTMENTS, ...own].map(([short, kind, nameVi, name]) => ({
+    code: `${areaCode}-${short}`,
+    hierarchy: "2025-03",
+    areaCode,
+    level: "PROVINCE",
+    kind,
+    name,
+    nameVi,
+    aliases: short === "HLHPN" ? ["Hội LHPN tỉnh"] : [],
+  }));
+}
+
+export const DEMO_AGENCIES: NewAgency[] = [
+  ...provinceAgencies("38", "Thanh Hóa"),
+  ...provinceAgencies("62", "Kon Tum"),
+  ...provinceAgencies("34", "Thái Bình"),
+  ...(
+    [
+      ["PLDTBXH", "DEPARTMENT", "Phòng Lao động - Thương binh và Xã hội huyện Vị Xuyên", "Vi Xuyen Office of Labour, Invalids and Social Affairs"],
+      ["CCTK", "STATISTICS_OFFICE", "Chi cục Thống kê huyện Vị Xuyên", "Vi Xuyen Statistics Office"],
+      ["HLHPN", "MASS_ORGANISATION", "Hội Liên hiệp Phụ nữ huyện Vị Xuyên", "Vi Xuyen Women's Union"],
+    ] as DemoAgency[]
+  ).map(([short, kind, nameVi, name]) => ({
+    code: `030-${short}`,
+    hierarchy: "2025-03",
+    areaCode: "030",
+    level: "DISTRICT",
+    kind,
+    name,
+    nameVi,
+    aliases: short === "HLHPN" ? ["Hội LHPN huyện"] : [],
+  })),
+];
 
 interface DemoPlan {
   areaCode: string;
@@ -62,6 +118,7 @@ export const DEMO_PLANS: DemoPlan[] = [
 ];
 
 export async function seedDemo(db: Database): Promise<void> {
+  await new AgencyStore(db).upsert(DEMO_AGENCIES);
   for (const plan of DEMO_PLANS) {
     const data = { ...plan, documentDate: new Date(`${plan.documentDate}T00:00:00Z`) };
     await db.prisma.plan.upsert({

@@ -31,8 +31,13 @@ export class PlanImportReport {
   @Field(() => [ImportIssue], { description: "What did not become a target, with the reason." })
   problems!: ImportIssue[];
 
-  @Field(() => [ImportIssue], { description: "Cells kept only as notes on imported targets (e.g. an unreadable baseline)." })
+  @Field(() => [ImportIssue], {
+    description: "Cells kept only as notes or text on imported targets (e.g. an unreadable baseline, an agency name that matches no agency).",
+  })
   warnings!: ImportIssue[];
+
+  @Field(() => [String], { description: "Codes of the agencies defined for names that matched none (defineAgencies)." })
+  definedAgencies!: string[];
 
   @Field(() => Boolean)
   dryRun!: boolean;

@@ -19,15 +19,21 @@ export class PlanWriteResolver {
   @Mutation(() => PlanImportReport, {
     description:
       "Imports a target table (CSV: indicator, indicator_code, unit, baseline:<year>, target:<year>..., comparison, sex, responsible_agency, note). " +
+      "responsible_agency names the lead agency, then after semicolons the supporting ones, matched to the agencies of the plan's area and above. " +
       "Rows that read as valid targets are written together; every other row is reported with its reason.",
   })
   importPlanTargets(
     @Arg("planId", () => ID) planId: string,
     @Arg("csv", () => String) csv: string,
     @Arg("dryRun", () => Boolean, { defaultValue: false }) dryRun: boolean,
+    @Arg("defineAgencies", () => Boolean, {
+      defaultValue: false,
+      description: "Define an agency of the plan's area for every name in responsible_agency that matches none (otherwise each is reported).",
+    })
+    defineAgencies: boolean,
     @Ctx() context: PlansContext,
   ) {
-    return context.planService.importTargets(planId, csv, { scope: context.scope, dryRun });
+    return context.planService.importTargets(planId, csv, { scope: context.scope, dryRun, defineAgencies });
   }
 
   @Authorized(Role.ADMIN, Role.DATA_ENTRY)

@@ -1,6 +1,8 @@
 // Rules of the write path for plans, targets and deadlines: role checks sit on the resolvers; here the
 // caller's area scope, validation of every row before any write, and one transaction per request.
 import { type AreaDirectory, AreaScope, BadUserInputError, type Database, NATION_CODE, NotFoundError, type PlanRecord } from "@vnge/shared";
+import { AgencyMatcher } from "../agency/agency.service";
+import { AgencyStore } from "../agency/agency.store";
 import { type IndicatorCatalogue, readCatalogue } from "../catalogue/indicator-catalogue";
 import type { ReportingDeadlineInput } from "../deadline/deadline.input";
 import { DeadlineStore, type NewDeadline, toDeadline } from "../deadline/deadline.store";
@@ -20,7 +22,16 @@ export interface ImportResult {
   targets: Target[];
   problems: ImportIssue[];
   warnings: ImportIssue[];
+  /** Codes of the agencies defined for names that matched none (defineAgencies), or that would be in a dry run. */
+  definedAgencies: string[];
   dryRun: boolean;
+}
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  definedCodes?: ReadonlyMap<number, string>;
+  /** Define an agency of the plan's area for every agency name that matches none. */
+  defineAgencies?: boolean;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -205,22 +216,18 @@ export class PlanService {
    * Imports a target table into a plan: the rows that read as valid targets are written together;
    * every other row is reported with its reason. `scope` null: an operator's command-line import.
    */
-  async importTargets(
-    planId: string,
-    csv: string,
-    options: { scope: AreaScope | null; dryRun?: boolean; definedCodes?: ReadonlyMap<number, string> },
-  ): Promise<ImportResult> {
+  async importTargets(planId: string, csv: string, options: { scope: AreaScope | null } & ImportOptions): Promise<ImportResult> {
     const plan = await this.writablePlan(planId, options.scope, "import targets");
     return this.importInto(plan, csv, options);
   }
 
   /** What importing the table into a plan not yet created would give: nothing is written. */
-  previewImport(plan: Omit<PlanRecord, "id" | "createdAt">, csv: string, options: { definedCodes?: ReadonlyMap<number, string> } = {}): Promise<ImportResult> {
+  previewImport(plan: Omit<PlanRecord, "id" | "createdAt">, csv: string, options: Omit<ImportOptions, "dryRun"> = {}): Promise<ImportResult> {
     const unsaved: PlanRecord = { ...plan, id: "00000000-0000-0000-0000-000000000000", createdAt: new Date() };
     return this.importInto(unsaved, csv, { ...options, dryRun: true });
   }
 
-  private async importInto(plan: PlanRecord, csv: string, options: { dryRun?: boolean; definedCodes?: ReadonlyMap<number, string> }): Promise<ImportResult> {
+  private async importInto(plan: PlanRecord, csv: string, options: ImportOptions): Promise<ImportResult> {
     const catalogue = await this.catalogue();
     let table: ReturnType<typeof parseTargetTable>;
     try {
@@ -252,11 +259,31 @@ export class PlanService {
     });
     const accepted = table.drafts.filter((_, index) => !invalid.has(index));
     problems.sort((a, b) => a.line - b.line);
-    const newTargets = accepted.map((draft) => newTarget(plan, draft));
+    // The agency column names agencies of the plan's area or the areas above it; a name matching none is reported.
+    const matcher = await AgencyMatcher.of(new AgencyStore(this.db), this.areas, { code: plan.areaCode, hierarchy: version }, options.defineAgencies === true);
+    const warnings = [...table.warnings];
+    const reported = new Set<string>();
+    const newTargets = accepted.map((draft) => {
+      const { agencies, unmatched } = matcher.match(draft.responsibleAgency ?? null);
+      for (const name of unmatched.filter((name) => !reported.has(`${draft.line}|${name}`))) {
+        reported.add(`${draft.line}|${name}`);
+        warnings.push({
+          line: draft.line,
+          indicator: draft.indicatorCode,
+          column: "responsible_agency",
+          message: `"${name}" is no agency of area ${plan.areaCode} or above it; the target keeps the name as text (define the agency, or import with defineAgencies)`,
+        });
+      }
+      return { ...newTarget(plan, draft), agencies };
+    });
+    warnings.sort((a, b) => a.line - b.line);
     const targets = options.dryRun
-      ? newTargets.map((target) => toTarget({ ...target, id: "00000000-0000-0000-0000-000000000000", sex: target.sex ?? "ALL", createdAt: new Date() }))
-      : (await conflictsAsBadInput(new TargetStore(this.db).create(newTargets), "one of these targets")).map((record) => toTarget(record));
-    return { plan: toPlan(plan), rows: table.rows, targets, problems, warnings: table.warnings, dryRun: options.dryRun === true };
+      ? newTargets.map(({ agencies: _, ...target }) =>
+          toTarget({ ...target, id: "00000000-0000-0000-0000-000000000000", sex: target.sex ?? "ALL", createdAt: new Date() }),
+        )
+      : (await conflictsAsBadInput(new TargetStore(this.db).create(newTargets, matcher.defined), "one of these targets")).map((record) => toTarget(record));
+    const definedAgencies = matcher.defined.map((agency) => agency.code);
+    return { plan: toPlan(plan), rows: table.rows, targets, problems, warnings, definedAgencies, dryRun: options.dryRun === true };
   }
 
   async addDeadline(planId: string, input: ReportingDeadlineInput, scope: AreaScope): Promise<ReportingDeadline> {

@@ -1,10 +1,11 @@
 // Data access for targets: the only module that reads and writes the target table.
-import { areaInPeriod, type Database, isUuid } from "@vnge/shared";
+import { type AgencyRole, areaInPeriod, type Database, isUuid } from "@vnge/shared";
+import { AgencyStore, type NewAgency } from "../agency/agency.store";
 import type { Target } from "./target.type";
 import type { Sex, TargetComparison } from "./target.enums";
 
 type TargetRecord = NonNullable<Awaited<ReturnType<Database["prisma"]["target"]["findUnique"]>>>;
-export type TargetWriter = Pick<Database["prisma"], "target">;
+export type TargetWriter = Pick<Database["prisma"], "target" | "agency">;
 
 export interface NewTarget {
   planId: string;
@@ -19,6 +20,8 @@ export interface NewTarget {
   responsibleAgency: string | null;
   notes: string | null;
   sourceText: string | null;
+  /** The agencies responsible for it (entities; responsibleAgency keeps the text as written). */
+  agencies?: { agencyCode: string; role: AgencyRole }[];
 }
 
 /** A stored target, assessed at its own period unless a list asks for another year. */
@@ -82,16 +85,19 @@ export class TargetStore {
     return new Set(rows.map((row) => targetKey(row.indicatorCode, row.period, row.sex === "ALL" ? null : row.sex)));
   }
 
-  /** Writes the targets together, in one transaction. */
-  create(targets: readonly NewTarget[]): Promise<TargetRecord[]> {
-    return this.db.prisma.$transaction((tx) => TargetStore.insert(tx, targets));
+  /** Writes the targets together, and first the agencies they name that are new, in one transaction. */
+  create(targets: readonly NewTarget[], newAgencies: readonly NewAgency[] = []): Promise<TargetRecord[]> {
+    return this.db.prisma.$transaction(async (tx) => {
+      await AgencyStore.insert(tx, newAgencies);
+      return TargetStore.insert(tx, targets);
+    });
   }
 
   /** Writes the targets one by one through `writer` (a transaction's client). */
   static async insert(writer: TargetWriter, targets: readonly NewTarget[]): Promise<TargetRecord[]> {
     const created: TargetRecord[] = [];
-    for (const target of targets) {
-      created.push(await writer.target.create({ data: { ...target, sex: target.sex ?? "ALL" } }));
+    for (const { agencies, ...target } of targets) {
+      created.push(await writer.target.create({ data: { ...target, sex: target.sex ?? "ALL", agencies: { create: agencies ?? [] } } }));
     }
     return created;
   }
