@@ -1,5 +1,6 @@
-// The benchmark's smoke mode on the test database: the demo areas, 2,080 values through the gateway.
+// The benchmark's smoke mode on the test database: the demo areas, 40 values per commune through the gateway.
 import path from "node:path";
+import { readUnitListFile } from "@vnge/indicators";
 import { repoRoot } from "@vnge/shared";
 import { createTestDatabase, type TestDatabase } from "@vnge/shared/testing/test-database";
 import { runIndicatorBench, seededRandom } from "../indicators-bench";
@@ -11,9 +12,13 @@ beforeAll(async () => {
 afterAll(() => db?.dispose());
 
 it("ingests, measures every query and sees a changed value in the next rollup", async () => {
-  const result = await runIndicatorBench({ db, smoke: true, iterations: 3, areasFile: path.join(repoRoot, "prisma", "seed", "demo-areas.json") });
-  expect(result.areas).toEqual({ provinces: 4, districts: 55, communes: 52 });
-  expect(result.ingest).toMatchObject({ values: 2080, firstSummary: { imported: 2080, updated: 0, unchanged: 0 }, resubmitUnchanged: 500 });
+  const areasFile = path.join(repoRoot, "prisma", "seed", "demo-areas.json");
+  const rows = readUnitListFile(areasFile);
+  const count = (level: string) => rows.filter((row) => row.level === level).length;
+  const result = await runIndicatorBench({ db, smoke: true, iterations: 3, areasFile });
+  expect(result.areas).toEqual({ provinces: count("PROVINCE"), districts: count("DISTRICT"), communes: count("COMMUNE") });
+  const values = count("COMMUNE") * 40;
+  expect(result.ingest).toMatchObject({ values, firstSummary: { imported: values, updated: 0, unchanged: 0 }, resubmitUnchanged: 500 });
   expect(result.latencies).toHaveLength(6);
   for (const latency of result.latencies) expect(latency.p95).toBeGreaterThan(0);
   expect(result.freshness.visible).toBe(true);
