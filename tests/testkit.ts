@@ -13,7 +13,7 @@ export const ADMIN: Caller = { subject: "test-admin", roles: [Role.ADMIN], areaC
 export async function tokenFor(caller: Caller = ADMIN, expiresInSeconds = 600): Promise<string> {
   const config = loadAuthConfig();
   return signToken(
-    { subject: caller.subject ?? "test-user", roles: caller.roles ?? [], areaCodes: caller.areaCodes ?? [] },
+    { subject: caller.subject ?? "test-user", roles: caller.roles ?? [], areaCodes: caller.areaCodes ?? [], agencyCode: caller.agencyCode },
     { secret: config.secret!, issuer: config.issuer, audience: config.audience, expiresInSeconds },
   );
 }

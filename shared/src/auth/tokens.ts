@@ -10,6 +10,8 @@ export interface TokenClaims {
   subject: string;
   roles: readonly Role[];
   areaCodes: readonly string[];
+  /** The agency the user works for (claim `agency`), e.g. "62-SKHDT": data entry is then only for what it reports. */
+  agencyCode?: string | null;
 }
 
 export type TokenVerifier = (token: string) => Promise<Identity>;
@@ -70,12 +72,16 @@ function identityFromClaims(payload: JWTPayload, via: Identity["via"]): Identity
   if (!Array.isArray(areas) || !areas.every((code) => typeof code === "string")) {
     throw new UnauthenticatedError("The token's areas claim is not a list of area codes");
   }
-  return { subject: payload.sub as string, roles: new Set(roles), areaCodes: areas, via };
+  const agency = payload.agency;
+  if (agency !== undefined && agency !== null && (typeof agency !== "string" || agency === "")) {
+    throw new UnauthenticatedError("The token's agency claim is not an agency code");
+  }
+  return { subject: payload.sub as string, roles: new Set(roles), areaCodes: areas, agencyCode: agency ?? null, via };
 }
 
 /** Signs an HS256 token (dev tokens, the gateway's tokens for API-key callers, tests). */
 export function signToken(claims: TokenClaims, options: { secret: Uint8Array; issuer: string; audience: string; expiresInSeconds: number }): Promise<string> {
-  return new SignJWT({ roles: [...claims.roles], areas: [...claims.areaCodes] })
+  return new SignJWT({ roles: [...claims.roles], areas: [...claims.areaCodes], ...(claims.agencyCode ? { agency: claims.agencyCode } : {}) })
     .setProtectedHeader({ alg: "HS256", typ: "JWT" })
     .setSubject(claims.subject)
     .setIssuer(options.issuer)

@@ -10,7 +10,7 @@ import { DataApprovalStore } from "./data-approval/data-approval.store";
 import { ValueLock } from "./data-approval/value-lock.store";
 import { createDataElementLoaders, type DataElementLoaders } from "./data-element/data-element.loader";
 import { DataElementStore } from "./data-element/data-element.store";
-import { DataValueService } from "./data-value/data-value.service";
+import { type AgencyConfinement, DataValueService } from "./data-value/data-value.service";
 import { DisclosureStore } from "./disclosure/disclosure.store";
 import { FigureDisclosure } from "./disclosure/figure-disclosure";
 import { DataValueStore } from "./data-value/data-value.store";
@@ -21,6 +21,9 @@ import { IndicatorValueStore } from "./indicator-value/indicator-value.store";
 import { ValidationService } from "./validation/validation.service";
 import { ValidationStore } from "./validation/validation.store";
 import { ReportingStatusService } from "./reporting/reporting-status.service";
+import { createReportingAgencyLoaders, type ReportingAgencyLoaders } from "./reporting-agency/reporting-agency.loader";
+import { ReportingAgencyService } from "./reporting-agency/reporting-agency.service";
+import { ReportingAgencyStore } from "./reporting-agency/reporting-agency.store";
 
 export interface IndicatorsContext extends ServiceContext {
   areaStore: AreaStore;
@@ -31,7 +34,8 @@ export interface IndicatorsContext extends ServiceContext {
   dataApprovalService: DataApprovalService;
   reportingStatusService: ReportingStatusService;
   catalogueService: CatalogueService;
-  loaders: { area: AreaLoaders; dataElement: DataElementLoaders; indicator: IndicatorLoaders };
+  reportingAgencyService: ReportingAgencyService;
+  loaders: { area: AreaLoaders; dataElement: DataElementLoaders; indicator: IndicatorLoaders; reportingAgency: ReportingAgencyLoaders };
   /** The disclosure rule for this caller, applied wherever this subgraph's figures leave it. */
   disclosure: FigureDisclosure;
 }
@@ -42,11 +46,14 @@ export function createContext(base: ServiceContext): IndicatorsContext {
   const areaStore = new AreaStore(db);
   const dataElementStore = new DataElementStore(db);
   const indicatorStore = new IndicatorStore(db);
+  const reportingAgencyStore = new ReportingAgencyStore(db);
   const loaders = {
     area: createAreaLoaders(areaStore),
     dataElement: createDataElementLoaders(dataElementStore),
     indicator: createIndicatorLoaders(indicatorStore),
+    reportingAgency: createReportingAgencyLoaders(reportingAgencyStore),
   };
+  const reportingAgencyService = new ReportingAgencyService(reportingAgencyStore, dataElementStore, areas);
   const disclosure = new FigureDisclosure(disclosureRule(base.identity), new DisclosureStore(db), {
     element: (code) => loaders.dataElement.byCode.load(code),
     area: async (code, period) => loaders.area.byKey.load(areaKey((await areas.timeline()).forPeriod(period).code, code)),
@@ -75,7 +82,12 @@ export function createContext(base: ServiceContext): IndicatorsContext {
       loaders,
       areas,
     }),
-    dataValueService: createDataValueService(db, base.scope, { areaStore, dataElementStore }),
+    dataValueService: createDataValueService(db, base.scope, {
+      areaStore,
+      dataElementStore,
+      agency: base.identity.agencyCode ? { code: base.identity.agencyCode, service: reportingAgencyService } : undefined,
+    }),
+    reportingAgencyService,
     dataApprovalService,
     reportingStatusService: new ReportingStatusService(approvalStore, dataApprovalService, areaStore, base.scope, areas),
     catalogueService: new CatalogueService(new CatalogueStore(db), base.identity, base.scope, new CatalogueFileStore(db)),
@@ -89,7 +101,7 @@ export function createContext(base: ServiceContext): IndicatorsContext {
 export function createDataValueService(
   db: Database,
   scope: AreaScope,
-  stores: { areaStore?: AreaStore; dataElementStore?: DataElementStore } = {},
+  stores: { areaStore?: AreaStore; dataElementStore?: DataElementStore; agency?: AgencyConfinement } = {},
 ): DataValueService {
   return new DataValueService(
     new DataValueStore(db),
@@ -98,5 +110,6 @@ export function createDataValueService(
     scope,
     scope.areas,
     new ValueLock(db),
+    stores.agency,
   );
 }

@@ -9,6 +9,7 @@ import { DataSet } from "./data-approval/data-approval.type";
 import { DataElement } from "./data-element/data-element.type";
 import { Indicator } from "./indicator/indicator.type";
 import { DataElementResolver } from "./data-element/data-element.resolver";
+import { ReportingAgencyResolver } from "./reporting-agency/reporting-agency.resolver";
 import { DataValueResolver } from "./data-value/data-value.resolver";
 import { ReportingStatusResolver } from "./reporting/reporting-status.resolver";
 import { resolveIndicator } from "./indicator/indicator.reference";
@@ -25,6 +26,7 @@ export const buildSchema = memoize(() =>
         AreaResolver,
         AreaIndicatorValuesResolver,
         DataElementResolver,
+        ReportingAgencyResolver,
         CatalogueResolver,
         IndicatorResolver,
         IndicatorValueResolver,

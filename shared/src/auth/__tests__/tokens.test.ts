@@ -20,7 +20,23 @@ describe("token verification", () => {
   const verify = createTokenVerifier(config);
 
   it("turns a valid token into an identity", async () => {
-    expect(await verify(await sign())).toEqual({ subject: "alice", roles: new Set([Role.DATA_ENTRY]), areaCodes: ["381"], via: "token" });
+    expect(await verify(await sign())).toEqual({ subject: "alice", roles: new Set([Role.DATA_ENTRY]), areaCodes: ["381"], agencyCode: null, via: "token" });
+  });
+
+  it("carries the agency a user works for, and refuses an agency claim that is no code", async () => {
+    const withAgency = await signToken(
+      { ...claims, agencyCode: "38-SKHDT" },
+      { secret: config.secret!, issuer: "vnge", audience: "vnge-api", expiresInSeconds: 60 },
+    );
+    expect((await verify(withAgency)).agencyCode).toBe("38-SKHDT");
+    const malformed = await new SignJWT({ roles: [Role.DATA_ENTRY], areas: ["38"], agency: 42 })
+      .setProtectedHeader({ alg: "HS256" })
+      .setSubject("bob")
+      .setIssuer("vnge")
+      .setAudience("vnge-api")
+      .setExpirationTime("1m")
+      .sign(config.secret!);
+    await expect(verify(malformed)).rejects.toThrow("agency claim");
   });
 
   it("refuses expired tokens, other keys, other issuers and audiences", async () => {

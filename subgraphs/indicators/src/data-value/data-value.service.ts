@@ -1,4 +1,5 @@
 // Rules of the write path: size cap, all-or-nothing validation, dry runs, and the value history.
+import type { ReportingAgencyService } from "../reporting-agency/reporting-agency.service";
 import {
   type AreaLevel,
   AreaScope,
@@ -26,6 +27,12 @@ export interface SubmitResult {
   conflicts: RowConflict[];
 }
 
+/** The agency a caller works for, and the rule that confines its data entry. */
+export interface AgencyConfinement {
+  code: string;
+  service: Pick<ReportingAgencyService, "confine">;
+}
+
 export class DataValueService {
   constructor(
     private readonly store: DataValueStore,
@@ -37,6 +44,8 @@ export class DataValueService {
     private readonly areas: AreaDirectory,
     /** Approved data sets lock their values: rows that would change them refuse the batch. */
     private readonly lock: ValueLock | undefined,
+    /** A caller working for an agency enters only what the agency reports (decision 0106). */
+    private readonly agency?: AgencyConfinement,
   ) {}
 
   /** The areas at or beneath an owner: a local element's values are accepted only there (decision 0084). */
@@ -138,6 +147,7 @@ export class DataValueService {
             new AreaScope(areas, this.scope.assigned),
             areas,
             this.lock && new ValueLock(db),
+            this.agency,
           ),
         );
       },
@@ -163,6 +173,7 @@ export class DataValueService {
     for (const version of new Set(valid.map((v) => v.hierarchy))) {
       await this.scope.assertContains([...new Set(valid.filter((v) => v.hierarchy === version).map((v) => v.areaCode))], "submit values", version);
     }
+    if (this.agency) await this.agency.service.confine(this.agency.code, valid);
     const locked = (await this.lock?.conflicts(valid)) ?? [];
     if (locked.length > 0) return { imported: 0, updated: 0, unchanged: 0, rejected: locked.length, conflicts: locked };
     if (options.dryRun) {
