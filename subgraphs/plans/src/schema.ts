@@ -5,6 +5,7 @@ import { AreaPlansResolver } from "./area/area-plans.resolver";
 import { AreaTargetsResolver } from "./area/area-targets.resolver";
 import { OffTrackResolver, resolveOffTrackReference } from "./off-track/off-track.resolver";
 import { resolvePlanReference } from "./plan/plan.reference";
+import { PlanChainResolver, TargetChainResolver } from "./plan/plan-chain.resolver";
 import { PlanResolver } from "./plan/plan.resolver";
 import { PlanTargetsResolver } from "./plan/plan-targets.resolver";
 import { PlanWriteResolver } from "./plan/plan-write.resolver";
@@ -25,6 +26,8 @@ export const buildSchema = memoize(() =>
         AgencyResolver,
         AgencyIdResolver,
         TargetAgenciesResolver,
+        PlanChainResolver,
+        TargetChainResolver,
       ],
     },
     {

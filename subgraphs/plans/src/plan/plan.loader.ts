@@ -6,6 +6,7 @@ import type { Plan } from "./plan.type";
 export interface PlanLoaders {
   planById: DataLoader<string, Plan | null>;
   plansByArea: DataLoader<string, Plan[]>;
+  childrenByPlan: DataLoader<string, Plan[]>;
 }
 
 export function createPlanLoaders(store: PlanStore): PlanLoaders {
@@ -17,6 +18,10 @@ export function createPlanLoaders(store: PlanStore): PlanLoaders {
     plansByArea: rowsByKeyLoader(
       (codes) => store.findByAreas(codes),
       (plan) => plan.area.code,
+    ),
+    childrenByPlan: rowsByKeyLoader(
+      (ids) => store.findChildren(ids),
+      (plan) => plan.parentPlanId!,
     ),
   };
 }

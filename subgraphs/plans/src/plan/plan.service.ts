@@ -13,7 +13,7 @@ import { type NewTarget, TargetStore, toTarget } from "../target/target.store";
 import type { Target } from "../target/target.type";
 import { type TargetDraft, type TargetProblem, targetProblems } from "../target/target.validation";
 import type { CreatePlanInput } from "./plan.input";
-import { PlanStore, toPlan } from "./plan.store";
+import { type NewPlan, PlanStore, toPlan } from "./plan.store";
 import type { Plan } from "./plan.type";
 
 export interface ImportResult {
@@ -68,9 +68,9 @@ function newTarget(plan: PlanRecord, draft: TargetFields): NewTarget {
 }
 
 /** A target of a plan of the area, but for the plan's id. */
-function targetColumns(areaCode: string, draft: TargetFields): Omit<NewTarget, "planId"> {
+function targetColumns(planAreaCode: string, draft: TargetFields): Omit<NewTarget, "planId"> {
   return {
-    areaCode,
+    areaCode: draft.areaCode ?? planAreaCode,
     indicatorCode: draft.indicatorCode,
     period: draft.period,
     sex: draft.sex ?? null,
@@ -135,6 +135,23 @@ export class PlanService {
     if (problems.length > 0) throw new BadUserInputError(`${problems.join("; ")}; ${what}`, { field: "targets" });
   }
 
+  /** A plan sets targets for its own area or for areas beneath it (a province for its districts or communes). */
+  private async rejectTargetAreasOutside(planAreaCode: string, version: string | undefined, targets: readonly TargetDraft[], what: string): Promise<void> {
+    const codes = [...new Set(targets.flatMap((t) => (t.areaCode && t.areaCode !== planAreaCode ? [t.areaCode] : [])))];
+    if (codes.length === 0) return;
+    const within = new AreaScope(this.areas, [planAreaCode]);
+    const outside: string[] = [];
+    for (const code of codes) if (!(await within.contains(code, version))) outside.push(code);
+    if (outside.length > 0) {
+      throw new BadUserInputError(
+        `${outside.join(", ")} ${outside.length > 1 ? "are" : "is"} not beneath area ${planAreaCode}${version ? ` in hierarchy ${version}` : ""}; ${what}`,
+        {
+          field: "targets.areaCode",
+        },
+      );
+    }
+  }
+
   /** The plan, after checking the caller may write for its area (FORBIDDEN otherwise). */
   private async writablePlan(planId: string, scope: AreaScope | null, action: string): Promise<PlanRecord> {
     const plan = await new PlanStore(this.db).findRecord(planId);
@@ -159,7 +176,8 @@ export class PlanService {
     if (input.endYear < input.startYear) throw new BadUserInputError(`endYear ${input.endYear} is before startYear ${input.startYear}`, { field: "endYear" });
     const targets = input.targets ?? [];
     const catalogue = await this.catalogue();
-    rejectProblems(targetProblems(targets, catalogue, new Set()), "the plan was not created");
+    rejectProblems(targetProblems(targets, catalogue, new Set(), input.areaCode), "the plan was not created");
+    await this.rejectTargetAreasOutside(input.areaCode, version, targets, "the plan was not created");
     await this.rejectOutsideOwners(
       input.areaCode,
       version,
@@ -200,7 +218,8 @@ export class PlanService {
     if (inputs.length === 0) throw new BadUserInputError("targets must hold at least one target", { field: "targets" });
     const taken = await new TargetStore(this.db).existingKeys(plan.id);
     const catalogue = await this.catalogue();
-    rejectProblems(targetProblems(inputs, catalogue, taken), "no target was added");
+    rejectProblems(targetProblems(inputs, catalogue, taken, plan.areaCode), "no target was added");
+    await this.rejectTargetAreasOutside(plan.areaCode, await this.areas.hierarchy.versionForPeriod(String(plan.startYear)), inputs, "no target was added");
     await this.rejectOutsideOwners(
       plan.areaCode,
       await this.areas.hierarchy.versionForPeriod(String(plan.startYear)),
@@ -222,8 +241,8 @@ export class PlanService {
   }
 
   /** What importing the table into a plan not yet created would give: nothing is written. */
-  previewImport(plan: Omit<PlanRecord, "id" | "createdAt">, csv: string, options: Omit<ImportOptions, "dryRun"> = {}): Promise<ImportResult> {
-    const unsaved: PlanRecord = { ...plan, id: "00000000-0000-0000-0000-000000000000", createdAt: new Date() };
+  previewImport(plan: NewPlan, csv: string, options: Omit<ImportOptions, "dryRun"> = {}): Promise<ImportResult> {
+    const unsaved: PlanRecord = { ...plan, parentPlanId: plan.parentPlanId ?? null, id: "00000000-0000-0000-0000-000000000000", createdAt: new Date() };
     return this.importInto(unsaved, csv, { ...options, dryRun: true });
   }
 
@@ -239,7 +258,7 @@ export class PlanService {
     const taken = await new TargetStore(this.db).existingKeys(plan.id);
     const problems = [...table.problems];
     const invalid = new Set<number>();
-    for (const problem of targetProblems(table.drafts, catalogue, taken)) {
+    for (const problem of targetProblems(table.drafts, catalogue, taken, plan.areaCode)) {
       const draft = table.drafts[problem.index];
       invalid.add(problem.index);
       problems.push({ line: draft.line, indicator: draft.indicatorCode, column: `target:${draft.period}`, message: problem.message });
@@ -284,6 +303,37 @@ export class PlanService {
       : (await conflictsAsBadInput(new TargetStore(this.db).create(newTargets, matcher.defined), "one of these targets")).map((record) => toTarget(record));
     const definedAgencies = matcher.defined.map((agency) => agency.code);
     return { plan: toPlan(plan), rows: table.rows, targets, problems, warnings, definedAgencies, dryRun: options.dryRun === true };
+  }
+
+  /**
+   * Records that a plan implements another: a plan of the same area or of an area above it, whose years cover the
+   * plan's (a yearly plan its 5-year plan, a district's plan its province's). Null unlinks it.
+   */
+  async linkPlan(planId: string, parentPlanId: string | null, scope: AreaScope): Promise<Plan> {
+    const plan = await this.writablePlan(planId, scope, "link plans");
+    if (parentPlanId === null) return toPlan(await new PlanStore(this.db).setParent(plan.id, null));
+    const plans = new PlanStore(this.db);
+    const parent = await plans.findRecord(parentPlanId);
+    if (!parent) throw new NotFoundError(`no plan with id "${parentPlanId}"`, { field: "parentPlanId" });
+    if (parent.id === plan.id) throw new BadUserInputError("a plan cannot implement itself", { field: "parentPlanId" });
+    const version = await this.areas.hierarchy.versionForPeriod(String(plan.startYear));
+    if (!(await new AreaScope(this.areas, [parent.areaCode]).contains(plan.areaCode, version))) {
+      throw new BadUserInputError(`plan of area ${plan.areaCode} cannot implement a plan of area ${parent.areaCode}: that area is not the same or above it`, {
+        field: "parentPlanId",
+      });
+    }
+    if (parent.startYear > plan.startYear || parent.endYear < plan.endYear) {
+      throw new BadUserInputError(
+        `plan of ${plan.startYear}-${plan.endYear} cannot implement a plan of ${parent.startYear}-${parent.endYear}: its years must lie within the parent's`,
+        { field: "parentPlanId" },
+      );
+    }
+    // The same area and years both ways would make a loop: walk up from the parent.
+    for (let at: PlanRecord | null = parent; at; at = at.parentPlanId ? await plans.findRecord(at.parentPlanId) : null) {
+      if (at.parentPlanId === plan.id)
+        throw new BadUserInputError("the link would make a loop: that plan already implements this one", { field: "parentPlanId" });
+    }
+    return toPlan(await plans.setParent(plan.id, parent.id));
   }
 
   async addDeadline(planId: string, input: ReportingDeadlineInput, scope: AreaScope): Promise<ReportingDeadline> {

@@ -4,7 +4,7 @@ import { DeadlineStore, type NewDeadline } from "../deadline/deadline.store";
 import { type NewTarget, TargetStore } from "../target/target.store";
 import type { Plan } from "./plan.type";
 
-export type NewPlan = Omit<PlanRecord, "id" | "createdAt">;
+export type NewPlan = Omit<PlanRecord, "id" | "createdAt" | "parentPlanId"> & { parentPlanId?: string | null };
 
 export function toPlan(record: PlanRecord): Plan {
   return {
@@ -51,6 +51,19 @@ export class PlanStore {
       );
       return created;
     });
+  }
+
+  /** Records the plan a plan implements (null: none). */
+  async setParent(id: string, parentPlanId: string | null): Promise<PlanRecord> {
+    return this.db.prisma.plan.update({ where: { id }, data: { parentPlanId } });
+  }
+
+  /** The plans implementing each of these plans. */
+  async findChildren(parentIds: readonly string[]): Promise<Plan[]> {
+    const uuids = parentIds.filter(isUuid);
+    if (uuids.length === 0) return [];
+    const records = await this.db.prisma.plan.findMany({ where: { parentPlanId: { in: uuids } }, orderBy: [{ startYear: "asc" }, { areaCode: "asc" }] });
+    return records.map(toPlan);
   }
 
   async findByAreas(areaCodes: readonly string[]): Promise<Plan[]> {

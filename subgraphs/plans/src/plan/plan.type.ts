@@ -34,4 +34,6 @@ export class Plan {
 
   @Field(() => Area, { description: "The area whose authority issued the plan." })
   area!: Area;
+
+  parentPlanId!: string | null;
 }

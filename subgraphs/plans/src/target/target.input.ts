@@ -4,6 +4,12 @@ import { Sex, TargetComparison } from "./target.enums";
 
 @InputType({ description: "A target within a plan, for the plan's area." })
 export class TargetInput {
+  @Field(() => ID, {
+    nullable: true,
+    description: "An area beneath the plan's, for a target the plan sets for it (a province's target for a district); the plan's area when omitted.",
+  })
+  areaCode?: string | null;
+
   @Field(() => ID, { description: "Code of an indicator of the catalogue." })
   indicatorCode!: string;
 

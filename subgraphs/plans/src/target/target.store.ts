@@ -79,10 +79,10 @@ export class TargetStore {
     });
   }
 
-  /** Keys already taken in a plan, as `indicator|period|sex`. */
+  /** Keys already taken in a plan, as `area|indicator|period|sex`. */
   async existingKeys(planId: string): Promise<Set<string>> {
-    const rows = await this.db.prisma.target.findMany({ where: { planId }, select: { indicatorCode: true, period: true, sex: true } });
-    return new Set(rows.map((row) => targetKey(row.indicatorCode, row.period, row.sex === "ALL" ? null : row.sex)));
+    const rows = await this.db.prisma.target.findMany({ where: { planId }, select: { areaCode: true, indicatorCode: true, period: true, sex: true } });
+    return new Set(rows.map((row) => targetKey(row.areaCode, row.indicatorCode, row.period, row.sex === "ALL" ? null : row.sex)));
   }
 
   /** Writes the targets together, and first the agencies they name that are new, in one transaction. */
@@ -103,4 +103,4 @@ export class TargetStore {
   }
 }
 
-export const targetKey = (indicatorCode: string, period: string, sex: Sex | null) => `${indicatorCode}|${period}|${sex ?? "ALL"}`;
+export const targetKey = (areaCode: string, indicatorCode: string, period: string, sex: Sex | null) => `${areaCode}|${indicatorCode}|${period}|${sex ?? "ALL"}`;

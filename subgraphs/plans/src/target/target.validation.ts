@@ -5,6 +5,8 @@ import type { Sex } from "./target.enums";
 import { targetKey } from "./target.store";
 
 export interface TargetDraft {
+  /** An area beneath the plan's, for a target the plan sets for it; the plan's own area when absent. */
+  areaCode?: string | null;
   indicatorCode: string;
   period: string;
   sex?: Sex | null;
@@ -23,7 +25,12 @@ export interface TargetProblem {
 const YEAR = /^\d{4}$/;
 export const isYear = (period: string) => YEAR.test(period) && Number(period) >= 1900 && Number(period) <= 2100;
 
-export function targetProblems(drafts: readonly TargetDraft[], catalogue: IndicatorCatalogue, takenKeys: ReadonlySet<string>): TargetProblem[] {
+export function targetProblems(
+  drafts: readonly TargetDraft[],
+  catalogue: IndicatorCatalogue,
+  takenKeys: ReadonlySet<string>,
+  planAreaCode: string,
+): TargetProblem[] {
   const problems: TargetProblem[] = [];
   const seen = new Map<string, number>();
   drafts.forEach((draft, index) => {
@@ -48,8 +55,9 @@ export function targetProblems(drafts: readonly TargetDraft[], catalogue: Indica
     if (draft.sex && indicator && !indicator.splitBySex) {
       problem("sex", `indicator ${draft.indicatorCode} has no male and female values, so a target for one sex cannot be tracked`);
     }
-    const key = targetKey(draft.indicatorCode, draft.period, draft.sex ?? null);
-    const what = `${draft.indicatorCode} for ${draft.period}${draft.sex ? ` (${draft.sex})` : ""}`;
+    const areaCode = draft.areaCode ?? planAreaCode;
+    const key = targetKey(areaCode, draft.indicatorCode, draft.period, draft.sex ?? null);
+    const what = `${draft.indicatorCode} for ${draft.period}${draft.sex ? ` (${draft.sex})` : ""}${areaCode === planAreaCode ? "" : ` at ${areaCode}`}`;
     if (takenKeys.has(key)) problem("indicatorCode", `duplicate target: the plan already has a target for ${what}`);
     else if (seen.has(key)) problem("indicatorCode", `duplicate target: ${what} is also target ${seen.get(key)! + 1} of this request`);
     else seen.set(key, index);

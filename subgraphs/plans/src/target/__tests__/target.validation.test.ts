@@ -13,7 +13,7 @@ const good: TargetDraft = {
   baselinePeriod: "2020",
 };
 const problemsOf = (drafts: TargetDraft[], taken: string[] = []) =>
-  targetProblems(drafts, catalogue, new Set(taken)).map((p) => `${p.index}:${p.field}: ${p.message}`);
+  targetProblems(drafts, catalogue, new Set(taken), "62").map((p) => `${p.index}:${p.field}: ${p.message}`);
 
 describe("target validation", () => {
   it("accepts a target after its baseline, and one without a baseline", () => {
@@ -44,7 +44,7 @@ describe("target validation", () => {
     expect(problemsOf([good, { ...good, targetValue: 40 }])).toEqual([
       "1:indicatorCode: duplicate target: MATERNAL_MORTALITY_RATIO for 2025 is also target 1 of this request",
     ]);
-    expect(problemsOf([good], [targetKey("MATERNAL_MORTALITY_RATIO", "2025", null)])).toEqual([
+    expect(problemsOf([good], [targetKey("62", "MATERNAL_MORTALITY_RATIO", "2025", null)])).toEqual([
       "0:indicatorCode: duplicate target: the plan already has a target for MATERNAL_MORTALITY_RATIO for 2025",
     ]);
     const births = { ...good, indicatorCode: "LIVE_BIRTHS", comparison: "AT_LEAST" };
