@@ -12,7 +12,7 @@ export type {
 } from "../generated/prisma/client";
 
 // plans
-export { AgencyKind, AgencyRole, PlanStatus, PlanType } from "../generated/prisma/enums";
+export { AgencyKind, AgencyRole, PlanStatus, PlanType, ReportKind } from "../generated/prisma/enums";
 export type { Agency as AgencyRecord, Plan as PlanRecord } from "../generated/prisma/client";
 
 // cases

@@ -6,6 +6,7 @@ import { AreaTargetsResolver } from "./area/area-targets.resolver";
 import { OffTrackResolver, resolveOffTrackReference } from "./off-track/off-track.resolver";
 import { resolvePlanReference } from "./plan/plan.reference";
 import { PlanChainResolver, TargetChainResolver } from "./plan/plan-chain.resolver";
+import { ReportSubmissionResolver } from "./report-submission/report-submission.resolver";
 import { PlanResolver } from "./plan/plan.resolver";
 import { PlanTargetsResolver } from "./plan/plan-targets.resolver";
 import { PlanWriteResolver } from "./plan/plan-write.resolver";
@@ -28,6 +29,7 @@ export const buildSchema = memoize(() =>
         TargetAgenciesResolver,
         PlanChainResolver,
         TargetChainResolver,
+        ReportSubmissionResolver,
       ],
     },
     {

@@ -3,16 +3,33 @@ import { type Database, isUuid } from "@vnge/shared";
 import type { ReportingDeadline } from "./deadline.type";
 
 type DeadlineRecord = NonNullable<Awaited<ReturnType<Database["prisma"]["reportingDeadline"]["findUnique"]>>>;
-export type NewDeadline = Pick<DeadlineRecord, "planId" | "report" | "fromLevel" | "toLevel" | "dueDate" | "submittedOn">;
+export type NewDeadline = Pick<
+  DeadlineRecord,
+  "planId" | "report" | "fromLevel" | "toLevel" | "dueDate" | "submittedOn" | "kind" | "reporterAgencyCode" | "dueBefore"
+>;
 export type DeadlineWriter = Pick<Database["prisma"], "reportingDeadline">;
 
 const isoDate = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Deadlines are days in Vietnam (UTC+7, no daylight saving). */
+const VIETNAM_OFFSET = "+07:00";
+
+/** The moment a report becomes late: the start of the due day ("trước ngày", before it) or of the day after (by it). */
+export function dueInstant(dueDate: string, dueBefore: boolean): Date {
+  const start = Date.parse(`${dueDate}T00:00:00${VIETNAM_OFFSET}`);
+  return new Date(dueBefore ? start : start + 86_400_000);
+}
 
 /** Met: received by the due date; missed: received late or still missing after it; null: outstanding, not yet due. */
 export function toDeadline(record: DeadlineRecord, today: string = isoDate(new Date())): ReportingDeadline {
   const due = isoDate(record.dueDate);
   const submitted = record.submittedOn ? isoDate(record.submittedOn) : null;
+  const inTime = (day: string) => (record.dueBefore ? day < due : day <= due);
   return {
+    kind: record.kind,
+    reporterAgencyCode: record.reporterAgencyCode,
+    dueBefore: record.dueBefore,
+    dueAt: dueInstant(due, record.dueBefore).toISOString(),
     id: record.id,
     planId: record.planId,
     report: record.report,
@@ -20,7 +37,7 @@ export function toDeadline(record: DeadlineRecord, today: string = isoDate(new D
     toLevel: record.toLevel,
     dueDate: due,
     submittedOn: submitted,
-    met: submitted ? submitted <= due : today > due ? false : null,
+    met: submitted ? inTime(submitted) : !inTime(today) ? false : null,
   };
 }
 

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
-import { ReportingLevel } from "./deadline.enums";
+import { ReportKind, ReportingLevel } from "./deadline.enums";
 
 @ObjectType({ description: "A report a plan requires: from which level to which, by when, and whether it came in time." })
 export class ReportingDeadline {
@@ -23,6 +23,17 @@ export class ReportingDeadline {
 
   @Field(() => Boolean, { nullable: true, description: "Whether the report came by its due date; null while it is outstanding and not yet due." })
   met!: boolean | null;
+
+  @Field(() => ReportKind)
+  kind!: ReportKind;
+
+  @Field(() => Boolean, { description: 'True: due before dueDate begins ("trước ngày"); false: by the end of dueDate (Vietnam time).' })
+  dueBefore!: boolean;
+
+  @Field(() => String, { description: "The moment a report becomes late (ISO 8601)." })
+  dueAt!: string;
+
+  reporterAgencyCode!: string | null;
 
   planId!: string;
 }

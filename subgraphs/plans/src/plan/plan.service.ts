@@ -94,6 +94,9 @@ function deadlineData(input: ReportingDeadlineInput): Omit<NewDeadline, "planId"
     toLevel: input.toLevel,
     dueDate: parseDate(input.dueDate, "dueDate"),
     submittedOn: input.submittedOn ? parseDate(input.submittedOn, "submittedOn") : null,
+    kind: input.kind ?? "OTHER",
+    reporterAgencyCode: input.reporterAgencyCode ?? null,
+    dueBefore: input.dueBefore ?? false,
   };
 }
 
@@ -133,6 +136,16 @@ export class PlanService {
   ): Promise<void> {
     const problems = [...(await this.ownerProblems(areaCode, version, codes, catalogue)).values()];
     if (problems.length > 0) throw new BadUserInputError(`${problems.join("; ")}; ${what}`, { field: "targets" });
+  }
+
+  /** A deadline owed by an agency names one that exists; otherwise it is owed by areas, never by the ministry. */
+  private async rejectUnknownAgencies(deadlines: readonly Omit<NewDeadline, "planId">[]): Promise<void> {
+    const codes = [...new Set(deadlines.flatMap((d) => (d.reporterAgencyCode ? [d.reporterAgencyCode] : [])))];
+    const known = new Set((await new AgencyStore(this.db).findByCodes(codes)).map((agency) => agency.code));
+    const unknown = codes.filter((code) => !known.has(code));
+    if (unknown.length > 0) throw new BadUserInputError(`no agency with code ${unknown.join(", ")}`, { field: "reporterAgencyCode" });
+    if (deadlines.some((d) => !d.reporterAgencyCode && d.fromLevel === "MINISTRY"))
+      throw new BadUserInputError("the ministry receives reports: a report from MINISTRY needs reporterAgencyCode", { field: "fromLevel" });
   }
 
   /** A plan sets targets for its own area or for areas beneath it (a province for its districts or communes). */
@@ -192,6 +205,7 @@ export class PlanService {
       if (existing) throw new BadUserInputError(`area ${input.areaCode} already has a plan numbered "${input.documentNumber}"`, { field: "documentNumber" });
     }
     const deadlines = (input.deadlines ?? []).map(deadlineData);
+    await this.rejectUnknownAgencies(deadlines);
     const record = await conflictsAsBadInput(
       plans.createWithTargets(
         {
@@ -338,7 +352,9 @@ export class PlanService {
 
   async addDeadline(planId: string, input: ReportingDeadlineInput, scope: AreaScope): Promise<ReportingDeadline> {
     const plan = await this.writablePlan(planId, scope, "add reporting deadlines");
-    return toDeadline(await new DeadlineStore(this.db).create({ planId: plan.id, ...deadlineData(input) }));
+    const deadline = deadlineData(input);
+    await this.rejectUnknownAgencies([deadline]);
+    return toDeadline(await new DeadlineStore(this.db).create({ planId: plan.id, ...deadline }));
   }
 
   async recordReportSubmitted(deadlineId: string, submittedOn: string, scope: AreaScope): Promise<ReportingDeadline> {
