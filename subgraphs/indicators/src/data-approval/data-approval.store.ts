@@ -79,6 +79,34 @@ export class DataApprovalStore {
     });
   }
 
+  /** The provinces' own days for a data set and level, by province code. */
+  async findDeadlineOverrides(
+    dataSetCode: string,
+    level: AreaLevel,
+    hierarchy: string,
+  ): Promise<Map<string, { month: number; day: number; yearOffset: number }>> {
+    const rows = await this.db.prisma.dataSetDeadlineOverride.findMany({
+      where: { dataSetCode, level, hierarchy },
+      select: { provinceCode: true, month: true, day: true, yearOffset: true },
+    });
+    return new Map(rows.map(({ provinceCode, ...rule }) => [provinceCode, rule]));
+  }
+
+  /** Sets (or, with `rule` null, removes) a province's own day for a data set and level. */
+  async saveDeadlineOverride(
+    key: { dataSetCode: string; level: AreaLevel; hierarchy: string; provinceCode: string },
+    rule: { month: number; day: number; yearOffset: number } | null,
+    setBy: string,
+  ): Promise<void> {
+    const where = { dataSetCode_level_hierarchy_provinceCode: key };
+    if (!rule) {
+      await this.db.prisma.dataSetDeadlineOverride.deleteMany({ where: key });
+      return;
+    }
+    const data = { ...key, ...rule, setBy, setAt: new Date() };
+    await this.db.prisma.dataSetDeadlineOverride.upsert({ where, create: data, update: data });
+  }
+
   findChildren(area: AreaRecord): Promise<AreaRecord[]> {
     return this.db.prisma.area.findMany({ where: { hierarchyCode: area.hierarchyCode, parentCode: area.code }, orderBy: { code: "asc" } });
   }

@@ -32,6 +32,9 @@ export class AreaReport {
   @Field(() => String, { nullable: true, description: "When it last reported (ISO 8601); null when not reported." })
   reportedAt!: string | null;
 
+  @Field(() => String, { nullable: true, description: "This area's deadline (its province's own day, or the national one), ISO 8601." })
+  deadline!: string | null;
+
   @Field(() => Timeliness)
   timeliness!: Timeliness;
 }
@@ -50,7 +53,11 @@ export class ReportingStatus {
   @Field(() => AreaLevel)
   level!: AreaLevel;
 
-  @Field(() => String, { nullable: true, description: "The level's deadline (end of the day, Vietnam time, as ISO 8601); null when none is set." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The level's deadline beneath parentCode (end of the day, Vietnam time, as ISO 8601): the province's own day within a province that set one, else the national day; null when none is set. Each area says its own.",
+  })
   deadline!: string | null;
 
   @Field(() => String, { description: "The moment timeliness was judged at (ISO 8601)." })
