@@ -61,7 +61,7 @@ export class ReportingStatusService {
     const version = input.hierarchy ? timeline.require(input.hierarchy) : timeline.current();
     const set = dataSetIn(await this.approvals.dataSet(input.dataSetCode), version);
     const [province] = await this.areaStore.findByCodes([input.provinceCode], version.code);
-    if (!province || province.level !== "PROVINCE")
+    if (province?.level !== "PROVINCE")
       throw new BadUserInputError(`"${input.provinceCode}" is not a province of hierarchy ${version.code}`, { field: "provinceCode" });
     if (input.level === "NATION" || levelRank(input.level) > levelRank(set.collectionLevel))
       throw new BadUserInputError(`${set.code} is not reported at the ${input.level.toLowerCase()} level in hierarchy ${version.code}`, { field: "level" });
