@@ -91,7 +91,7 @@ export class ApiKeyService {
     const subject = `api-key:${row.prefix}`;
     const token = await signInternalToken(this.auth, subject, [Role.PARTNER], row.areaCodes);
     return {
-      identity: { subject, roles: new Set([Role.PARTNER]), areaCodes: row.areaCodes, via: "internal" },
+      identity: { subject, roles: new Set([Role.PARTNER]), areaCodes: row.areaCodes, agencyCode: null, via: "internal" },
       subgraphAuthorization: `Bearer ${token}`,
       trustedDocumentsOnly: row.trustedDocumentsOnly,
     };
