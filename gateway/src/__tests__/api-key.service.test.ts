@@ -23,7 +23,13 @@ describe("API keys", () => {
     expect(JSON.stringify(stored)).not.toContain(key.slice(5));
 
     const credential = await service().authenticate(key);
-    expect(credential.identity).toEqual({ subject: `api-key:${row.prefix}`, roles: new Set([Role.PARTNER]), areaCodes: ["38"], agencyCode: null, via: "internal" });
+    expect(credential.identity).toEqual({
+      subject: `api-key:${row.prefix}`,
+      roles: new Set([Role.PARTNER]),
+      areaCodes: ["38"],
+      agencyCode: null,
+      via: "internal",
+    });
     // The token handed to the subgraphs verifies there, as the gateway's.
     const forwarded = credential.subgraphAuthorization.replace(/^Bearer /, "");
     expect(await createTokenVerifier(auth)(forwarded)).toEqual(credential.identity);
