@@ -22,8 +22,9 @@ check() { # number, query, expected substring
   answer=$(curl -s http://127.0.0.1:14000/graphql -H 'content-type: application/json' -H "authorization: Bearer $token" -d "{\"query\":\"$2\"}")
   if [[ "$answer" == *"$3"* ]]; then echo "smoke $1 ok"; else echo "smoke $1 FAILED: $answer"; fail=1; fi
 }
-check 1 '{ area(code: \"38\") { name children { code name } } }' '"name":"Thanh Hóa","children":[{"code":"380","name":"Thanh Hóa"}'
-check 2 '{ area(code: \"030\") { parent { name } plans { documentNumber } campaigns { code } } }' '{"parent":{"name":"Hà Giang"},"plans":[{"documentNumber":"760/UBND-LĐTBOXH"}],"campaigns":[{"code":"ACTION-MONTH-2023-030"}]}'
+check 1 '{ area(code: \"38\") { name hierarchy children { code name level } } }' '"name":"Thanh Hóa","hierarchy":"2025-07","children":[{"code":"14812","name":"Bỉm Sơn","level":"COMMUNE"}'
+check 2 '{ area(code: \"030\", hierarchy: \"2025-03\") { parent { name } plans { documentNumber } campaigns { code } } }' '{"parent":{"name":"Hà Giang"},"plans":[{"documentNumber":"760/UBND-LĐTBOXH"}],"campaigns":[{"code":"ACTION-MONTH-2023-030"}]}'
+check 2b '{ rollup(indicatorCodes: [\"LIVE_BIRTHS\"], periods: [\"2024\", \"2026\"], parentCode: \"51\") { period sourceHierarchy } }' '[{"period":"2024","sourceHierarchy":"2025-03"},{"period":"2026","sourceHierarchy":"2025-07"}]'
 check 3 '{ campaigns(year: 3000) { code } }' '"code":"BAD_USER_INPUT"'
 check 4 '{ rollup(indicatorCodes: [\"SEX_RATIO_AT_BIRTH\"], periods: [\"2023\"], parentCode: \"381\") { area { name } total male female } }' '"rollup":[{"area":{"name":"Bỉm Sơn"},"total":'
 # the same query again is answered from the gateway's response cache
