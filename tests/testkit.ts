@@ -87,3 +87,26 @@ export async function createPartnerKey(
   const { key } = await new ApiKeyService(system.db, loadAuthConfig()).create({ ...options, expiresAt: new Date(Date.now() + 86_400_000) });
   return key;
 }
+
+/** Moves only the date (timers keep running, so the servers and the database work as usual). */
+export function setClock(iso: string): void {
+  jest.useFakeTimers({
+    now: new Date(iso),
+    doNotFake: [
+      "hrtime",
+      "nextTick",
+      "performance",
+      "queueMicrotask",
+      "requestAnimationFrame",
+      "cancelAnimationFrame",
+      "requestIdleCallback",
+      "cancelIdleCallback",
+      "setImmediate",
+      "clearImmediate",
+      "setInterval",
+      "clearInterval",
+      "setTimeout",
+      "clearTimeout",
+    ],
+  });
+}

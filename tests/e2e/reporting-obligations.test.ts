@@ -2,7 +2,7 @@
 // it, two of them late; the officer's list shows the three missing and the two late (decision 0108).
 import { importAreas } from "@vnge/indicators";
 import { type AreaRow, Role } from "@vnge/shared";
-import { type Caller, type TestSystem, authHeader, postGraphQL, startTestSystem } from "../testkit";
+import { type Caller, type TestSystem, authHeader, postGraphQL, setClock, startTestSystem } from "../testkit";
 
 let system: TestSystem;
 let adminHeaders: Record<string, string>;
@@ -31,25 +31,6 @@ afterAll(async () => {
   jest.useRealTimers();
   await system?.close();
 });
-
-/** Only the date moves (as in response-cache-clock.test.ts): timers keep running. */
-function setClock(iso: string): void {
-  jest.useFakeTimers({
-    now: new Date(iso),
-    doNotFake: [
-      "hrtime",
-      "nextTick",
-      "performance",
-      "queueMicrotask",
-      "setImmediate",
-      "clearImmediate",
-      "setInterval",
-      "clearInterval",
-      "setTimeout",
-      "clearTimeout",
-    ],
-  });
-}
 
 async function ok<T>(query: string, variables?: Record<string, unknown>, headers = adminHeaders): Promise<T> {
   const { body } = await postGraphQL(system.gatewayUrl!, query, variables, headers);

@@ -1,7 +1,7 @@
 // Answers computed from the clock (reporting deadlines, the hierarchy version in force) are cached only
 // until the next instant at which they could change: the clock moving past a deadline is seen at once.
 import { Role } from "@vnge/shared";
-import { type Caller, type TestSystem, authHeader, postGraphQL, startTestSystem } from "../testkit";
+import { type Caller, type TestSystem, authHeader, postGraphQL, setClock, startTestSystem } from "../testkit";
 
 let system: TestSystem;
 let headers: Record<string, string>;
@@ -14,29 +14,6 @@ afterAll(async () => {
   jest.useRealTimers();
   await system?.close();
 });
-
-/** Only the date moves: timers keep running, so the servers and the database work as usual. */
-function setClock(iso: string): void {
-  jest.useFakeTimers({
-    now: new Date(iso),
-    doNotFake: [
-      "hrtime",
-      "nextTick",
-      "performance",
-      "queueMicrotask",
-      "requestAnimationFrame",
-      "cancelAnimationFrame",
-      "requestIdleCallback",
-      "cancelIdleCallback",
-      "setImmediate",
-      "clearImmediate",
-      "setInterval",
-      "clearInterval",
-      "setTimeout",
-      "clearTimeout",
-    ],
-  });
-}
 
 // Mường Lát's communes report the annual gender statistics for 2024 by 5 December 2024 (17:00 UTC); none has.
 const STATUS = `{ reportingStatus(dataSetCode: "ANNUAL_GENDER_COMMUNE", period: "2024", parentCode: "384", level: COMMUNE) { deadline expected missing } }`;
