@@ -94,7 +94,10 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       shortcut: cache?.shortcut(authenticateCaller),
       persistedQueries: new PersistedQueries(async (hash) => options.trustedDocuments?.document(hash)),
       maxQueryBytes: MAX_QUERY_BYTES,
-      routes: { "/data-values/import": passThrough(() => options.subgraphUrls?.indicators ?? subgraphUrl(subgraphEntry("indicators"))) },
+      routes: {
+        "/data-values/import": passThrough(() => options.subgraphUrls?.indicators ?? subgraphUrl(subgraphEntry("indicators"))),
+        "/reports/document": passThrough(() => options.subgraphUrls?.plans ?? subgraphUrl(subgraphEntry("plans"))),
+      },
     },
     options.port,
     options.host,

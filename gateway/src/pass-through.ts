@@ -4,6 +4,8 @@ import http from "node:http";
 import { REQUEST_ID_HEADER, type RouteHandler, sendJson } from "@vnge/shared";
 
 const FORWARDED = ["authorization", "content-type", "content-length", "accept-language"];
+/** What a download needs besides its type (a file's name, size and that it is not to be cached). */
+const ANSWERED = ["content-length", "content-disposition", "cache-control", "x-content-type-options"];
 
 export function passThrough(target: () => string): RouteHandler {
   return (req, res, request, url) =>
@@ -12,10 +14,12 @@ export function passThrough(target: () => string): RouteHandler {
       const headers: http.OutgoingHttpHeaders = { [REQUEST_ID_HEADER]: request.requestId };
       for (const name of FORWARDED) if (req.headers[name] !== undefined) headers[name] = req.headers[name];
       const upstream = http.request(destination, { method: req.method, headers }, (answer) => {
-        res.writeHead(answer.statusCode ?? 502, {
+        const headers: http.OutgoingHttpHeaders = {
           "content-type": answer.headers["content-type"] ?? "application/json",
           [REQUEST_ID_HEADER]: request.requestId,
-        });
+        };
+        for (const name of ANSWERED) if (answer.headers[name] !== undefined) headers[name] = answer.headers[name];
+        res.writeHead(answer.statusCode ?? 502, headers);
         answer.pipe(res);
         answer.on("end", resolve);
       });

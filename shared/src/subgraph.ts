@@ -9,7 +9,7 @@ import type { Identity } from "./auth/identity";
 import { type TokenVerifier, bearerToken } from "./auth/tokens";
 import type { Database } from "./database/client";
 import type { IndicatorFeed } from "./feeds/indicator-feed";
-import { AppError, UnauthenticatedError, createErrorFormatter } from "./errors";
+import { AppError, type ErrorCode, UnauthenticatedError, createErrorFormatter } from "./errors";
 import { type Logger, serviceLogger } from "./logger";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type RequestInfo, type RouteHandler, type RunningServer, sendJson, startServiceServer } from "./http/service-server";
@@ -109,6 +109,15 @@ export async function serviceContext(
   };
 }
 
+const ROUTE_STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  DATABASE_UNAVAILABLE: 503,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
 /** Each route runs with the same verified context as a GraphQL request; errors become JSON with a code. */
 function authenticatedRoutes<TContext extends ServiceContext>(
   module: SubgraphModule<TContext>,
@@ -123,10 +132,9 @@ function authenticatedRoutes<TContext extends ServiceContext>(
           await route.handle(req, res, module.createContext(await serviceContext(db, request, options)), url);
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
-          const code = error.extensions.code as string;
-          const status = code === "UNAUTHENTICATED" ? 401 : code === "FORBIDDEN" ? 403 : 400;
+          const { http: _status, ...extensions } = error.extensions as { code: ErrorCode; http?: unknown };
           req.resume();
-          sendJson(res, status, { errors: [{ message: error.message, extensions: { code } }] });
+          sendJson(res, ROUTE_STATUS[extensions.code] ?? 400, { errors: [{ message: error.message, extensions }] });
         }
       },
     ]),

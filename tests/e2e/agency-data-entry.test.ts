@@ -115,3 +115,34 @@ describe("assigning reporters", () => {
     expect((await assign(KON_TUM_ADMIN, "38-SKHDT", ["ENTERPRISES"])).errors?.[0].extensions?.code).toBe("FORBIDDEN");
   });
 });
+
+describe("an agency claim widens nothing", () => {
+  it("leaves the areas and roles of the token as they were, through _entities sent straight to the subgraphs", async () => {
+    const headers = await authHeader(PLANNING_OFFICER);
+    const values = await postGraphQL(
+      system.subgraphUrls.indicators!,
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Area { code indicatorValues(indicatorCodes: ["SEX_RATIO_AT_BIRTH"], periods: ["2023"]) { total } } } }`,
+      { r: [{ __typename: "Area", code: "38" }] },
+      headers,
+    );
+    expect(values.body.errors?.map((e) => e.extensions?.code)).toEqual(["FORBIDDEN"]);
+    expect(JSON.stringify(values.body.data)).not.toMatch(/"total":\d/);
+    // Its own province it reads as any user of Kon Tum does.
+    const own = await postGraphQL(
+      system.subgraphUrls.indicators!,
+      `query ($r: [_Any!]!) { _entities(representations: $r) { ... on Area { code indicatorValues(indicatorCodes: ["SEX_RATIO_AT_BIRTH"], periods: ["2023"]) { total } } } }`,
+      { r: [{ __typename: "Area", code: "62" }] },
+      headers,
+    );
+    expect(own.body.errors).toBeUndefined();
+    // Case records stay for case workers: an agency's data-entry user gets none, whichever way it asks.
+    const cases = await postGraphQL(
+      system.subgraphUrls.cases!,
+      `{ _entities(representations: [{ __typename: "Area", code: "62" }]) { ... on Area { caseRecords(year: 2023) { id } } } }`,
+      undefined,
+      headers,
+    );
+    expect(cases.body.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+    expect(JSON.stringify(cases.body.data)).not.toMatch(/"id"/);
+  });
+});

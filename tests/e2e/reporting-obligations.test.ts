@@ -80,10 +80,15 @@ interface Round {
   late: number;
   missing: number;
   overdue: boolean;
-  reporters: { reporterCode: string; state: string; area: { code: string } | null; submission: { documentName: string } | null }[];
+  reporters: {
+    reporterCode: string;
+    state: string;
+    area: { code: string } | null;
+    submission: { id: string; documentName: string; documentUrl: string } | null;
+  }[];
 }
 const ROUND = `query ($id: ID!) { plan(id: $id) { deadlines { id reporting { expected onTime late missing overdue
-  reporters { reporterCode state area { code } submission { documentName } } } } } }`;
+  reporters { reporterCode state area { code } submission { id documentName documentUrl } } } } } }`;
 
 describe("a deadline owed by a district's twelve communes", () => {
   it("lists exactly the three missing and the two late", async () => {
@@ -148,5 +153,43 @@ describe("sending a report", () => {
     const outsider: Caller = { subject: "de-030", roles: [Role.DATA_ENTRY], areaCodes: ["030"] };
     const { body } = await postGraphQL(system.gatewayUrl!, SUBMIT, { deadline: deadlineId, reporter: COMMUNES[11], doc: pdf() }, await authHeader(outsider));
     expect(body.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("downloading a sent report", () => {
+  async function submissionOf(reporter: string) {
+    const planId = (await ok<{ plans: { id: string }[] }>(`{ plans(areaCode: "${DISTRICT}") { id } }`)).plans[0].id;
+    const { plan } = await ok<{ plan: { deadlines: { id: string; reporting: Round }[] } }>(ROUND, { id: planId });
+    return plan.deadlines.find((d) => d.id === deadlineId)!.reporting.reporters.find((r) => r.reporterCode === reporter)!.submission!;
+  }
+  const download = (path: string, headers: Record<string, string> = {}) => fetch(new URL(path, system.gatewayUrl!), { headers });
+
+  it("gives the receiving officer the file as it was sent, with its name", async () => {
+    const submission = await submissionOf(COMMUNES[0]);
+    expect(submission.documentUrl).toBe(`/reports/document?submission=${submission.id}`);
+    const answer = await download(submission.documentUrl, adminHeaders);
+    expect(answer.status).toBe(200);
+    expect(answer.headers.get("content-type")).toBe("application/pdf");
+    expect(answer.headers.get("content-disposition")).toContain(`filename="${COMMUNES[0]}.pdf"`);
+    expect(answer.headers.get("cache-control")).toBe("private, no-store");
+    expect(Buffer.from(await answer.arrayBuffer())).toEqual(Buffer.from(PDF, "base64"));
+    // The district's own officer receives it too.
+    const district = await authHeader({ subject: "de-029", roles: [Role.DATA_ENTRY], areaCodes: [DISTRICT] });
+    expect((await download(submission.documentUrl, district)).status).toBe(200);
+  });
+
+  it("gives a commune its own report and nobody else's; nothing without a token; clear errors for a wrong request", async () => {
+    const own = await authHeader({ subject: "de-c0", roles: [Role.DATA_ENTRY], areaCodes: [COMMUNES[0]] });
+    expect((await download((await submissionOf(COMMUNES[0])).documentUrl, own)).status).toBe(200);
+    const neighbours = await download((await submissionOf(COMMUNES[1])).documentUrl, own);
+    expect(neighbours.status).toBe(404);
+    expect(((await neighbours.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe("NOT_FOUND");
+    const outsider = await authHeader({ subject: "de-030", roles: [Role.DATA_ENTRY], areaCodes: ["030"] });
+    expect((await download((await submissionOf(COMMUNES[0])).documentUrl, outsider)).status).toBe(404);
+    expect((await download((await submissionOf(COMMUNES[0])).documentUrl)).status).toBe(401);
+    expect((await download("/reports/document?submission=00000000-0000-0000-0000-000000000000", adminHeaders)).status).toBe(404);
+    const unnamed = await download("/reports/document", adminHeaders);
+    expect(unnamed.status).toBe(400);
+    expect(((await unnamed.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe("BAD_USER_INPUT");
   });
 });

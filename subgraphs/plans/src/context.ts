@@ -16,7 +16,6 @@ import { TargetStore } from "./target/target.store";
 export interface PlansContext extends ServiceContext {
   loaders: PlanLoaders & TargetLoaders & AgencyLoaders & { submissionsByDeadline: DataLoader<string, SubmissionRow[]> };
   reportSubmissionService: ReportSubmissionService;
-  agencyStore: AgencyStore;
   agencyService: AgencyService;
   planService: PlanService;
   targetService: TargetService;
@@ -38,7 +37,6 @@ export function createContext(base: ServiceContext): PlansContext {
       ),
     },
     reportSubmissionService: new ReportSubmissionService(base.db, base.areas),
-    agencyStore,
     agencyService: new AgencyService(agencyStore, base.areas),
     planService: new PlanService(base.db, base.areas),
     targetService: new TargetService(base.areas, targetStore, base.scope),

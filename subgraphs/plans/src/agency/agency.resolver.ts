@@ -3,7 +3,6 @@ import { Role, codeIdResolver } from "@vnge/shared";
 import type { PlansContext } from "../context";
 import { Target } from "../target/target.type";
 import { AgencyInput } from "./agency.input";
-import { toAgency } from "./agency.store";
 import { Agency } from "./agency.type";
 
 export const AgencyIdResolver = codeIdResolver(Agency, "agency");
@@ -17,7 +16,7 @@ export class AgencyResolver {
 
   @Query(() => [Agency], { description: "The agencies of one area (of every hierarchy version it is a code of), by code." })
   async agencies(@Arg("areaCode", () => ID) areaCode: string, @Ctx() context: PlansContext) {
-    return (await context.agencyStore.findByArea(areaCode)).map(toAgency);
+    return context.agencyService.ofArea(areaCode);
   }
 
   @Authorized(Role.ADMIN)

@@ -81,10 +81,15 @@ export class AgencyService {
     private readonly areas: AreaDirectory,
   ) {}
 
-  /** Defines or changes agencies: all or nothing. */
-  async define(inputs: readonly AgencyInput[], scope: AreaScope): Promise<Agency[]> {
-    if (inputs.length === 0 || inputs.length > MAX_AGENCIES)
-      throw new BadUserInputError(`give 1 to ${MAX_AGENCIES} agencies, got ${inputs.length}`, { field: "agencies" });
+  /** The agencies of an area, of every hierarchy version it is a code of. */
+  async ofArea(areaCode: string): Promise<Agency[]> {
+    return (await this.store.findByArea(areaCode)).map(toAgency);
+  }
+
+  /** Defines or changes agencies: all or nothing (a file from an operator may hold more than a request). */
+  async define(inputs: readonly AgencyInput[], scope: AreaScope, maxAgencies = MAX_AGENCIES): Promise<Agency[]> {
+    if (inputs.length === 0 || inputs.length > maxAgencies)
+      throw new BadUserInputError(`give 1 to ${maxAgencies} agencies, got ${inputs.length}`, { field: "agencies" });
     const timeline = await this.areas.timeline();
     const agencies: NewAgency[] = [];
     const seen = new Map<string, number>();

@@ -6,10 +6,15 @@ import { DeadlineStore, dueInstant } from "../deadline/deadline.store";
 import type { ReportingDeadline } from "../deadline/deadline.type";
 import { PlanStore } from "../plan/plan.store";
 import { type ReportDocument, documentLimitBytes, readDocument } from "./report-document";
+import { documentPath } from "./report-document.route";
 import { ReportSubmissionStore, type SubmissionRow } from "./report-submission.store";
 import type { ReportDocumentInput, ReportSubmission, ReportingRound } from "./report-submission.type";
 
-export const toSubmission = (row: SubmissionRow): ReportSubmission => ({ ...row, submittedAt: row.submittedAt.toISOString() });
+export const toSubmission = (row: SubmissionRow): ReportSubmission => ({
+  ...row,
+  submittedAt: row.submittedAt.toISOString(),
+  documentUrl: documentPath(row.id),
+});
 
 interface Reporter {
   code: string;
@@ -69,6 +74,30 @@ export class ReportSubmissionService {
     const [agency] = await new AgencyStore(this.db).findByCodes([reporter.code]);
     if (!agency) throw new NotFoundError(`no agency with code "${reporter.code}"`, { field: "reporterCode" });
     await caller.scope.assertContains([agency.areaCode], "submit reports", agency.hierarchy);
+  }
+
+  /**
+   * A submitted report's document, for whoever receives it (the plan's area in the caller's areas) or could have
+   * sent it; NOT_FOUND alike for an unknown id and one the caller may not read, so ids cannot be probed.
+   */
+  async document(submissionId: string, caller: { scope: AreaScope; identity: Identity }): Promise<ReportDocument> {
+    const missing = new NotFoundError(`no report submission with id "${submissionId}" that you may read`, { field: "submission" });
+    const submission = await this.submissions.findWithDocument(submissionId);
+    if (!submission) throw missing;
+    const deadline = await new DeadlineStore(this.db).findById(submission.deadlineId);
+    const plan = deadline && (await new PlanStore(this.db).findRecord(deadline.planId));
+    if (!deadline || !plan) throw missing;
+    const { reporters, hierarchy } = await this.reporters(deadline);
+    const reporter = reporters.find((r) => r.code === submission.reporterCode) ?? { code: submission.reporterCode, agency: !!deadline.reporterAgencyCode };
+    const receives = await caller.scope.contains(plan.areaCode, await this.areas.hierarchy.versionForPeriod(String(plan.startYear)));
+    if (!receives) {
+      try {
+        await this.assertMayReport(reporter, hierarchy, caller);
+      } catch {
+        throw missing;
+      }
+    }
+    return { fileName: submission.documentName, contentType: submission.documentType, bytes: submission.document };
   }
 
   /** Every reporter's standing for the deadline, now. */

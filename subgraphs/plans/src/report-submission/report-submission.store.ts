@@ -1,6 +1,6 @@
 // Data access for report submissions: the only module that reads and writes report_submission. Lists never read
 // the documents' bytes.
-import type { Database } from "@vnge/shared";
+import { type Database, isUuid } from "@vnge/shared";
 import type { ReportDocument } from "./report-document";
 
 export interface SubmissionRow {
@@ -80,5 +80,16 @@ export class ReportSubmissionStore {
       documentType: saved.document_type,
       documentSize: saved.document_size,
     };
+  }
+
+  /** One submission with its document's bytes (base64 from the database, as they went in). */
+  async findWithDocument(id: string): Promise<(SubmissionRow & { document: Buffer }) | null> {
+    if (!isUuid(id)) return null;
+    const row = await this.db.prisma.reportSubmission.findUnique({ where: { id }, select: LISTED });
+    if (!row) return null;
+    const [bytes] = await this.db.query<{ base64: string }>(`SELECT encode(document, 'base64') AS base64 FROM plans.report_submission WHERE id = $1::uuid`, [
+      id,
+    ]);
+    return { ...row, document: Buffer.from(bytes?.base64 ?? "", "base64") };
   }
 }

@@ -28,6 +28,13 @@ export class ReportSubmission {
 
   @Field(() => Int, { description: "Bytes." })
   documentSize!: number;
+
+  @Field(() => String, {
+    description:
+      "Where the document is downloaded, relative to the API's address (GET with the same bearer token): for the officer who receives the " +
+      "report and the reporter who sent it.",
+  })
+  documentUrl!: string;
 }
 
 @ObjectType({ description: "Where one reporter stands for a deadline." })
