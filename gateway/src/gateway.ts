@@ -10,6 +10,7 @@ import { type HttpConfig, loadHttpConfig } from "./http/http-config";
 import { withoutSuggestions } from "./operation-limits/hide-suggestions";
 import { operationLimits } from "./operation-limits/operation-limits";
 import { passThrough } from "./pass-through";
+import { YEARLY_REPORT_PATH, yearlyReportRoute } from "./report/yearly-report.route";
 import { ResponseCache } from "./response-cache/response-cache";
 import type { GatewayContext } from "./context";
 import { SubgraphDataSource } from "./subgraph-data-source";
@@ -97,6 +98,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       routes: {
         "/data-values/import": passThrough(() => options.subgraphUrls?.indicators ?? subgraphUrl(subgraphEntry("indicators"))),
         "/reports/document": passThrough(() => options.subgraphUrls?.plans ?? subgraphUrl(subgraphEntry("plans"))),
+        [YEARLY_REPORT_PATH]: yearlyReportRoute(apollo, authenticateCaller),
       },
     },
     options.port,

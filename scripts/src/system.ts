@@ -26,6 +26,19 @@ import { SUBGRAPH_MODULES } from "./modules";
 import { importPlanFile } from "./plan-import";
 
 /** The Kon Tum 2017 plan's appendix (seed 001), as transcribed for the import. */
+/** A demo 5-year plan of Kon Tum with the Strategy's 2025 targets (the document number marks it as the demo's). */
+export const DEMO_FIVE_YEAR_PLAN = {
+  file: path.join(repoRoot, "prisma", "seed", "demo-kon-tum-2021-2025.csv"),
+  areaCode: "62",
+  documentNumber: "DEMO/KH-UBND",
+  create: {
+    title: "Thực hiện Chiến lược quốc gia về bình đẳng giới tỉnh Kon Tum giai đoạn 2021-2025",
+    type: "FIVE_YEAR" as const,
+    startYear: 2021,
+    endYear: 2025,
+    documentDate: "2021-06-01",
+  },
+};
 export const DEMO_APPENDIX = { file: path.join(repoRoot, "tests", "fixtures", "kon-tum-2017-appendix.csv"), areaCode: "62", documentNumber: "16/KH-BVSTBCPN" };
 
 export type ServiceName = SubgraphEntry["name"] | "gateway";
@@ -61,6 +74,8 @@ export async function seedDemoData(db: Database, extent: DemoExtent = "present")
   // the demo plan's targets come in as a planner brings them: the appendix, with local indicators defined for the
   // rows the national catalogue lacks (a re-run changes nothing)
   await importPlanFile(db, { ...DEMO_APPENDIX, defineMissing: { level: "PROVINCE" } });
+  // Kon Tum's 5-year plan under the Strategy, which its yearly reports of 2023-2025 are read against.
+  if (extent === "present") await importPlanFile(db, DEMO_FIVE_YEAR_PLAN);
 }
 
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {

@@ -25,6 +25,26 @@ export class BadUserInputError extends AppError {
   }
 }
 
+const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  DATABASE_UNAVAILABLE: 503,
+  SERVICE_UNAVAILABLE: 503,
+  INTERNAL_SERVER_ERROR: 500,
+};
+
+/** The status a typed error answers with on a plain HTTP route (a client's mistake is a 4xx). */
+export function httpStatusOf(error: AppError): number {
+  return HTTP_STATUS[error.extensions.code as ErrorCode] ?? 400;
+}
+
+/** The extensions a client sees (the code and fields such as `field`, not Apollo's transport hints). */
+export function publicExtensions(error: AppError): Record<string, unknown> {
+  const { http: _transport, ...extensions } = error.extensions;
+  return extensions;
+}
+
 export class NotFoundError extends AppError {
   constructor(message: string, extensions: Record<string, unknown> = {}) {
     super(message, "NOT_FOUND", extensions);

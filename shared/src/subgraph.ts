@@ -9,7 +9,7 @@ import type { Identity } from "./auth/identity";
 import { type TokenVerifier, bearerToken } from "./auth/tokens";
 import type { Database } from "./database/client";
 import type { IndicatorFeed } from "./feeds/indicator-feed";
-import { AppError, type ErrorCode, UnauthenticatedError, createErrorFormatter } from "./errors";
+import { AppError, UnauthenticatedError, createErrorFormatter, httpStatusOf, publicExtensions } from "./errors";
 import { type Logger, serviceLogger } from "./logger";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type RequestInfo, type RouteHandler, type RunningServer, sendJson, startServiceServer } from "./http/service-server";
@@ -109,15 +109,6 @@ export async function serviceContext(
   };
 }
 
-const ROUTE_STATUS: Partial<Record<ErrorCode, number>> = {
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  DATABASE_UNAVAILABLE: 503,
-  SERVICE_UNAVAILABLE: 503,
-  INTERNAL_SERVER_ERROR: 500,
-};
-
 /** Each route runs with the same verified context as a GraphQL request; errors become JSON with a code. */
 function authenticatedRoutes<TContext extends ServiceContext>(
   module: SubgraphModule<TContext>,
@@ -132,9 +123,8 @@ function authenticatedRoutes<TContext extends ServiceContext>(
           await route.handle(req, res, module.createContext(await serviceContext(db, request, options)), url);
         } catch (error) {
           if (!(error instanceof AppError)) throw error;
-          const { http: _status, ...extensions } = error.extensions as { code: ErrorCode; http?: unknown };
           req.resume();
-          sendJson(res, ROUTE_STATUS[extensions.code] ?? 400, { errors: [{ message: error.message, extensions }] });
+          sendJson(res, httpStatusOf(error), { errors: [{ message: error.message, extensions: publicExtensions(error) }] });
         }
       },
     ]),
