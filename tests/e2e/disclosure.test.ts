@@ -41,6 +41,7 @@ const NOT_FIGURES: Record<string, string> = {
   "ReportingRound.late": "counts of reporters of a plan's report, not of people",
   "ReportingRound.missing": "counts of reporters of a plan's report, not of people",
   "ReportSubmission.documentSize": "a file's size",
+  "DataValueChange.sequence": "a change's place in a history",
   "ReportingStatus.expected": "counts of areas reporting, not of people",
   "ReportingStatus.received": "counts of areas reporting, not of people",
   "ReportingStatus.onTime": "counts of areas reporting, not of people",

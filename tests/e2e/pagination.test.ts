@@ -54,6 +54,77 @@ describe("pages of areas", () => {
   });
 });
 
+describe("pages of a commune rollup", () => {
+  const ROLLUP = `query ($first: Int, $after: ID) {
+    rollup(indicatorCodes: ["SEX_RATIO_AT_BIRTH", "LIVE_BIRTHS"], periods: ["2023"], parentCode: "VN", level: COMMUNE, first: $first, after: $after) {
+      area { code } indicator { code } total } }`;
+  type Rollup = { rollup: { area: { code: string }; indicator: { code: string }; total: number | null }[] };
+  const rollup = async (variables: Record<string, unknown>) => {
+    const { body } = await postGraphQL(system.gatewayUrl!, ROLLUP, variables, await authHeader());
+    expect(body.errors).toBeUndefined();
+    return (body.data as Rollup).rollup;
+  };
+
+  it("gives every commune's values once across pages of areas, in the order of the whole list", async () => {
+    const whole = await rollup({});
+    const communes = [...new Set(whole.map((v) => v.area.code))];
+    expect(communes.length).toBeGreaterThan(10);
+    const pages: Rollup["rollup"][] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = await rollup({ first: 4, after });
+      pages.push(page);
+      const areas = [...new Set(page.map((v) => v.area.code))];
+      // Both indicators of each commune of the page.
+      expect(page).toHaveLength(areas.length * 2);
+      if (areas.length < 4) break;
+      after = areas.at(-1);
+    }
+    const key = (v: Rollup["rollup"][number]) => `${v.area.code}|${v.indicator.code}|${v.total}`;
+    expect(pages.flat().map(key).sort()).toEqual(whole.map(key).sort());
+    expect(pages.flatMap((page) => [...new Set(page.map((v) => v.area.code))])).toEqual([...communes].sort());
+  });
+
+  it("refuses a page too large", async () => {
+    const { body } = await postGraphQL(system.gatewayUrl!, ROLLUP, { first: 5000 }, await authHeader());
+    expect(body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "first" });
+  });
+});
+
+describe("pages of a value's history", () => {
+  const HISTORY = `query ($first: Int, $after: Int) {
+    dataValueHistory(dataElementCode: "MATERNAL_DEATHS", areaCode: "14809", period: "2031", first: $first, after: $after) { sequence newValue } }`;
+  it("follows the sequence of changes across pages", async () => {
+    for (const value of [1, 2, 3, 4, 5]) {
+      const { body } = await postGraphQL(
+        system.gatewayUrl!,
+        `mutation ($v: Float!) { submitDataValues(input: { values: [{ dataElementCode: "MATERNAL_DEATHS", areaCode: "14809", period: "2031", value: $v }] }) { rejected } }`,
+        { v: value },
+        await authHeader(),
+      );
+      expect(body.data).toEqual({ submitDataValues: { rejected: 0 } });
+    }
+    const page = async (variables: Record<string, unknown>) =>
+      (
+        (await postGraphQL(system.gatewayUrl!, HISTORY, variables, await authHeader())).body.data as {
+          dataValueHistory: { sequence: number; newValue: number }[];
+        }
+      ).dataValueHistory;
+    expect((await page({})).map((c) => [c.sequence, c.newValue])).toEqual([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 4],
+      [5, 5],
+    ]);
+    expect((await page({ first: 2 })).map((c) => c.newValue)).toEqual([1, 2]);
+    expect((await page({ first: 2, after: 2 })).map((c) => c.newValue)).toEqual([3, 4]);
+    expect((await page({ first: 2, after: 4 })).map((c) => c.newValue)).toEqual([5]);
+    const { body } = await postGraphQL(system.gatewayUrl!, HISTORY, { after: -1 }, await authHeader());
+    expect(body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "after" });
+  });
+});
+
 describe("pages of activities", () => {
   const ACTIVITIES = `query ($limit: Int!, $after: ID) { area(code: "02") { activities(period: "2023", limit: $limit, after: $after) { id } } }`;
   const pick = (data: { area: { activities: { id: string }[] } }) => data.area.activities.map((activity) => ({ code: activity.id }));

@@ -31,6 +31,10 @@ describe("list cost", () => {
     expect(expectedLength("Area", "activities", { limit: 5 })).toBe(5);
     expect(expectedLength("Query", "areas", { level: "COMMUNE", first: 50 })).toBe(50);
     expect(expectedLength("Query", "areas", { level: "COMMUNE" })).toBe(10_600);
+    // A rollup's page counts areas, each with one value per indicator and period.
+    expect(expectedLength("Query", "rollup", { indicatorCodes: codes(3), periods: ["2023", "2024"], parentCode: "VN", level: "COMMUNE", first: 100 })).toBe(
+      600,
+    );
   });
 
   it("admits the benchmark's dashboard and drill-down and a national rollup of every commune", () => {

@@ -46,13 +46,15 @@ const BASE_LENGTH: Record<string, (args: Args) => number> = {
   "Area.children": () => CHILDREN,
 };
 
+/** Lists whose page counts areas, each holding one element per indicator and period asked for. */
+const PAGES_OF_AREAS = new Set(["Query.rollup"]);
+
 /** The expected number of elements of a list field, from its arguments. */
 export function expectedLength(typeName: string, fieldName: string, args: Args): number {
-  for (const name of PAGE_ARGUMENTS) {
-    const page = args[name];
-    if (typeof page === "number" && Number.isInteger(page) && page >= 0) return page;
-  }
-  const base = BASE_LENGTH[`${typeName}.${fieldName}`]?.(args) ?? DEFAULT_LIST;
+  const field = `${typeName}.${fieldName}`;
+  const page = PAGE_ARGUMENTS.map((name) => args[name]).find((size): size is number => typeof size === "number" && Number.isInteger(size) && size >= 0);
+  if (page !== undefined && !PAGES_OF_AREAS.has(field)) return page;
+  const base = page ?? BASE_LENGTH[field]?.(args) ?? DEFAULT_LIST;
   // Each list argument (codes, periods) asks for one element per entry.
   return Object.values(args).reduce<number>((length, value) => (Array.isArray(value) ? length * value.length : length), base);
 }

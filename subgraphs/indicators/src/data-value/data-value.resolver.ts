@@ -17,12 +17,15 @@ export class DataValueResolver {
     return context.dataValueService.submit(input.values, { dryRun: input.dryRun ?? false, submittedBy: context.identity.subject });
   }
 
-  @Query(() => [DataValueChange], { description: "Every change to one stored value, oldest first; sex is empty for an element not disaggregated by sex." })
+  @Query(() => [DataValueChange], {
+    description:
+      "Every change to one stored value, oldest first; sex is empty for an element not disaggregated by sex. Pages: `first` changes after the change numbered `after`.",
+  })
   async dataValueHistory(
-    @Args(() => DataValueHistoryArgs) { dataElementCode, areaCode, period, sex }: DataValueHistoryArgs,
+    @Args(() => DataValueHistoryArgs) { dataElementCode, areaCode, period, sex, first, after }: DataValueHistoryArgs,
     @Ctx() context: IndicatorsContext,
   ) {
-    const changes = await context.dataValueService.history(dataElementCode, areaCode, period, sex ?? null);
+    const changes = await context.dataValueService.history(dataElementCode, areaCode, period, sex ?? null, { first, after });
     return context.disclosure.screenHistory(changes, dataElementCode, areaCode, period);
   }
 }

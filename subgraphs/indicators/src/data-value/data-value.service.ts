@@ -10,6 +10,7 @@ import {
   NATION_CODE,
   type RowConflict,
   type Sex,
+  checkPage,
   describeValidity,
   periodProblem,
 } from "@vnge/shared";
@@ -184,9 +185,21 @@ export class DataValueService {
   }
 
   /** `period` is a period id (checked at the boundary, data-value.args.ts). */
-  async history(dataElementCode: string, areaCode: string, period: string, sex: Sex | null): Promise<DataValueChangeRow[]> {
+  /** A value's history is appended to, never rewritten: a change's place in it is a stable cursor. */
+  async history(
+    dataElementCode: string,
+    areaCode: string,
+    period: string,
+    sex: Sex | null,
+    page: { first?: number | null; after?: number | null } = {},
+  ): Promise<(DataValueChangeRow & { sequence: number })[]> {
+    checkPage({ first: page.first });
+    if (page.after !== undefined && page.after !== null && !(Number.isInteger(page.after) && page.after >= 0))
+      throw new BadUserInputError(`after must be the sequence of a change (0 or more), got ${page.after}`, { field: "after" });
     await this.scope.assertContains([areaCode], "read the history of values", (await this.areas.timeline()).forPeriod(period).code);
     const storedSex: DataValueSex = sex ?? "NONE";
-    return this.store.history({ dataElementCode, areaCode, period, sex: storedSex });
+    const changes = (await this.store.history({ dataElementCode, areaCode, period, sex: storedSex })).map((change, i) => ({ ...change, sequence: i + 1 }));
+    const rest = changes.slice(page.after ?? 0);
+    return page.first ? rest.slice(0, page.first) : rest;
   }
 }

@@ -33,6 +33,9 @@ export class ImportSummary {
 
 @ObjectType({ description: "One change to a stored value, the first submission included (with no old value)." })
 export class DataValueChange {
+  @Field(() => Int, { description: "Its place in the value's history, from 1 (the first submission): the cursor of the history's pages." })
+  sequence!: number;
+
   @Field(() => Float, { nullable: true })
   oldValue!: number | null;
 

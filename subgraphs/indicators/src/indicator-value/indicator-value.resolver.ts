@@ -1,5 +1,5 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { indicatorValueId } from "@vnge/shared";
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
+import { MAX_PAGE_SIZE, indicatorValueId } from "@vnge/shared";
 import { AreaLevel } from "../area/area.enums";
 import type { IndicatorsContext } from "../context";
 import { IndicatorValue } from "./indicator-value.type";
@@ -18,7 +18,9 @@ export class IndicatorValueResolver {
   @Query(() => [IndicatorValue], {
     description:
       "One value per indicator x period x area, for the areas at `level` beneath `parentCode` (or parentCode itself when level is omitted). " +
-      "At most 100 indicators and 20 periods; periods are in the format the values were stored in. One time series may cross a hierarchy reform: see `hierarchy`.",
+      "At most 100 indicators and 20 periods; periods are in the format the values were stored in. One time series may cross a hierarchy reform: see `hierarchy`. " +
+      "At most 50,000 values per request: ask a level's areas in pages (`first` areas after the area `after`, ordered by code), e.g. the 10,035 communes " +
+      "of the nation 1,000 at a time.",
   })
   rollup(
     @Arg("indicatorCodes", () => [ID]) indicatorCodes: string[],
@@ -32,8 +34,15 @@ export class IndicatorValueResolver {
         "are carried over through the mapping. Defaults to the version the latest period's data belong to.",
     })
     hierarchy: string | undefined,
+    @Arg("first", () => Int, {
+      nullable: true,
+      description: `The values of at most this many areas (1-${MAX_PAGE_SIZE.toLocaleString("en")}); all of them when omitted.`,
+    })
+    first: number | undefined,
+    @Arg("after", () => ID, { nullable: true, description: "The areas after this one: the code of the last area of the previous page." })
+    after: string | undefined,
     @Ctx() context: IndicatorsContext,
   ) {
-    return context.indicatorValueService.rollup(indicatorCodes, periods, parentCode, level ?? undefined, hierarchy ?? undefined);
+    return context.indicatorValueService.rollup(indicatorCodes, periods, parentCode, level ?? undefined, hierarchy ?? undefined, { first, after });
   }
 }

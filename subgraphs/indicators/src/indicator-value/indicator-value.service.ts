@@ -17,6 +17,9 @@ import {
   parsePeriod,
   periodEndDate,
   periodProblem,
+  type Page,
+  checkPage,
+  pageOf,
 } from "@vnge/shared";
 import { type AreaLoaders, recordKey } from "../area/area.loader";
 import { type AreaStore, areaKey } from "../area/area.store";
@@ -111,8 +114,16 @@ export class IndicatorValueService {
     this.loader = createIndicatorValueLoader((keys) => this.compute(keys));
   }
 
-  async rollup(indicatorCodes: string[], periods: string[], parentCode: string, level: AreaLevel | undefined, hierarchy?: string): Promise<IndicatorValue[]> {
+  async rollup(
+    indicatorCodes: string[],
+    periods: string[],
+    parentCode: string,
+    level: AreaLevel | undefined,
+    hierarchy?: string,
+    page: Page = {},
+  ): Promise<IndicatorValue[]> {
     this.assertShape(indicatorCodes, periods);
+    checkPage(page);
     const version = await this.versionFor(periods, hierarchy);
     const parent = await this.deps.loaders.area.byKey.load(areaKey(version, parentCode));
     if (!parent) throw new BadUserInputError(`unknown area "${parentCode}" in hierarchy ${version}`, { field: "parentCode" });
@@ -123,10 +134,10 @@ export class IndicatorValueService {
       });
     }
     await this.assertIndicators(indicatorCodes);
-    let areas: AreaRecord[] = [parent];
+    let areas: AreaRecord[] = pageOf([parent], page, (area) => area.code);
     if (targetLevel !== parent.level) {
       const countEstimate = unique(indicatorCodes).length * unique(periods).length;
-      areas = await this.deps.areaStore.findByLevel(targetLevel, parent.level === "NATION" ? undefined : parent.code, version);
+      areas = await this.deps.areaStore.findByLevel(targetLevel, parent.level === "NATION" ? undefined : parent.code, version, page);
       this.assertFanOut(countEstimate * areas.length);
       for (const area of areas) this.deps.loaders.area.byKey.prime(recordKey(area), area);
     }
