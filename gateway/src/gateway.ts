@@ -10,7 +10,9 @@ import { type HttpConfig, loadHttpConfig } from "./http/http-config";
 import { withoutSuggestions } from "./operation-limits/hide-suggestions";
 import { operationLimits } from "./operation-limits/operation-limits";
 import { passThrough } from "./pass-through";
+import { userTokensOnly } from "./user-tokens-only";
 import { YEARLY_REPORT_PATH, yearlyReportRoute } from "./report/yearly-report.route";
+import { SDMX_PREFIX, sdmxRoute } from "./sdmx/sdmx.route";
 import { ResponseCache } from "./response-cache/response-cache";
 import type { GatewayContext } from "./context";
 import { SubgraphDataSource } from "./subgraph-data-source";
@@ -97,8 +99,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       maxQueryBytes: MAX_QUERY_BYTES,
       routes: {
         "/data-values/import": passThrough(() => options.subgraphUrls?.indicators ?? subgraphUrl(subgraphEntry("indicators"))),
+        "/dhis2/api/dataValueSets": userTokensOnly(
+          passThrough(() => options.subgraphUrls?.indicators ?? subgraphUrl(subgraphEntry("indicators"))),
+          authenticateCaller,
+          "Partner API keys cannot write data values: a DHIS2 import needs a user token with the role ADMIN or DATA_ENTRY",
+        ),
         "/reports/document": passThrough(() => options.subgraphUrls?.plans ?? subgraphUrl(subgraphEntry("plans"))),
         [YEARLY_REPORT_PATH]: yearlyReportRoute(apollo, authenticateCaller),
+        [SDMX_PREFIX]: sdmxRoute(apollo, authenticateCaller),
       },
     },
     options.port,

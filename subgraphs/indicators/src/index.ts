@@ -2,6 +2,7 @@ import type { SubgraphModule } from "@vnge/shared";
 import { createContext, type IndicatorsContext } from "./context";
 import { dataValueUploadRoute } from "./data-value/data-value-upload.route";
 import { seedDemo } from "./demo/seed";
+import { DHIS2_DATA_VALUE_SETS_PATH, dhis2ImportRoute } from "./dhis2/dhis2-import.route";
 import { buildSchema } from "./schema";
 
 export const subgraph: SubgraphModule<IndicatorsContext> = {
@@ -9,7 +10,7 @@ export const subgraph: SubgraphModule<IndicatorsContext> = {
   buildSchema,
   createContext,
   seedDemo,
-  routes: { "/data-values/import": dataValueUploadRoute },
+  routes: { "/data-values/import": dataValueUploadRoute, [DHIS2_DATA_VALUE_SETS_PATH]: dhis2ImportRoute },
 };
 
 export { seedCatalogue, DEFAULT_CATALOGUE, type Catalogue } from "./catalogue/catalogue.seed";
@@ -28,3 +29,4 @@ export {
 } from "./data-value/data-value.file";
 export { checkTotals, rebuildTotals, type TotalsCheckResult } from "./data-value/data-value-total.check";
 export { exportCatalogue, importCatalogue, CatalogueFileError, type CatalogueImportSummary } from "./catalogue/catalogue-transfer";
+export * from "./dhis2";
