@@ -19,8 +19,7 @@ import {
   sendJson,
 } from "@vnge/shared";
 import type { IndicatorsContext } from "../context";
-import { DataValueStore } from "../data-value/data-value.store";
-import { Dhis2ImportService } from "./dhis2-import.service";
+import { createDhis2ImportService } from "./dhis2-import.wiring";
 import { type Dhis2Mapping, Dhis2MappingError, readMappingFile } from "./dhis2-mapping";
 import { formatOfContentType, parsePayload } from "./dhis2-payload";
 import { IMPORT_STRATEGIES, type ImportStrategy } from "./dhis2-summary";
@@ -118,11 +117,7 @@ export const dhis2ImportRoute: SubgraphRoute<IndicatorsContext> = {
     }
     const started = Date.now();
     try {
-      const service = new Dhis2ImportService({
-        values: context.dataValueService,
-        scope: context.scope,
-        findStored: (rows) => new DataValueStore(context.db).findStored(rows),
-      });
+      const service = createDhis2ImportService(context.db, context.scope, context.dataValueService);
       const summary = await service.importValues(values, mapping, { ...params, submittedBy: identity.subject });
       context.logger.info(
         { values: values.length, status: summary.status, ...summary.importCount, rejected: summary.rejected, dryRun: params.dryRun, ms: Date.now() - started },

@@ -122,7 +122,8 @@ export function parseCsvPayload(text: string): Dhis2DataValue[] {
   }
   let columns = CSV_COLUMNS;
   const first = records[0]?.record.map((name) => name.toLowerCase().replace(/[^a-z]/g, ""));
-  if (first && first[0] === "dataelement") {
+  // A header names the columns (no data value has a field reading "dataelement"); without one, DHIS2's order.
+  if (first?.includes("dataelement")) {
     columns = first.map((name) => COLUMN_ALIASES[name] ?? name);
     const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
     if (missing.length > 0)
