@@ -39,6 +39,12 @@ export interface GatewayServerOptions<TContext extends object> {
   persistedQueries?: PersistedQueries;
 }
 
+/** The route of a path: its own, or the route of a prefix ending in "/" (e.g. "/sdmx/") that the path is under. */
+function routeFor(routes: Record<string, RouteHandler> | undefined, pathname: string): RouteHandler | undefined {
+  if (!routes) return undefined;
+  return routes[pathname] ?? Object.entries(routes).find(([path]) => path.endsWith("/") && pathname.startsWith(path))?.[1];
+}
+
 /** An answer the gateway gives itself to a request it refuses, in the media type the client accepts. */
 function mistakeAnswer(req: IncomingMessage, mistake: RequestMistake) {
   const body = JSON.stringify({ errors: [{ message: mistake.message, extensions: { code: mistake.code } }] });
@@ -75,7 +81,7 @@ export async function startGatewayServer<TContext extends object>(
         "never",
       );
     }
-    const route = options.routes?.[url.pathname];
+    const route = routeFor(options.routes, url.pathname);
     if (route) return route(req, res, { requestId, headers: req.headers, logger: logger.child({ requestId }), locals: {} }, url);
     if (explorer && Explorer.owns(url.pathname) && req.method === "GET") {
       const file = await explorer.file(url.pathname);

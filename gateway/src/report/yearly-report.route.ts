@@ -8,7 +8,8 @@ import type { GatewayContext } from "../context";
 import { renderDocx } from "./docx-report";
 import type { ReportLanguage } from "./report-labels";
 import { renderXlsx } from "./xlsx-report";
-import { type Execute, type GraphQLAnswer, buildYearlyReport } from "./yearly-report";
+import { type Execute, executeAsCaller } from "../supergraph-as-caller";
+import { buildYearlyReport } from "./yearly-report";
 
 export const YEARLY_REPORT_PATH = "/reports/yearly";
 
@@ -52,19 +53,7 @@ export function yearlyReportRoute(
       if (req.method !== "GET") throw new BadUserInputError("GET the report");
       const params = reportParams(url.searchParams);
       const credential = await authenticateCaller(request.headers);
-      // The report's operations are the gateway's own, fixed documents: a key limited to registered operations may run them.
-      const contextValue: GatewayContext = {
-        requestId: request.requestId,
-        headers: request.headers,
-        logger: request.logger,
-        ...credential,
-        trustedDocumentsOnly: false,
-      };
-      const execute: Execute = async (query, variables) => {
-        const response = await apollo.executeOperation({ query, variables }, { contextValue });
-        if (response.body.kind !== "single") throw new Error("the report's operations are not incremental");
-        return response.body.singleResult as GraphQLAnswer;
-      };
+      const execute = executeAsCaller(apollo, request, credential);
       const agency = params.agencyCode ? await agencyNamed(execute, params.agencyCode) : null;
       const report = await buildYearlyReport(execute, { ...params, agency });
       const started = Date.now();

@@ -2,17 +2,11 @@
 // the caller and arranged the way the report an official signs is arranged (heading, targets by the Strategy's
 // objectives, other indicators beside the previous year, communication, gender-based violence, data quality, and in
 // the review years the 5-year plan year by year). The renderers (xlsx, docx) only lay this out.
-import { BadUserInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from "@vnge/shared";
+import { BadUserInputError, NotFoundError } from "@vnge/shared";
+import { type Execute, run } from "../supergraph-as-caller";
 import definition from "./yearly-report.definition.json";
 import { REPORT_LABELS, type ReportLanguage } from "./report-labels";
 import { CASES, CATALOGUE, REPORT, areaInVersions, reportingStatus, targetsByYear } from "./yearly-report.query";
-
-export interface GraphQLAnswer {
-  data?: Record<string, unknown> | null;
-  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
-}
-/** Runs an operation on the supergraph as the caller. */
-export type Execute = (document: string, variables: Record<string, unknown>) => Promise<GraphQLAnswer>;
 
 /** A figure as the caller may see it: a number, or why there is none. */
 export interface Figure {
@@ -163,21 +157,6 @@ interface RawArea {
     byKind: { kind: string; activities: number; reached: { male: number; female: number; total: number } }[];
   };
   campaigns: { code: string; name: string; nameEn: string | null; theme: string | null; startDate: string; endDate: string }[];
-}
-
-/** The answer's data, or the caller's refusal as the typed error a query would give. */
-async function run<T>(execute: Execute, document: string, variables: Record<string, unknown>): Promise<T> {
-  const answer = await execute(document, variables);
-  const error = answer.errors?.[0];
-  if (error) {
-    const code = error.extensions?.code;
-    if (code === "FORBIDDEN") throw new ForbiddenError(error.message);
-    if (code === "UNAUTHENTICATED") throw new UnauthenticatedError();
-    if (code === "BAD_USER_INPUT") throw new BadUserInputError(error.message);
-    if (code === "NOT_FOUND") throw new NotFoundError(error.message);
-    throw Object.assign(new Error(`the report's query failed: ${error.message}`), { code });
-  }
-  return answer.data as T;
 }
 
 /** The version the year is reported in: the one in force at its end, or the latest earlier one that has the area. */

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from "type-graphql";
 import { MAX_PAGE_SIZE, indicatorValueId } from "@vnge/shared";
 import { AreaLevel } from "../area/area.enums";
+import { DataValueStatus } from "../data-element/data-element.enums";
 import type { IndicatorsContext } from "../context";
 import { IndicatorValue } from "./indicator-value.type";
 
@@ -13,6 +14,24 @@ export class IndicatorValueResolver {
   })
   id(@Root() value: IndicatorValue): string {
     return indicatorValueId(value.indicator.code, value.hierarchy, value.area.code, value.period);
+  }
+
+  @FieldResolver(() => DataValueStatus, {
+    nullable: true,
+    description:
+      "The least final status of the stored values the value is computed from, at the area and beneath it: ESTIMATED when any is estimated, " +
+      "else PROVISIONAL when any is provisional, else FINAL. Null when the value has no figure for the caller (no data, withheld or suppressed).",
+  })
+  async status(@Root() value: IndicatorValue, @Ctx() context: IndicatorsContext): Promise<DataValueStatus | null> {
+    return (await context.indicatorValueService.provenance(value))?.status ?? null;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: "When the latest of the stored values the value is computed from was submitted (ISO 8601); null when the value has no figure for the caller.",
+  })
+  async updatedAt(@Root() value: IndicatorValue, @Ctx() context: IndicatorsContext): Promise<string | null> {
+    return (await context.indicatorValueService.provenance(value))?.updatedAt.toISOString() ?? null;
   }
 
   @Query(() => [IndicatorValue], {

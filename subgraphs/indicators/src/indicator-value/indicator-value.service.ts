@@ -9,6 +9,7 @@ import {
   AreaScope,
   BadUserInputError,
   type DataElementRecord,
+  type DataValueStatus,
   ForbiddenError,
   type IndicatorRecord,
   levelDepth,
@@ -21,6 +22,7 @@ import {
   checkPage,
   pageOf,
 } from "@vnge/shared";
+import DataLoader from "dataloader";
 import { type AreaLoaders, recordKey } from "../area/area.loader";
 import { type AreaStore, areaKey } from "../area/area.store";
 import type { DataElementLoaders } from "../data-element/data-element.loader";
@@ -63,6 +65,16 @@ export function requestShapeProblems(indicatorCodes: readonly string[], periods:
   }
   return problems;
 }
+
+/** Where a value's inputs stand. */
+export interface ValueProvenance {
+  status: DataValueStatus;
+  updatedAt: Date;
+}
+
+/** The data elements an indicator is computed from. */
+const elementsOf = (indicator: Pick<IndicatorRecord, "numeratorElementCode" | "denominatorElementCode">): string[] =>
+  indicator.denominatorElementCode ? [indicator.numeratorElementCode, indicator.denominatorElementCode] : [indicator.numeratorElementCode];
 
 type ValueBase = Pick<IndicatorValue, "indicator" | "area" | "period" | "hierarchy" | "sourceHierarchy">;
 type ValueState = Pick<IndicatorValue, "completeness" | "withheld" | "suppressed" | "approximate" | "approximateShare">;
@@ -110,8 +122,56 @@ function withoutHiddenParts(computed: ComputedValue, parts: HiddenParts): Comput
 export class IndicatorValueService {
   readonly loader: IndicatorValueLoader;
 
+  /** Provenance is read only when asked for, in one batch per request: dashboards that do not ask pay nothing. */
+  private readonly provenanceLoader: DataLoader<IndicatorValue, ValueProvenance | null, string>;
+
   constructor(private readonly deps: IndicatorValueDependencies) {
     this.loader = createIndicatorValueLoader((keys) => this.compute(keys));
+    this.provenanceLoader = new DataLoader((values) => this.provenanceOf(values), {
+      cacheKeyFn: (value) => valueKey({ indicatorCode: value.indicator.code, areaCode: value.area.code, hierarchy: value.hierarchy, period: value.period }),
+    });
+  }
+
+  /**
+   * The least final status of the stored values a value is computed from and when the latest was submitted;
+   * null when the value has no figure for the caller (no data, withheld or suppressed).
+   */
+  provenance(value: IndicatorValue): Promise<ValueProvenance | null> {
+    return this.provenanceLoader.load(value);
+  }
+
+  private async provenanceOf(values: readonly IndicatorValue[]): Promise<(ValueProvenance | null)[]> {
+    const found = new Map<string, ValueProvenance>();
+    const groups = new Map<string, IndicatorValue[]>();
+    for (const value of values) {
+      const group = `${value.sourceHierarchy}|${value.hierarchy}`;
+      groups.set(group, [...(groups.get(group) ?? []), value]);
+    }
+    await Promise.all(
+      [...groups.values()].map(async (group) => {
+        const { sourceHierarchy, hierarchy } = group[0];
+        const rows = await this.deps.store.provenance(
+          unique(group.flatMap((value) => elementsOf(value.indicator))),
+          unique(group.map((value) => value.period)),
+          sourceHierarchy,
+          hierarchy,
+          unique(group.map((value) => value.area.code)),
+        );
+        for (const row of rows) found.set(`${sourceHierarchy}|${hierarchy}|${row.target}|${row.element}|${row.period}`, row);
+      }),
+    );
+    return values.map((value) => {
+      if (value.total === null && value.male === null && value.female === null) return null;
+      const inputs = elementsOf(value.indicator)
+        .map((element) => found.get(`${value.sourceHierarchy}|${value.hierarchy}|${value.area.code}|${element}|${value.period}`))
+        .filter((row) => row !== undefined);
+      if (inputs.length === 0) return null;
+      const statuses = inputs.map((row) => row.status);
+      return {
+        status: statuses.includes("ESTIMATED") ? "ESTIMATED" : statuses.includes("PROVISIONAL") ? "PROVISIONAL" : "FINAL",
+        updatedAt: new Date(Math.max(...inputs.map((row) => row.updatedAt.getTime()))),
+      };
+    });
   }
 
   async rollup(

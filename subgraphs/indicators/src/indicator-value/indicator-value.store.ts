@@ -4,7 +4,7 @@
 // reads how many areas are expected to report (area_size, kept by a trigger on the area table).
 // Values of a period read in another hierarchy version come from the stored values carried through the
 // crosswalk of the two versions (decision 0060).
-import type { AreaLevel, Database } from "@vnge/shared";
+import { type AreaLevel, type Database, type DataValueStatus, NATION_CODE } from "@vnge/shared";
 
 export interface AreaTarget {
   code: string;
@@ -23,6 +23,14 @@ export interface ElementSumRow {
   apportioned: number;
   /** Sum of |value| x share over every contribution. */
   magnitude: number;
+}
+
+export interface ElementProvenanceRow {
+  target: string;
+  element: string;
+  period: string;
+  status: DataValueStatus;
+  updatedAt: Date;
 }
 
 export interface ExpectedAreasRow {
@@ -103,6 +111,53 @@ export class IndicatorValueStore {
       [[...elementCodes], [...periods], targets.map((t) => t.code), toHierarchy, fromHierarchy],
     );
     return rows.map(toSumRow);
+  }
+
+  /**
+   * Where the values of each element and period at each target area (and beneath it) stand: the least final
+   * status among them and when the latest was submitted. Values of `fromHierarchy` reach targets of
+   * `toHierarchy` through the crosswalk when the two differ. Read only when a client asks (SDMX, not dashboards).
+   */
+  async provenance(
+    elementCodes: readonly string[],
+    periods: readonly string[],
+    fromHierarchy: string,
+    toHierarchy: string,
+    targets: readonly string[],
+  ): Promise<ElementProvenanceRow[]> {
+    if (elementCodes.length === 0 || periods.length === 0 || targets.length === 0) return [];
+    const native = fromHierarchy === toHierarchy;
+    // The nation holds every value of its version: no join to the area tree.
+    const nation = native && targets.includes(NATION_CODE) ? [NATION_CODE] : [];
+    const others = targets.filter((code) => !nation.includes(code));
+    const parts: string[] = [];
+    if (nation.length > 0) parts.push(`SELECT '${NATION_CODE}' AS target, dv.* FROM dv`);
+    if (others.length > 0) {
+      parts.push(
+        native
+          ? `SELECT t.code AS target, dv.* FROM dv JOIN indicators.area a ON a.hierarchy = $4 AND a.code = dv.area_code
+               JOIN unnest($3::text[]) AS t(code) ON t.code IN (a.code, a.parent_code, a.province_code, a.district_code)`
+          : `SELECT x.to_code AS target, dv.* FROM dv JOIN indicators.area_crosswalk x
+               ON x.to_hierarchy = $4 AND x.from_hierarchy = $5 AND x.from_code = dv.area_code AND x.to_code = ANY($3::text[])`,
+      );
+    }
+    const rows = await this.db.query<Record<string, unknown>>(
+      `WITH dv AS MATERIALIZED (
+         SELECT area_code, data_element_code, period, status, submitted_at FROM indicators.data_value
+          WHERE data_element_code = ANY($1::text[]) AND period = ANY($2::text[]))
+       SELECT target, data_element_code AS element, period,
+              bool_or(status = 'ESTIMATED') AS estimated, bool_or(status = 'PROVISIONAL') AS provisional, max(submitted_at) AS updated
+         FROM (${parts.join(" UNION ALL ")}) AS reached
+        GROUP BY 1, 2, 3`,
+      [[...elementCodes], [...periods], ...(others.length === 0 ? [] : [others, toHierarchy, ...(native ? [] : [fromHierarchy])])],
+    );
+    return rows.map((row) => ({
+      target: String(row.target),
+      element: String(row.element),
+      period: String(row.period),
+      status: row.estimated === true ? "ESTIMATED" : row.provisional === true ? "PROVISIONAL" : "FINAL",
+      updatedAt: new Date(row.updated as string | Date),
+    }));
   }
 
   /** How many areas of each level of `fromHierarchy` feed each target of `toHierarchy`. */
