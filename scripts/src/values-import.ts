@@ -27,6 +27,7 @@ export async function importValues(
   const lines = [
     `${file}: ${summary.rows} rows, ${verdict}; imported ${summary.imported}, updated ${summary.updated}, unchanged ${summary.unchanged}, rejected ${summary.rejected}`,
     ...summary.conflicts.map((c) => `  line ${c.line}${c.field ? ` (${c.field})` : ""}: ${c.message}`),
+    ...summary.warnings.map((w) => `  warning, line ${w.line}${w.field ? ` (${w.field})` : ""}: ${w.message}`),
   ];
   if (summary.conflicts.length < summary.rejected) lines.push(`  ... and more: ${summary.rejected} rows refused in all`);
   return { lines, exitCode: summary.rejected > 0 ? 2 : 0 };

@@ -52,10 +52,10 @@ describe("POST /data-values/import", () => {
     expect(await history("14815")).toEqual([]);
   });
 
-  it("refuses callers without a token, without the role, or outside their areas", async () => {
+  it("refuses callers without a token or without the role, and rows outside their areas by line", async () => {
     expect((await upload(file, null)).status).toBe(401);
     expect((await upload(file, { roles: [Role.ANALYST], areaCodes: ["VN"] })).status).toBe(403);
     const elsewhere = await upload(csv("LIVE_BIRTHS,14845,2032,MALE,5,FINAL,"), CLERK);
-    expect(elsewhere).toMatchObject({ status: 403, body: { errors: [{ extensions: { code: "FORBIDDEN" } }] } });
+    expect(elsewhere).toMatchObject({ status: 422, body: { written: false, conflicts: [{ line: 2, field: "areaCode" }] } });
   });
 });

@@ -3,8 +3,7 @@
 // streamed in batches through DataValueService, so an import meets exactly the rules of
 // submitDataValues; the file is read twice (check, then write) and never held whole
 // (docs/decisions/0050-value-file-import.md).
-import { once } from "node:events";
-import { createReadStream, statSync } from "node:fs";
+import { createReadStream, promises as fsp, statSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { PassThrough, type Writable, pipeline } from "node:stream";
 import { CsvError, parse } from "csv-parse";
@@ -12,7 +11,18 @@ import type { AreaScope, Database, DataValueStatus, Sex } from "@vnge/shared";
 import type { DataValueService } from "./data-value.service";
 import { DataValueStore, type ElementPeriod } from "./data-value.store";
 import type { SubmittedValue } from "./data-value.validation";
-import { ValueFileError, escapeFormula, readValue, unescapeFormula, utf8Text } from "./data-value.file-text";
+import {
+  type Delimiter,
+  type Notation,
+  type ValueFileEncoding,
+  ValueFileError,
+  decodedText,
+  encodingOf,
+  escapeFormula,
+  notationOf,
+  readValueIn,
+  unescapeFormula,
+} from "./data-value.file-text";
 
 export type ValueFileFormat = "csv" | "json";
 
@@ -29,6 +39,13 @@ export interface FileConflict {
   message: string;
 }
 
+/** Something read but worth a look (an ignored column, a status in lowercase): the row is still imported. */
+export interface FileWarning {
+  line: number;
+  field: string | null;
+  message: string;
+}
+
 export interface FileImportSummary {
   rows: number;
   imported: number;
@@ -36,6 +53,8 @@ export interface FileImportSummary {
   unchanged: number;
   rejected: number;
   conflicts: FileConflict[];
+  /** At most MAX_LISTED_CONFLICTS, by line. */
+  warnings: FileWarning[];
   /** False for a dry run and for a file with any bad row: then nothing was written. */
   written: boolean;
 }
@@ -55,8 +74,9 @@ export interface FileImportOptions {
   onProgress?: (progress: FileImportProgress) => void;
 }
 
-/** One row of a file: either a value to submit or why it could not even be read. */
-type FileRow = { line: number; value: SubmittedValue; problem?: undefined } | { line: number; problem: { field: string | null; message: string } };
+type Note = { field: string | null; message: string };
+/** One row of a file: either a value to submit or why it could not even be read; with what looked off. */
+type FileRow = ({ line: number; value: SubmittedValue; problem?: undefined } | { line: number; problem: Note }) & { warnings?: FileWarning[] };
 
 const SEXES: readonly Sex[] = ["MALE", "FEMALE"];
 const STATUSES: readonly DataValueStatus[] = ["FINAL", "PROVISIONAL", "ESTIMATED"];
@@ -72,13 +92,31 @@ export function formatOf(path: string): ValueFileFormat {
 const FIELD_NAMES: Record<string, string> = { data_element: "dataElementCode", area_code: "areaCode" };
 const TEXT_COLUMNS = CSV_COLUMNS.filter((c) => c !== "value");
 
+/** How a file is written, as far as reading a row needs to know. */
+interface RowReading {
+  notation: Notation;
+  /** Columns of the CSV header (undefined for JSON). */
+  columns?: number;
+}
+
+/** A code of the enumeration for `text` (any case), and a warning when the file wrote it otherwise. */
+function enumValue<T extends string>(field: string, text: string, allowed: readonly T[], warnings: Note[]): T | null | { problem: string } {
+  if (text === "") return null;
+  const upper = text.toUpperCase() as T;
+  if (!allowed.includes(upper)) return { problem: `${field} must be ${allowed.join(", ")} or empty, got "${text}"` };
+  if (upper !== text) warnings.push({ field, message: `${field} "${text}" read as ${upper}` });
+  return upper;
+}
+
 /**
  * Fields of one row, already named (CSV text, or JSON values); turns them into a value or a problem.
  * Codes are trimmed; a comment is kept exactly as the file holds it (CSV: without the spaces around
  * an unquoted field), so a comment with spaces of its own survives an export and an import.
  */
-function toRow(line: number, fields: Record<string, unknown>): FileRow {
-  const problem = (field: string, message: string): FileRow => ({ line, problem: { field: FIELD_NAMES[field] ?? field, message } });
+function toRow(line: number, fields: Record<string, unknown>, reading: RowReading, fieldCount?: number): FileRow {
+  const notes: Note[] = [];
+  const warnings: FileWarning[] = [];
+  const problem = (field: string, message: string): FileRow => ({ line, problem: { field: FIELD_NAMES[field] ?? field, message }, warnings });
   for (const name of TEXT_COLUMNS) {
     const raw = fields[name];
     if (raw !== undefined && raw !== null && typeof raw !== "string" && typeof raw !== "number")
@@ -88,24 +126,30 @@ function toRow(line: number, fields: Record<string, unknown>): FileRow {
     const raw = fields[name];
     return raw === undefined || raw === null ? "" : String(raw).trim();
   };
-  const sexText = text("sex").toUpperCase();
-  if (sexText !== "" && !SEXES.includes(sexText as Sex)) return problem("sex", `sex must be MALE, FEMALE or empty, got "${text("sex")}"`);
-  const statusText = text("status").toUpperCase();
-  if (statusText !== "" && !STATUSES.includes(statusText as DataValueStatus)) {
-    return problem("status", `status must be one of ${STATUSES.join(", ")} or empty, got "${text("status")}"`);
+  const short = reading.columns !== undefined && fieldCount !== undefined && fieldCount < reading.columns;
+  if (reading.columns !== undefined && fieldCount !== undefined && fieldCount > reading.columns)
+    notes.push({ field: null, message: `the row has ${fieldCount} fields, the header ${reading.columns} columns: the extra fields are ignored` });
+  const sex = enumValue("sex", text("sex"), SEXES, notes);
+  if (sex !== null && typeof sex === "object") return problem("sex", sex.problem);
+  const status = enumValue("status", text("status"), STATUSES, notes);
+  warnings.push(...notes.map((note) => ({ line, ...note })));
+  if (status !== null && typeof status === "object") return problem("status", status.problem);
+  const value = readValueIn(fields.value, reading.notation);
+  if (typeof value !== "number") {
+    const missing = fields.value === undefined && short;
+    return problem("value", missing ? `value is missing: the row has ${fieldCount} of the header's ${reading.columns} columns` : value.problem);
   }
-  const value = readValue(fields.value);
-  if (typeof value !== "number") return problem("value", value.problem);
   const comment = fields.comment === undefined || fields.comment === null ? "" : String(fields.comment);
   return {
     line,
+    warnings,
     value: {
       dataElementCode: text("data_element"),
       areaCode: text("area_code"),
       period: text("period"),
-      sex: sexText === "" ? null : (sexText as Sex),
+      sex,
       value,
-      status: statusText === "" ? null : (statusText as DataValueStatus),
+      status,
       comment: comment === "" ? null : comment,
     },
   };
@@ -118,32 +162,84 @@ function columnName(header: string): string {
   return known[squashed] ?? squashed;
 }
 
-/** The file's text, decoded strictly (see utf8Text), into `parser`: a failure of any stream ends the reading with its error. */
-function textInto<T extends NodeJS.WritableStream>(stream: NodeJS.ReadableStream, parser: T): T {
-  pipeline(stream, utf8Text(), parser, () => undefined);
+const KNOWN_COLUMNS: readonly string[] = CSV_COLUMNS;
+const REQUIRED_COLUMNS = ["data_element", "area_code", "period", "value"];
+
+/** How a file is written: told from its first bytes and its header line, before it is parsed. */
+export interface FileReading {
+  encoding: ValueFileEncoding;
+  delimiter: Delimiter;
+}
+
+/** Enough of a file's start to hold its header line. */
+const SNIFF_BYTES = 64 * 1024;
+
+/**
+ * The encoding (a UTF-16 byte-order mark, else UTF-8) and the separator of the header line: the one of
+ * comma, semicolon and tab that splits it into the most known columns (a comma when none does).
+ */
+export async function readingOf(path: string): Promise<FileReading> {
+  const handle = await fsp.open(path, "r");
+  let head: Buffer;
+  try {
+    const buffer = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, SNIFF_BYTES, 0);
+    head = buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+  const encoding = encodingOf(head);
+  const text = new TextDecoder(encoding).decode(head);
+  const headerLine = text.split(/\r?\n/).find((line) => line.trim() !== "") ?? "";
+  const known = (delimiter: Delimiter) => headerLine.split(delimiter).filter((name) => KNOWN_COLUMNS.includes(columnName(name.replace(/"/g, "")))).length;
+  const candidates: Delimiter[] = [",", ";", "\t"];
+  const delimiter = candidates.reduce((best, candidate) => (known(candidate) > known(best) ? candidate : best), candidates[0]);
+  return { encoding, delimiter };
+}
+
+/** The file's text, decoded strictly (see decodedText), into `parser`: a failure of any stream ends the reading with its error. */
+function textInto<T extends NodeJS.WritableStream>(stream: NodeJS.ReadableStream, encoding: ValueFileEncoding, parser: T): T {
+  pipeline(stream, decodedText(encoding), parser, () => undefined);
   return parser;
 }
 
 const emptyFile = (what: string) => new ValueFileError("EMPTY_FILE", `the file holds no values: ${what}`);
 
-async function* csvRows(stream: NodeJS.ReadableStream): AsyncGenerator<FileRow> {
+/** Why a header lacks columns, in terms of what the file's first line holds. */
+function missingColumns(names: readonly string[], missing: readonly string[]): ValueFileError {
+  const expected = `the file must start with the header ${CSV_COLUMNS.join(",")}`;
+  const looksLikeValues = names.some((name) => /^\d/.test(name.trim())) && !names.some((name) => KNOWN_COLUMNS.includes(columnName(name)));
+  if (looksLikeValues) return new ValueFileError("MISSING_COLUMNS", `the first line looks like a row of values, not a header: ${expected}`, 1);
+  const unknown = names.filter((name) => !KNOWN_COLUMNS.includes(columnName(name)) && name.trim() !== "");
+  const named = unknown.length > 0 ? `; it names ${unknown.map((name) => JSON.stringify(name)).join(", ")}, which are not columns of a value file` : "";
+  return new ValueFileError(
+    "MISSING_COLUMNS",
+    `the header lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")}${named} (columns: ${CSV_COLUMNS.join(", ")}, separated by commas, semicolons or tabs)`,
+    1,
+  );
+}
+
+async function* csvRows(stream: NodeJS.ReadableStream, reading: FileReading): AsyncGenerator<FileRow> {
   let header = false;
+  let columns = 0;
+  const headerWarnings: Note[] = [];
   const parser = textInto(
     stream,
+    reading.encoding,
     parse({
       columns: (names: string[]) => {
         header = true;
+        columns = names.length;
         const named = names.map(columnName);
-        const missing = ["data_element", "area_code", "period", "value"].filter((c) => !named.includes(c));
-        if (missing.length > 0) {
-          throw new ValueFileError(
-            "MISSING_COLUMNS",
-            `the header lacks the column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (columns: ${CSV_COLUMNS.join(", ")})`,
-            1,
-          );
-        }
+        const missing = REQUIRED_COLUMNS.filter((c) => !named.includes(c));
+        if (missing.length > 0) throw missingColumns(names, missing);
+        names.forEach((name, i) => {
+          if (!KNOWN_COLUMNS.includes(named[i]))
+            headerWarnings.push({ field: name, message: `column "${name}" is not one of ${CSV_COLUMNS.join(", ")}: ignored` });
+        });
         return named;
       },
+      delimiter: reading.delimiter,
       info: true,
       skip_empty_lines: true,
       bom: true,
@@ -153,12 +249,15 @@ async function* csvRows(stream: NodeJS.ReadableStream): AsyncGenerator<FileRow> 
       max_record_size: MAX_RECORD_BYTES,
     }),
   );
+  const rowReading: RowReading = { notation: notationOf(reading.delimiter) };
   let rows = 0;
   try {
-    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-      rows++;
+    for await (const item of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; index: number } }>) {
       const { record } = item;
-      yield toRow(item.info.lines, typeof record.comment === "string" ? { ...record, comment: unescapeFormula(record.comment) } : record);
+      const fields = typeof record.comment === "string" ? { ...record, comment: unescapeFormula(record.comment) } : record;
+      const row = toRow(item.info.lines, fields, { ...rowReading, columns }, item.info.index);
+      // The header's own warnings travel with the first row.
+      yield rows++ === 0 ? { ...row, warnings: [...headerWarnings.map((note) => ({ line: 1, ...note })), ...(row.warnings ?? [])] } : row;
     }
   } catch (error) {
     if (error instanceof CsvError)
@@ -171,10 +270,10 @@ async function* csvRows(stream: NodeJS.ReadableStream): AsyncGenerator<FileRow> 
 /** Longest CSV record read: far above a row with a 2,000-character comment, low enough that a file without line ends is refused early. */
 const MAX_RECORD_BYTES = 64 * 1024;
 
-async function* jsonRows(stream: NodeJS.ReadableStream): AsyncGenerator<FileRow> {
+async function* jsonRows(stream: NodeJS.ReadableStream, reading: FileReading): AsyncGenerator<FileRow> {
   let line = 0;
   let rows = 0;
-  for await (const raw of createInterface({ input: textInto(stream, new PassThrough({ objectMode: true })), crlfDelay: Infinity })) {
+  for await (const raw of createInterface({ input: textInto(stream, reading.encoding, new PassThrough({ objectMode: true })), crlfDelay: Infinity })) {
     line++;
     const text = raw.trim().replace(/,$/, "");
     if (text === "" || text === "[" || text === "]") continue;
@@ -191,16 +290,23 @@ async function* jsonRows(stream: NodeJS.ReadableStream): AsyncGenerator<FileRow>
       continue;
     }
     const named: Record<string, unknown> = {};
-    for (const [key, v] of Object.entries(parsed)) named[columnName(key)] = v;
-    yield toRow(line, named);
+    const ignored: FileWarning[] = [];
+    for (const [key, v] of Object.entries(parsed)) {
+      const name = columnName(key);
+      if (!KNOWN_COLUMNS.includes(name)) ignored.push({ line, field: key, message: `field "${key}" is not one of ${CSV_COLUMNS.join(", ")}: ignored` });
+      named[name] = v;
+    }
+    const row = toRow(line, named, { notation: "point" });
+    yield { ...row, warnings: [...ignored, ...(row.warnings ?? [])] };
   }
   if (rows === 0) throw emptyFile("expected one value object per line");
 }
 
 async function* batches(path: string, format: ValueFileFormat, size: number, onRead: (bytes: number) => void): AsyncGenerator<FileRow[]> {
+  const reading = await readingOf(path);
   const stream = createReadStream(path);
   stream.on("data", () => onRead(stream.bytesRead));
-  const rows = format === "csv" ? csvRows(stream) : jsonRows(stream);
+  const rows = format === "csv" ? csvRows(stream, reading) : jsonRows(stream, reading);
   let batch: FileRow[] = [];
   for await (const row of rows) {
     batch.push(row);
@@ -224,7 +330,7 @@ async function pass(
   options: FileImportOptions,
   pairs?: Map<string, ElementPeriod>,
 ): Promise<FileImportSummary> {
-  const summary: FileImportSummary = { rows: 0, imported: 0, updated: 0, unchanged: 0, rejected: 0, conflicts: [], written: !dryRun };
+  const summary: FileImportSummary = { rows: 0, imported: 0, updated: 0, unchanged: 0, rejected: 0, conflicts: [], warnings: [], written: !dryRun };
   const totalBytes = statSync(path).size;
   let bytesRead = 0;
   const report = () => options.onProgress?.({ phase: dryRun ? "check" : "write", bytesRead, totalBytes, rows: summary.rows });
@@ -234,12 +340,16 @@ async function pass(
   for await (const batch of batches(path, format, options.batchSize ?? FILE_BATCH_SIZE, (bytes) => (bytesRead = bytes))) {
     summary.rows += batch.length;
     const readable = batch.filter((row): row is Extract<FileRow, { value: SubmittedValue }> => row.problem === undefined);
-    for (const row of batch) if (row.problem) conflict({ line: row.line, ...row.problem });
+    for (const row of batch) {
+      if (row.problem) conflict({ line: row.line, ...row.problem });
+      for (const warning of row.warnings ?? []) if (summary.warnings.length < MAX_LISTED_CONFLICTS) summary.warnings.push(warning);
+    }
     summary.rejected += batch.length - readable.length;
     for (const { value } of readable) pairs?.set(`${value.dataElementCode}|${value.period}`, value);
     const result = await service.submit(
       readable.map((row) => row.value),
-      { dryRun, submittedBy: options.submittedBy },
+      // A file's rows are named by their lines, and a row outside the caller's areas is refused on its line like any other.
+      { dryRun, submittedBy: options.submittedBy, rowName: (index) => `line ${readable[index].line}`, fromFile: true },
     );
     summary.imported += result.imported;
     summary.updated += result.updated;
@@ -249,6 +359,7 @@ async function pass(
     report();
   }
   summary.conflicts.sort((a, b) => a.line - b.line);
+  summary.warnings.sort((a, b) => a.line - b.line);
   if (summary.rejected > 0) summary.written = false;
   return summary;
 }
@@ -300,28 +411,82 @@ export interface ValueSelection {
 /** Quoted when the field holds a delimiter, a quote, a line end or spaces at either end (which an unquoted field would lose). */
 const csvField = (text: string): string => (/[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text);
 
+/** The output closed (a client gone) before the export ended. */
+export class ExportAborted extends Error {
+  constructor() {
+    super("the output closed before the export ended");
+  }
+}
+
+export interface ExportOptions {
+  /** Which values of a page the reader may see (the disclosure rule, for a request); all when omitted. */
+  screen?: (rows: readonly { dataElementCode: string; areaCode: string }[], period: string) => Promise<boolean[]>;
+  /** Called once the selection is checked, before the first byte is written (e.g. to send the headers). */
+  begin?: () => void;
+}
+
+export interface ExportResult {
+  /** Rows written. */
+  rows: number;
+  /** Rows the screen kept back. */
+  withheld: number;
+}
+
+/** Writes `text`, waiting for the output to drain; throws ExportAborted once the output is closed. */
+async function writeTo(out: Writable, text: string): Promise<void> {
+  if (out.destroyed) throw new ExportAborted();
+  if (out.write(text)) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      out.off("drain", done);
+      out.off("close", done);
+      resolve();
+    };
+    out.on("drain", done);
+    out.on("close", done);
+  });
+  if (out.destroyed) throw new ExportAborted();
+}
+
 /**
- * Writes the values of a selection in the import's own shape, page by page (keyset paging, so
- * memory stays flat), waiting for the output to drain. Returns the number of rows written.
+ * Writes the values of a selection in the import's own shape (CSV, or JSON lines), page by page
+ * (keyset paging, so memory stays flat), waiting for the output to drain. Returns the number of rows written.
  */
-export async function exportValues(db: Database, scope: AreaScope, selection: ValueSelection, format: ValueFileFormat, out: Writable): Promise<number> {
+export async function exportValues(
+  db: Database,
+  scope: AreaScope,
+  selection: ValueSelection,
+  format: ValueFileFormat,
+  out: Writable,
+  options: ExportOptions = {},
+): Promise<ExportResult> {
   // The selection's area is one of the version the period's data belong to.
   const hierarchy = await scope.areas.hierarchy.versionForPeriod(selection.period);
   await scope.assertContains([selection.areaCode], "export values", hierarchy);
-  const write = async (text: string) => {
-    if (!out.write(text)) await once(out, "drain");
-  };
-  await write(format === "csv" ? `${CSV_COLUMNS.join(",")}\n` : "[\n");
+  options.begin?.();
+  const write = (text: string) => writeTo(out, text);
+  if (format === "csv") await write(`${CSV_COLUMNS.join(",")}\n`);
   let after: [string, string, string] = ["", "", ""];
-  let count = 0;
+  const result: ExportResult = { rows: 0, withheld: 0 };
   const store = new DataValueStore(db);
   for (;;) {
     const page = await store.exportPage(selection, hierarchy, after, FILE_BATCH_SIZE);
-    for (const row of page) {
+    const shown = options.screen
+      ? await options.screen(
+          page.map((row) => ({ dataElementCode: row.data_element_code, areaCode: row.area_code })),
+          selection.period,
+        )
+      : null;
+    let text = "";
+    page.forEach((row, i) => {
+      if (shown && !shown[i]) {
+        result.withheld++;
+        return;
+      }
       const sex = row.sex === "NONE" ? "" : row.sex;
       if (format === "csv") {
         const fields = [row.data_element_code, row.area_code, selection.period, sex, String(row.value), row.status, escapeFormula(row.comment ?? "")];
-        await write(`${fields.map(csvField).join(",")}\n`);
+        text += `${fields.map(csvField).join(",")}\n`;
       } else {
         const object = {
           dataElement: row.data_element_code,
@@ -332,14 +497,14 @@ export async function exportValues(db: Database, scope: AreaScope, selection: Va
           status: row.status,
           comment: row.comment,
         };
-        await write(`${count === 0 ? "" : ",\n"}${JSON.stringify(object)}`);
+        text += `${JSON.stringify(object)}\n`;
       }
-      count++;
-    }
+      result.rows++;
+    });
+    if (text !== "") await write(text);
     if (page.length < FILE_BATCH_SIZE) break;
     const last = page[page.length - 1];
     after = [last.data_element_code, last.area_code, last.sex];
   }
-  await write(format === "csv" ? "" : count === 0 ? "]\n" : "\n]\n");
-  return count;
+  return result;
 }

@@ -20,6 +20,19 @@ import { DataElementStore } from "../data-element/data-element.store";
 import { type DataValueChangeRow, DataValueStore, type ElementPeriod } from "./data-value.store";
 import { type AreaPlace, type ElementRule, MAX_BATCH_SIZE, type SubmittedValue, classifyAgainstStored, validateDataValues } from "./data-value.validation";
 
+export interface SubmitOptions {
+  dryRun?: boolean;
+  /** The verified subject every stored change is recorded under. */
+  submittedBy: string;
+  /** How a message names another row (default: "row <index>"); a file names its lines. */
+  rowName?: (index: number) => string;
+  /**
+   * The rows come from a file (a spreadsheet, often): rows outside the caller's areas are refused one by one,
+   * like every other bad row, instead of the batch with FORBIDDEN; an area code that lost its leading zeros is hinted at.
+   */
+  fromFile?: boolean;
+}
+
 export interface SubmitResult {
   imported: number;
   updated: number;
@@ -156,19 +169,71 @@ export class DataValueService {
     );
   }
 
-  /** `submittedBy` is the verified subject every stored change is recorded under. */
-  async submit(values: readonly SubmittedValue[], options: { dryRun?: boolean; submittedBy: string }): Promise<SubmitResult> {
+  /** Rows whose area is outside the caller's areas, each refused on its own (a file's import reports them by line). */
+  private async scopeConflicts(values: readonly SubmittedValue[], areaFor: (areaCode: string, period: string) => AreaPlace): Promise<RowConflict[]> {
+    const byVersion = new Map<string, { index: number; areaCode: string }[]>();
+    values.forEach((row, index) => {
+      if (periodProblem(row.period) !== null) return;
+      const place = areaFor(row.areaCode, row.period);
+      if (!("hierarchy" in place)) return;
+      byVersion.set(place.hierarchy, [...(byVersion.get(place.hierarchy) ?? []), { index, areaCode: row.areaCode }]);
+    });
+    const conflicts: RowConflict[] = [];
+    const assigned = this.scope.assigned.join(", ");
+    for (const [version, rows] of byVersion) {
+      const outside = new Set(
+        await this.scope.outside(
+          rows.map((r) => r.areaCode),
+          version,
+        ),
+      );
+      for (const row of rows) {
+        if (outside.has(row.areaCode))
+          conflicts.push({
+            index: row.index,
+            field: "areaCode",
+            message: `area ${row.areaCode} is outside your areas (${assigned}): you may not submit values for it`,
+          });
+      }
+    }
+    return conflicts;
+  }
+
+  /**
+   * Spreadsheets read codes as numbers and drop their leading zeros (00703 becomes 703): an area refused
+   * whose code, given its zeros back, names an area of the row's version says so.
+   */
+  private async withLeadingZeroHints(values: readonly SubmittedValue[], conflicts: RowConflict[]): Promise<RowConflict[]> {
+    const suspects = conflicts.filter((c) => c.field === "areaCode" && /^\d{1,4}$/.test(values[c.index].areaCode));
+    if (suspects.length === 0) return conflicts;
+    const timeline = await this.areas.timeline();
+    const hints = new Map<number, string>();
+    for (const conflict of suspects) {
+      const row = values[conflict.index];
+      if (periodProblem(row.period) !== null) continue;
+      const candidates = [2, 3, 5].filter((length) => length > row.areaCode.length).map((length) => row.areaCode.padStart(length, "0"));
+      const found = await this.areaStore.findByCodes(candidates, timeline.forPeriod(row.period).code);
+      if (found.length === 0) continue;
+      const named = found.map((area) => `${area.code} is ${area.level.toLowerCase()} ${area.name}`).join(", ");
+      hints.set(conflict.index, `; did Excel drop leading zeros? ${named}`);
+    }
+    return conflicts.map((c) => (c.field === "areaCode" && hints.has(c.index) ? { ...c, message: `${c.message}${hints.get(c.index)}` } : c));
+  }
+
+  async submit(values: readonly SubmittedValue[], options: SubmitOptions): Promise<SubmitResult> {
     if (values.length > MAX_BATCH_SIZE) {
       throw new BadUserInputError(`a batch holds at most ${MAX_BATCH_SIZE} values, got ${values.length}; split it into several batches`, { field: "values" });
     }
     const elementCodes = [...new Set(values.map((v) => v.dataElementCode))];
     const [elementRows, areaFor] = await Promise.all([this.dataElementStore.findByCodes(elementCodes), this.areaPlaces(values)]);
     const elements = new Map<string, ElementRule>(elementRows.map((e) => [e.code, e]));
-    const validated = validateDataValues(values, elements, areaFor);
+    const validated = validateDataValues(values, elements, areaFor, options.rowName);
     const confined = await this.confinementConflicts(values, new Map(elementRows.map((e) => [e.code, e])), areaFor);
+    const outOfScope = options.fromFile ? await this.scopeConflicts(values, areaFor) : [];
     const { valid } = validated;
-    if (validated.conflicts.length > 0 || confined.length > 0) {
-      const conflicts = [...validated.conflicts, ...confined].sort((a, b) => a.index - b.index);
+    if (validated.conflicts.length > 0 || confined.length > 0 || outOfScope.length > 0) {
+      const found = [...validated.conflicts, ...confined, ...outOfScope].sort((a, b) => a.index - b.index);
+      const conflicts = options.fromFile ? await this.withLeadingZeroHints(values, found) : found;
       return { imported: 0, updated: 0, unchanged: 0, rejected: new Set(conflicts.map((c) => c.index)).size, conflicts };
     }
     for (const version of new Set(valid.map((v) => v.hierarchy))) {

@@ -92,6 +92,8 @@ export function validateDataValues(
   rows: readonly SubmittedValue[],
   elements: ReadonlyMap<string, ElementRule>,
   areaFor: (areaCode: string, period: string) => AreaPlace,
+  /** How a message names another row: by its index in a batch, by its line in a file. */
+  rowName: (index: number) => string = (index) => `row ${index}`,
 ): ValidationResult {
   const conflicts: Conflict[] = [];
   const valid: ValidValue[] = [];
@@ -158,7 +160,7 @@ export function validateDataValues(
     const key = valueKey(value);
     const first = firstIndexOfKey.get(key);
     if (first !== undefined) {
-      refuse(index, null, `duplicate of row ${first}: the same data element, area, period and sex appear twice in the batch`);
+      refuse(index, null, `duplicate of ${rowName(first)}: the same data element, area, period and sex appear twice in the batch`);
       return;
     }
     firstIndexOfKey.set(key, index);

@@ -49,7 +49,7 @@ describe("importValueFile", () => {
     writeFileSync(file, generatedCsv());
     const progress: FileImportProgress[] = [];
     const first = await importValueFile(service(), file, { submittedBy: "file-test", batchSize: 1_000, onProgress: (p) => progress.push(p) });
-    expect(first).toEqual({ rows: 4800, imported: 4800, updated: 0, unchanged: 0, rejected: 0, conflicts: [], written: true });
+    expect(first).toEqual({ rows: 4800, imported: 4800, updated: 0, unchanged: 0, rejected: 0, conflicts: [], warnings: [], written: true });
     expect(await db.prisma.dataValue.count({ where: { submittedBy: "file-test" } })).toBe(4800);
     // five batches checked, five written; the last report of each pass has read the whole file
     expect(progress.filter((p) => p.phase === "check")).toHaveLength(5);
@@ -61,7 +61,7 @@ describe("importValueFile", () => {
     expect(stored).toMatchObject({ value: 13 % 101, status: "FINAL", comment: null });
 
     const again = await importValueFile(service(), file, { submittedBy: "file-test", batchSize: 1_000 });
-    expect(again).toEqual({ rows: 4800, imported: 0, updated: 0, unchanged: 4800, rejected: 0, conflicts: [], written: true });
+    expect(again).toEqual({ rows: 4800, imported: 0, updated: 0, unchanged: 4800, rejected: 0, conflicts: [], warnings: [], written: true });
     // first submissions are the value rows themselves, and the second run changed nothing
     expect(await db.prisma.dataValueAudit.count({ where: { changedBy: "file-test" } })).toBe(0);
   });
@@ -96,7 +96,7 @@ describe("importValueFile", () => {
     rows.splice(2400, 2, `MATERNAL_DEATHS,${COMMUNES[3]},2040,,2,,`, `MATERNAL_DEATHS,${COMMUNES[4]},2040,,2,,`);
     writeFileSync(file, `${rows.join("\n")}\n`);
     const dry = await importValueFile(service(), file, { submittedBy: "file-test", dryRun: true, batchSize: 1_000 });
-    expect(dry).toEqual({ rows: 2500, imported: 2500, updated: 0, unchanged: 0, rejected: 0, conflicts: [], written: false });
+    expect(dry).toEqual({ rows: 2500, imported: 2500, updated: 0, unchanged: 0, rejected: 0, conflicts: [], warnings: [], written: false });
     expect(await db.prisma.dataValue.count()).toBe(before);
   });
 
@@ -109,15 +109,15 @@ describe("importValueFile", () => {
     csvOut.end();
     await finished(csvOut);
     // province 01 holds communes 00001-00004: 4 communes x 2 sexes x 2 elements
-    expect(exported).toBe(16);
+    expect(exported).toEqual({ rows: 16, withheld: 0 });
     const jsonOut = createWriteStream(json);
-    expect(await exportValues(db, new AreaScope(new AreaDirectory(db), [NATION_CODE]), selection, "json", jsonOut)).toBe(16);
+    expect(await exportValues(db, new AreaScope(new AreaDirectory(db), [NATION_CODE]), selection, "json", jsonOut)).toEqual({ rows: 16, withheld: 0 });
     jsonOut.end();
     await finished(jsonOut);
 
     for (const file of [csv, json]) {
       const summary = await importValueFile(service(), file, { submittedBy: "round-trip" });
-      expect(summary).toEqual({ rows: 16, imported: 0, updated: 0, unchanged: 16, rejected: 0, conflicts: [], written: true });
+      expect(summary).toEqual({ rows: 16, imported: 0, updated: 0, unchanged: 16, rejected: 0, conflicts: [], warnings: [], written: true });
     }
     expect(await db.prisma.dataValueAudit.count({ where: { changedBy: "round-trip" } })).toBe(0);
   });

@@ -164,7 +164,16 @@ describe("comments across an export and an import", () => {
   it("imports both exports back as unchanged, every comment exactly as stored", async () => {
     for (const format of ["csv", "json"] as const) {
       const summary = await importFile(await exported(format));
-      expect(summary).toEqual({ rows: COMMENTS.length, imported: 0, updated: 0, unchanged: COMMENTS.length, rejected: 0, conflicts: [], written: true });
+      expect(summary).toEqual({
+        rows: COMMENTS.length,
+        imported: 0,
+        updated: 0,
+        unchanged: COMMENTS.length,
+        rejected: 0,
+        conflicts: [],
+        warnings: [],
+        written: true,
+      });
     }
     const rows = await db.prisma.dataValue.findMany({ where: { period: selection.period }, select: { comment: true } });
     expect(rows.map((r) => r.comment).sort()).toEqual([...COMMENTS].sort());
