@@ -47,6 +47,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     ? new ResponseCache(options.responseCache, supergraphSdl, logger, { production: options.production, maxBytes: options.responseCacheMaxBytes })
     : null;
   const authenticateCaller = (headers: GatewayContext["headers"]) => authenticate(headers, options.verifyToken, options.apiKeys);
+  const indicatorsUrl = () => options.subgraphUrls?.indicators ?? subgraphUrl(subgraphEntry("indicators"));
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name, url }) => new SubgraphDataSource({ url: options.subgraphUrls?.[name] ?? url }),
@@ -98,7 +99,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       persistedQueries: new PersistedQueries(async (hash) => options.trustedDocuments?.document(hash)),
       maxQueryBytes: MAX_QUERY_BYTES,
       routes: {
-        "/data-values/import": passThrough(() => options.subgraphUrls?.indicators ?? subgraphUrl(subgraphEntry("indicators"))),
+        "/data-values/import": passThrough(indicatorsUrl, authenticateCaller),
+        "/data-values/export": passThrough(indicatorsUrl, authenticateCaller),
         "/dhis2/api/dataValueSets": userTokensOnly(
           passThrough(() => options.subgraphUrls?.indicators ?? subgraphUrl(subgraphEntry("indicators"))),
           authenticateCaller,

@@ -1,5 +1,6 @@
 import type { SubgraphModule } from "@vnge/shared";
 import { createContext, type IndicatorsContext } from "./context";
+import { dataValueExportRoute } from "./data-value/data-value-export.route";
 import { dataValueUploadRoute } from "./data-value/data-value-upload.route";
 import { seedDemo } from "./demo/seed";
 import { DHIS2_DATA_VALUE_SETS_PATH, dhis2ImportRoute } from "./dhis2/dhis2-import.route";
@@ -10,7 +11,7 @@ export const subgraph: SubgraphModule<IndicatorsContext> = {
   buildSchema,
   createContext,
   seedDemo,
-  routes: { "/data-values/import": dataValueUploadRoute, [DHIS2_DATA_VALUE_SETS_PATH]: dhis2ImportRoute },
+  routes: { "/data-values/import": dataValueUploadRoute, "/data-values/export": dataValueExportRoute, [DHIS2_DATA_VALUE_SETS_PATH]: dhis2ImportRoute },
 };
 
 export { seedCatalogue, DEFAULT_CATALOGUE, type Catalogue } from "./catalogue/catalogue.seed";

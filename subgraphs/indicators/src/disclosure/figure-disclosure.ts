@@ -118,6 +118,33 @@ export class FigureDisclosure {
     return publication && !publication(area, period, [element.code]) ? "WITHHELD" : "SHOWN";
   }
 
+  /**
+   * Which of many stored values of one period (a page of an export) this caller may see, by the rule of
+   * storedValueVisibility: a confidential element's values only exactly (a stored value is a commune's count
+   * before any suppression), unapproved values not for partners; a value whose area is not found is not shown
+   * to an approved-only caller. Elements and areas are looked up once each, approvals once for the page.
+   */
+  async storedValuesShown(values: readonly { dataElementCode: string; areaCode: string }[], period: string): Promise<boolean[]> {
+    const codes = [...new Set(values.map((v) => v.dataElementCode))];
+    const elements = new Map(await Promise.all(codes.map(async (code) => [code, await this.lookup.element(code)] as const)));
+    const suppressed = (code: string) => !this.rule.exactConfidential && elements.get(code)?.confidential === true;
+    if (!this.rule.approvedOnly) return values.map((v) => !suppressed(v.dataElementCode));
+    const areaCodes = [...new Set(values.filter((v) => !suppressed(v.dataElementCode)).map((v) => v.areaCode))];
+    const areas = new Map(await Promise.all(areaCodes.map(async (code) => [code, await this.lookup.area(code, period)] as const)));
+    const placed = [...areas.values()].filter((area): area is AreaPlacement => area !== null);
+    const publication = await this.publication(
+      codes.filter((code) => !suppressed(code)),
+      [period],
+      placed,
+    );
+    return values.map((v) => {
+      if (suppressed(v.dataElementCode)) return false;
+      const area = areas.get(v.areaCode);
+      if (!area) return false;
+      return publication === null || publication(area, period, [v.dataElementCode]);
+    });
+  }
+
   /** The history of one stored value as this caller may see it: every figure nulled when the value is not shown. */
   async screenHistory<T extends HistoryFigures>(changes: readonly T[], elementCode: string, areaCode: string, period: string): Promise<(T & Screened)[]> {
     const [element, area] = await Promise.all([this.lookup.element(elementCode), this.lookup.area(areaCode, period)]);
