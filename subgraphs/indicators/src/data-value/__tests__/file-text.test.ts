@@ -1,7 +1,7 @@
 // The text rules of value files on their own: strict UTF-8, what a value may look like, and the
 // quote that keeps a comment from being read as a spreadsheet formula.
 import { Readable } from "node:stream";
-import { ValueFileError, escapeFormula, readValue, unescapeFormula, utf8Text } from "../data-value.file-text";
+import { ValueFileError, decodedText, escapeFormula, readValue, readValueIn, unescapeFormula, utf8Text } from "../data-value.file-text";
 
 async function decode(chunks: Buffer[]): Promise<string> {
   let text = "";
@@ -41,6 +41,32 @@ describe("readValue", () => {
     for (const raw of [undefined, null, ""]) expect(readValue(raw)).toEqual({ problem: "value is missing" });
     expect(readValue("1e309")).toEqual({ problem: 'value is out of range, got "1e309"' });
     expect(readValue(Number.POSITIVE_INFINITY)).toEqual({ problem: "value is out of range" });
+  });
+});
+
+describe("decodedText", () => {
+  it("decodes UTF-16 of either byte order, removing the byte-order mark", async () => {
+    const text = "a\tBỉm Sơn\r\n";
+    for (const [encoding, bytes] of [
+      ["utf-16le", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])],
+      ["utf-16be", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, "utf16le").swap16()])],
+    ] as const) {
+      let decoded = "";
+      for await (const part of Readable.from([bytes.subarray(0, 5), bytes.subarray(5)]).pipe(decodedText(encoding))) decoded += part;
+      expect(decoded).toBe(text);
+    }
+  });
+});
+
+describe("readValueIn", () => {
+  it("reads thousands separators in exact groups only, and the decimal mark of the file's notation", () => {
+    expect(["1,234", "12,345.5", "-1,234,567", "0.5"].map((raw) => readValueIn(raw, "point"))).toEqual([1234, 12345.5, -1234567, 0.5]);
+    expect(["1.234", "1.234,5", "0,5", "12"].map((raw) => readValueIn(raw, "comma"))).toEqual([1234, 1234.5, 0.5, 12]);
+    expect(["1,5", "1.5", "1,234.5", "1.234,5", "1234"].map((raw) => readValueIn(raw, "either"))).toEqual([1.5, 1.5, 1234.5, 1234.5, 1234]);
+    for (const raw of ["1,5", "1,2345", "12,34"]) expect(readValueIn(raw, "point")).toEqual({ problem: expect.stringContaining(`got "${raw}"`) });
+    for (const raw of ["1.5", "1.2345", "1e3"]) expect(readValueIn(raw, "comma")).toEqual({ problem: expect.stringContaining(`got "${raw}"`) });
+    for (const raw of ["1.234", "1,234"])
+      expect(readValueIn(raw, "either")).toEqual({ problem: expect.stringMatching(/ambiguous|decimal point and .* decimal comma/) });
   });
 });
 
