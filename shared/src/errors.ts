@@ -6,6 +6,7 @@ import type { Logger } from "./logger";
 export type ErrorCode =
   | "BAD_USER_INPUT"
   | "NOT_FOUND"
+  | "NOT_ACCEPTABLE"
   | "FORBIDDEN"
   | "UNAUTHENTICATED"
   | "DATABASE_UNAVAILABLE"
@@ -29,6 +30,7 @@ const HTTP_STATUS: Partial<Record<ErrorCode, number>> = {
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,
   NOT_FOUND: 404,
+  NOT_ACCEPTABLE: 406,
   DATABASE_UNAVAILABLE: 503,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL_SERVER_ERROR: 500,
@@ -48,6 +50,13 @@ export function publicExtensions(error: AppError): Record<string, unknown> {
 export class NotFoundError extends AppError {
   constructor(message: string, extensions: Record<string, unknown> = {}) {
     super(message, "NOT_FOUND", extensions);
+  }
+}
+
+/** A route cannot answer in any media type the client accepts. */
+export class NotAcceptableError extends AppError {
+  constructor(message: string) {
+    super(message, "NOT_ACCEPTABLE");
   }
 }
 
