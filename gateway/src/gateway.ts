@@ -10,7 +10,6 @@ import { type HttpConfig, loadHttpConfig } from "./http/http-config";
 import { withoutSuggestions } from "./operation-limits/hide-suggestions";
 import { operationLimits } from "./operation-limits/operation-limits";
 import { passThrough } from "./pass-through";
-import { userTokensOnly } from "./user-tokens-only";
 import { YEARLY_REPORT_PATH, yearlyReportRoute } from "./report/yearly-report.route";
 import { SDMX_PREFIX, sdmxRoute } from "./sdmx/sdmx.route";
 import { ResponseCache } from "./response-cache/response-cache";
@@ -101,12 +100,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       routes: {
         "/data-values/import": passThrough(indicatorsUrl, authenticateCaller),
         "/data-values/export": passThrough(indicatorsUrl, authenticateCaller),
-        "/dhis2/api/dataValueSets": userTokensOnly(
-          passThrough(() => options.subgraphUrls?.indicators ?? subgraphUrl(subgraphEntry("indicators"))),
-          authenticateCaller,
-          "Partner API keys cannot write data values: a DHIS2 import needs a user token with the role ADMIN or DATA_ENTRY",
-        ),
-        "/reports/document": passThrough(() => options.subgraphUrls?.plans ?? subgraphUrl(subgraphEntry("plans"))),
+        "/dhis2/api/dataValueSets": passThrough(indicatorsUrl, authenticateCaller),
+        "/reports/document": passThrough(() => options.subgraphUrls?.plans ?? subgraphUrl(subgraphEntry("plans")), authenticateCaller),
         [YEARLY_REPORT_PATH]: yearlyReportRoute(apollo, authenticateCaller),
         [SDMX_PREFIX]: sdmxRoute(apollo, authenticateCaller),
       },
