@@ -9,6 +9,7 @@ export * from "./database/migrate";
 export * from "./areas/levels";
 export * from "./federation/build-federated-schema";
 export * from "./federation/input-validation";
+export * from "./http/query-parameters";
 export * from "./http/request-id";
 export * from "./http/service-server";
 export { PayloadTooLargeError, headerMapOf, isJsonContentType, listen, readBody } from "./http/plumbing";

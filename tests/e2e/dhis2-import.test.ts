@@ -178,13 +178,21 @@ describe("POST /dhis2/api/dataValueSets", () => {
     expect(bad.body.conflicts).toEqual([expect.objectContaining({ indexes: [1], line: 3, property: "value", value: expect.stringContaining("whole number") })]);
   });
 
-  it("checks without writing on dryRun=true and refuses any other spelling", async () => {
+  it("checks without writing on dryRun=true and refuses values and names it does not know", async () => {
     const values = dataValues(3, 2036);
     const dry = await postSet(values, { query: "?dryRun=true" });
     expect(dry).toMatchObject({ status: 200, body: { status: "SUCCESS", importOptions: { dryRun: true }, importCount: { imported: 3 } } });
     expect(await history("LIVE_BIRTHS", communes[0], "203601", "MALE")).toEqual([]);
-    for (const query of ["?dryRun=yes", "?dryRun=1", "?dryRun=TRUE", "?dryRun="]) {
-      expect(await postSet(values, { query })).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: "BAD_USER_INPUT", field: "dryRun" } }] } });
+    for (const query of ["?dryRun=1", "?dryRun=TRUE", "?dryRun"]) {
+      expect(await postSet(values, { query })).toMatchObject({ status: 200, body: { importOptions: { dryRun: true } } });
+    }
+    for (const [query, field] of [
+      ["?dryRun=yes", "dryRun"],
+      ["?dryRun=maybe", "dryRun"],
+      ["?dryrun=true", "dryrun"],
+      ["?dryRun=true&dryRun=false", "dryRun"],
+    ]) {
+      expect(await postSet(values, { query })).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: "BAD_USER_INPUT", field } }] } });
     }
     expect(await history("LIVE_BIRTHS", communes[0], "203601", "MALE")).toEqual([]);
   });

@@ -5,10 +5,9 @@
 // values only to those who see them exactly, unapproved values not to partners. Values kept back are left
 // out of the file, which stays importable as it is.
 import type { IncomingHttpHeaders } from "node:http";
-import { BadUserInputError, type SubgraphRoute, periodProblem } from "@vnge/shared";
+import { BadUserInputError, type SubgraphRoute, checkParameters, choiceParameter, periodProblem } from "@vnge/shared";
 import type { IndicatorsContext } from "../context";
 import { ExportAborted, type ValueFileFormat, exportValues } from "./data-value.file";
-import { checkParameters, choiceParameter } from "./route-params";
 
 const PARAMETERS = ["area", "period", "element", "format"] as const;
 

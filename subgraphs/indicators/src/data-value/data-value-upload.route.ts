@@ -8,11 +8,22 @@ import type { IncomingMessage } from "node:http";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import busboy from "busboy";
-import { BadUserInputError, DatabaseUnavailableError, ForbiddenError, Role, type SubgraphRoute, hasAnyRole, isConnectionError, sendJson } from "@vnge/shared";
+import {
+  BadUserInputError,
+  DatabaseUnavailableError,
+  ForbiddenError,
+  Role,
+  type SubgraphRoute,
+  checkParameters,
+  choiceParameter,
+  flagParameter,
+  hasAnyRole,
+  isConnectionError,
+  sendJson,
+} from "@vnge/shared";
 import type { IndicatorsContext } from "../context";
 import { type ValueFileFormat, importValueFile } from "./data-value.file";
 import { ValueFileError } from "./data-value.file-text";
-import { checkParameters, choiceParameter, flagParameter } from "./route-params";
 import { makeUploadDir, removeStaleUploads } from "./upload-files";
 
 /** Largest upload: the national file (400,000 rows) is about 13 MiB. */

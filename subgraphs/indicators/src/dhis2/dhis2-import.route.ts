@@ -12,6 +12,9 @@ import {
   PayloadTooLargeError,
   Role,
   type SubgraphRoute,
+  checkParameters,
+  choiceParameter,
+  flagParameter,
   hasAnyRole,
   isConnectionError,
   readBody,
@@ -35,25 +38,25 @@ export interface Dhis2ImportParams {
   strategy: ImportStrategy;
 }
 
-/** The query parameters DHIS2 clients send that change what an import does; each is checked strictly. */
+/**
+ * The query parameters DHIS2 clients send, read as every route reads them (query-parameters.ts): a misspelt one is
+ * refused rather than ignored, so `dryrun=true` never writes. The id schemes are accepted because the mapping file
+ * matches uids and codes alike.
+ */
+const PARAMETERS = ["dryRun", "importStrategy", "atomicMode", "idScheme", "dataElementIdScheme", "orgUnitIdScheme", "categoryOptionComboIdScheme"];
+
 export function importParams(search: URLSearchParams): Dhis2ImportParams {
-  const dryRunText = search.get("dryRun") ?? "false";
-  if (dryRunText !== "true" && dryRunText !== "false") throw new BadUserInputError(`dryRun must be true or false, got "${dryRunText}"`, { field: "dryRun" });
-  const strategy = search.get("importStrategy") ?? "CREATE_AND_UPDATE";
-  if (strategy === "DELETE") {
+  checkParameters(search, PARAMETERS);
+  if (search.get("importStrategy") === "DELETE") {
     throw new BadUserInputError(
       "importStrategy DELETE is not supported: stored data values are never deleted here (every change is kept in their history); send corrected values instead",
       { field: "importStrategy" },
     );
   }
-  if (!(IMPORT_STRATEGIES as readonly string[]).includes(strategy)) {
-    throw new BadUserInputError(`importStrategy must be one of ${IMPORT_STRATEGIES.join(", ")}, got "${strategy}"`, { field: "importStrategy" });
-  }
-  const atomicMode = search.get("atomicMode") ?? "ALL";
-  if (atomicMode !== "ALL") {
-    throw new BadUserInputError(`atomicMode must be ALL, got "${atomicMode}": a data value set is written whole or not at all`, { field: "atomicMode" });
-  }
-  return { dryRun: dryRunText === "true", strategy: strategy as ImportStrategy };
+  const strategy = choiceParameter(search, "importStrategy", IMPORT_STRATEGIES, "CREATE_AND_UPDATE");
+  // A data value set is written whole or not at all.
+  choiceParameter(search, "atomicMode", ["ALL"], "ALL");
+  return { dryRun: flagParameter(search, "dryRun"), strategy };
 }
 
 /** The mapping file in use, or null when none is configured. */

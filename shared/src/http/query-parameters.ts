@@ -1,7 +1,7 @@
-// Query parameters of the value file routes, read strictly: a misspelt name or an unknown value is
+// Query parameters of plain HTTP routes, read strictly: a misspelt name or an unknown value is
 // refused with BAD_USER_INPUT naming the parameter, before anything is read or written
 // (docs/decisions/0112-value-file-variants.md).
-import { BadUserInputError } from "@vnge/shared";
+import { BadUserInputError } from "../errors";
 
 /** Refuses a parameter not in `known` (names are case-sensitive: `dryrun` is not `dryRun`) and one given twice. */
 export function checkParameters(search: URLSearchParams, known: readonly string[]): void {
