@@ -18,6 +18,8 @@ export interface ApprovalRow {
   areaCode: string;
   state: ApprovalState;
   reportedAt: Date | null;
+  /** Who made the last transition (the one at reportedAt while the area stands reported). */
+  changedBy: string;
 }
 
 export interface ApprovalEventRow {
@@ -67,9 +69,11 @@ export class DataApprovalStore {
   async findStates(dataSetCode: string, period: string, areaCodes: readonly string[], client: Client = this.db.prisma): Promise<Map<string, ApprovalRow>> {
     const rows = await client.dataApproval.findMany({
       where: { dataSetCode, period, areaCode: { in: [...areaCodes] } },
-      select: { areaCode: true, state: true, reportedAt: true },
+      select: { areaCode: true, state: true, reportedAt: true, changedBy: true },
     });
-    return new Map(rows.map((row) => [row.areaCode, { areaCode: row.areaCode, state: row.state as ApprovalState, reportedAt: row.reportedAt }]));
+    return new Map(
+      rows.map((row) => [row.areaCode, { areaCode: row.areaCode, state: row.state as ApprovalState, reportedAt: row.reportedAt, changedBy: row.changedBy }]),
+    );
   }
 
   findDeadline(dataSetCode: string, level: AreaLevel): Promise<{ month: number; day: number; yearOffset: number } | null> {

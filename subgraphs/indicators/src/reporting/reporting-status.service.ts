@@ -139,6 +139,7 @@ export class ReportingStatusService {
         approvalState: state,
         received,
         reportedAt: reportedAt?.toISOString() ?? null,
+        reportedBy: received ? (row?.changedBy ?? null) : null,
         deadline: deadline?.toISOString() ?? null,
         timeliness,
       };

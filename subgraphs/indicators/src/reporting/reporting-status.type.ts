@@ -32,6 +32,12 @@ export class AreaReport {
   @Field(() => String, { nullable: true, description: "When it last reported (ISO 8601); null when not reported." })
   reportedAt!: string | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "Who reported it: the subject that submitted or approved it at reportedAt; null when not reported.",
+  })
+  reportedBy!: string | null;
+
   @Field(() => String, { nullable: true, description: "This area's deadline (its province's own day, or the national one), ISO 8601." })
   deadline!: string | null;
 

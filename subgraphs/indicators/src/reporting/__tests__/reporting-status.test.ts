@@ -44,6 +44,16 @@ describe("reportingStatus", () => {
     await run(db, `mutation { returnDataSet(dataSetCode: "${SET}", areaCode: "00004", period: "2024", reason: "totals do not add up") { state } }`);
   });
 
+  it("names who reported each area, and no one once it was returned", async () => {
+    const { reportingStatus } = await run(
+      db,
+      `{ reportingStatus(dataSetCode: "${SET}", period: "2024", parentCode: "01", level: COMMUNE) { areas { reportedBy } } }`,
+    );
+    const submitter = (await run(db, `{ dataApproval(dataSetCode: "${SET}", areaCode: "00001", period: "2024") { events { actor } } }`)).dataApproval.events[0]
+      .actor;
+    expect(reportingStatus.areas.map((a: { reportedBy: string | null }) => a.reportedBy)).toEqual([submitter, submitter, null, null]);
+  });
+
   it("shows on-time, late and missing communes against the commune deadline of 5 December", async () => {
     const { reportingStatus } = await run(db, STATUS, { parent: "01", level: "COMMUNE", asOf: "2025-01-10T00:00:00Z" });
     expect(reportingStatus).toEqual({
