@@ -17,6 +17,8 @@ import type { GatewayContext } from "./context";
 import { SubgraphDataSource } from "./subgraph-data-source";
 import { type TrustedDocuments, trustedDocumentsPlugin } from "./trusted-documents/trusted-documents";
 import { PersistedQueries } from "./http/persisted-queries";
+import { DEV_TOKEN_PATH, type TokenSigning, devTokenRoute } from "./http/dev-token";
+import { WebApp } from "./http/web-app";
 import { readSupergraph } from "./supergraph";
 
 export interface GatewayOptions {
@@ -36,6 +38,10 @@ export interface GatewayOptions {
   trustedDocuments?: TrustedDocuments;
   /** Allowed origins and the explorer (default: CORS_ORIGINS and EXPLORER, see decision 0082). */
   http?: Partial<HttpConfig>;
+  /** The local secret: outside production, the web application's sign-in gets tokens from POST /dev/token. */
+  developmentTokens?: TokenSigning;
+  /** The built web application's folder (default: web/dist of the workspace); false for none. */
+  webAppDir?: string | false;
 }
 
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
@@ -97,6 +103,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
       shortcut: cache?.shortcut(authenticateCaller),
       persistedQueries: new PersistedQueries(async (hash) => options.trustedDocuments?.document(hash)),
       maxQueryBytes: MAX_QUERY_BYTES,
+      webApp: options.webAppDir === false ? null : WebApp.load(options.webAppDir),
       routes: {
         "/data-values/import": passThrough(indicatorsUrl, authenticateCaller),
         "/data-values/export": passThrough(indicatorsUrl, authenticateCaller),
@@ -104,6 +111,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
         "/reports/document": passThrough(() => options.subgraphUrls?.plans ?? subgraphUrl(subgraphEntry("plans")), authenticateCaller),
         [YEARLY_REPORT_PATH]: yearlyReportRoute(apollo, authenticateCaller),
         [SDMX_PREFIX]: sdmxRoute(apollo, authenticateCaller),
+        // Never in production, whatever the caller passed.
+        ...(options.developmentTokens && !options.production ? { [DEV_TOKEN_PATH]: devTokenRoute(options.developmentTokens) } : {}),
       },
     },
     options.port,

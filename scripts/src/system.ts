@@ -114,6 +114,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         production: options.production,
         subgraphUrls: urls,
         responseCache: (options.responseCache ?? loadConfig().responseCache) ? options.db : undefined,
+        // The embedded default's secret lets the web application sign in without an identity provider.
+        developmentTokens: !options.production && auth.secret ? { secret: auth.secret, issuer: auth.issuer, audience: auth.audience } : undefined,
       });
       servers.push(gateway);
       gatewayUrl = gateway.url;

@@ -24,6 +24,7 @@ import type { HttpConfig } from "./http-config";
 import { APPLICATION_JSON, graphQLMediaType, prefersHtml } from "./media-type";
 import { type GraphQLRequestBody, PersistedQueries, type RequestMistake } from "./persisted-queries";
 import { addVary, sendAnswer } from "./respond";
+import { WEB_APP_CSP, type WebApp } from "./web-app";
 
 export interface GatewayServerOptions<TContext extends object> {
   apollo: ApolloServer<TContext>;
@@ -37,6 +38,8 @@ export interface GatewayServerOptions<TContext extends object> {
   /** Largest GraphQL document, refused with 413 before parsing. */
   maxQueryBytes?: number;
   persistedQueries?: PersistedQueries;
+  /** The web application at `/` for browsers, and its files (decision 0115); without it `/` shows the explorer. */
+  webApp?: WebApp | null;
 }
 
 /** The route of a path: its own, or the route of a prefix ending in "/" (e.g. "/sdmx/") that the path is under. */
@@ -87,11 +90,19 @@ export async function startGatewayServer<TContext extends object>(
       const file = await explorer.file(url.pathname);
       if (file) return sendStatic(req, res, file);
     }
+    const webFile = req.method === "GET" ? options.webApp?.file(url.pathname) : undefined;
+    if (webFile) return sendStatic(req, res, webFile, WEB_APP_CSP);
     if (url.pathname !== "/graphql" && url.pathname !== "/") {
       return refuse(req, res, { status: 404, code: "NOT_FOUND", message: `nothing at ${url.pathname}: GraphQL is served at /graphql` });
     }
-    // A browser opening the endpoint gets the explorer; a GET with a query is a GraphQL request.
-    if (explorer && req.method === "GET" && !url.searchParams.has("query") && !url.searchParams.has("extensions") && prefersHtml(req.headers.accept)) {
+    // A browser opening the endpoint gets the explorer (at `/`, the web application when built); a GET with a
+    // query is a GraphQL request.
+    const browsing = req.method === "GET" && !url.searchParams.has("query") && !url.searchParams.has("extensions") && prefersHtml(req.headers.accept);
+    if (browsing && url.pathname === "/" && options.webApp) {
+      addVary(res, "accept");
+      return sendStatic(req, res, options.webApp.page(), WEB_APP_CSP);
+    }
+    if (explorer && browsing) {
       // The same URL answers JSON to a GraphQL client.
       addVary(res, "accept");
       return sendStatic(req, res, explorer.page());
@@ -154,11 +165,11 @@ export async function startGatewayServer<TContext extends object>(
   return listen(handle, { name: "gateway", apollo, logger, port, host, details: { explorer: explorer !== null } });
 }
 
-function sendStatic(req: IncomingMessage, res: ServerResponse, file: { contentType: string; body: Buffer }): Promise<void> {
+function sendStatic(req: IncomingMessage, res: ServerResponse, file: { contentType: string; body: Buffer }, csp = EXPLORER_CSP): Promise<void> {
   const headers: [string, string][] = [
     ["content-type", file.contentType],
     ["x-content-type-options", "nosniff"],
   ];
-  if (file.contentType.startsWith("text/html")) headers.push(["content-security-policy", EXPLORER_CSP]);
+  if (file.contentType.startsWith("text/html")) headers.push(["content-security-policy", csp]);
   return sendAnswer(req, res, { status: 200, headers, body: file.body }, "static");
 }
