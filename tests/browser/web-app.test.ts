@@ -27,6 +27,12 @@ const ROLLUP = `query($period: String!, $parent: ID!, $level: AreaLevel!) {
   rollup(indicatorCodes: ["LIVE_BIRTHS"], periods: [$period], parentCode: $parent, level: $level) { area { code name } male female total }
 }`;
 
+/** Form fields without a label (none should be). */
+const unlabelled = (page: Page) =>
+  page.$$eval("input, select, textarea", (fields) =>
+    fields.filter((field) => !(field as unknown as { labels: { length: number } | null }).labels?.length).map((field) => field.outerHTML),
+  );
+
 const shown = (value: number | null, decimals: number) =>
   value === null ? "–" : value.toLocaleString("vi-VN", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 
@@ -79,8 +85,10 @@ describeInChromium(__filename, "the web application in Chromium", () => {
     return api.rollup;
   }
 
-  const shot = async (page: Page, name: string) => {
-    await page.evaluate("window.scrollTo(0, 0)");
+  /** A screenshot of the viewport, from the top of the page or from a section. */
+  const shot = async (page: Page, name: string, from?: string) => {
+    if (from) await page.locator(from).evaluate((element) => element.scrollIntoView());
+    else await page.evaluate("window.scrollTo(0, 0)");
     await page.screenshot({ path: path.join(IMAGES, `web-${name}.png`) });
   };
 
@@ -152,7 +160,14 @@ describeInChromium(__filename, "the web application in Chromium", () => {
     await page.locator("#by-area summary").click();
     expect(await page.locator("#by-area .graphql").textContent()).toContain("query DashboardRollup");
     await page.locator("#by-area summary").click();
+    expect(await unlabelled(page)).toEqual([]);
     await shot(page, "dashboard");
+    // Printed, the tables stay and the controls, charts and navigation go.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.isVisible("#by-area-table")).toBe(true);
+    expect(await page.isVisible(".top")).toBe(false);
+    expect(await page.isVisible(".chart")).toBe(false);
+    await page.emulateMedia({ media: "screen" });
 
     // A fresh load with the token in the tab: the first view's moment, as the page marks it.
     await page.reload();
@@ -185,8 +200,39 @@ describeInChromium(__filename, "the web application in Chromium", () => {
     const communes = await expectTableToBeTheApis(page, "38", "COMMUNE");
     expect(communes.length).toBeGreaterThan(1);
     await shot(page, "drill-down");
+
+    // The province across the years, approximate years (carried over through partial mappings) marked.
+    const years = Array.from({ length: new Date().getFullYear() - 2018 }, (_, i) => String(2019 + i));
+    const series = await system.gateway.request<{ rollup: { period: string; total: number | null; approximate: boolean }[] }>(
+      `query($years: [String!]!) { rollup(indicatorCodes: ["LIVE_BIRTHS"], periods: $years, parentCode: "38", hierarchy: "2025-07") { period total approximate } }`,
+      { years },
+    );
+    await page.locator("#series-table tbody tr").first().waitFor();
+    const rows = await page.$$eval("#series-table tbody tr", (trs) => trs.map((tr) => [tr.querySelector("th")?.textContent, tr.lastElementChild?.textContent]));
+    expect(rows).toEqual(
+      series.rollup
+        .filter((r) => r.total !== null)
+        .sort((a, b) => a.period.localeCompare(b.period))
+        .map((r) => [r.period, r.approximate ? "≈" : ""]),
+    );
     await page.getByRole("button", { name: /Lên/ }).click();
     await page.locator('#by-area-table tr[data-area="38"]').waitFor();
+
+    // Kon Tum's plans on the hierarchy before the reform: its targets for 2024 with their status.
+    await page.selectOption("#hierarchy", "2025-03");
+    await page.selectOption("#year", "2024");
+    await page.locator('#by-area-table tr[data-area="62"] th button').click();
+    await page.locator("h1", { hasText: "Kon Tum" }).waitFor();
+    const { area } = await system.gateway.request<{ area: { targets: { progress: { status: string } | null }[] } }>(
+      `{ area(code: "62", hierarchy: "2025-03") { targets(period: "2024") { progress { status } } } }`,
+    );
+    expect(area.targets.length).toBeGreaterThan(0);
+    const statuses = page.locator("#targets table.targets").first().locator("tbody .status");
+    await statuses.first().waitFor();
+    expect(await statuses.evaluateAll((badges) => badges.map((b) => b.className.replace("status status-", "")))).toEqual(
+      area.targets.map((t) => t.progress?.status ?? "NO_DATA"),
+    );
+    await shot(page, "targets", "#targets");
     await page.close();
   });
 
@@ -261,6 +307,7 @@ describeInChromium(__filename, "the web application in Chromium", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Tải báo cáo" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^bao-cao-binh-dang-gioi-38-\d{4}\.xlsx$/);
     await page.locator("#report .ok").waitFor();
+    expect(await unlabelled(page)).toEqual([]);
     await shot(page, "desk");
 
     const phone = await signedIn(PHONE);

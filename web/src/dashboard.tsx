@@ -172,6 +172,14 @@ export function Dashboard({ claims }: { claims: Claims }) {
         {t.dashboard.heading}: {place}
       </h1>
       <ErrorMessage error={meta.error ?? area.error} />
+      {area.data && !info && (
+        <p class="error" role="alert">
+          {t.dashboard.noArea(areaCode, hierarchy ?? "")}{" "}
+          <button type="button" class="link" onClick={() => setAreaCode("VN")}>
+            {t.levels.NATION}
+          </button>
+        </p>
+      )}
       <form class="controls card" onSubmit={(e) => e.preventDefault()}>
         <div>
           <label for="indicator">{t.dashboard.indicator}</label>

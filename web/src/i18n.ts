@@ -54,6 +54,7 @@ const vi = {
     offTrack: (year: string) => `Mục tiêu có nguy cơ hoặc chệch hướng năm ${year} (cấp dưới)`,
     noneOffTrack: "Không có mục tiêu nào có nguy cơ",
     plan: "Kế hoạch",
+    noArea: (code: string, version: string) => `Không có địa bàn ${code} trong phiên bản địa giới ${version}.`,
   },
   levels: { NATION: "Toàn quốc", PROVINCE: "Tỉnh", DISTRICT: "Huyện", COMMUNE: "Xã" } as Record<string, string>,
   progress: {
@@ -178,6 +179,7 @@ const en: Labels = {
     offTrack: (year: string) => `Targets at risk or off track in ${year} (areas beneath)`,
     noneOffTrack: "No targets at risk",
     plan: "Plan",
+    noArea: (code: string, version: string) => `There is no area ${code} in hierarchy version ${version}.`,
   },
   levels: { NATION: "Nation", PROVINCE: "Province", DISTRICT: "District", COMMUNE: "Commune" },
   progress: {
