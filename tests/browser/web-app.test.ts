@@ -146,6 +146,8 @@ describeInChromium(__filename, "the web application in Chromium", () => {
     await login.goto(`${base}/`);
     await login.waitForSelector("#dev-role");
     await shot(login, "sign-in");
+    await login.setViewportSize(PHONE);
+    await shot(login, "sign-in-phone");
     await login.close();
 
     const page = await signedIn();
@@ -301,6 +303,25 @@ describeInChromium(__filename, "the web application in Chromium", () => {
     await page.locator("#approval-state", { hasText: "Đã nộp" }).waitFor();
     await page.getByRole("button", { name: "Xem", exact: true }).click();
     await page.locator("#status-table tbody tr").first().locator("td", { hasText: "dev-admin" }).waitFor();
+
+    // The province approves only once every commune has submitted: the API's reason is shown as it says it.
+    await page.fill("#approval-area", "38");
+    await page.getByRole("button", { name: "Phê duyệt", exact: true }).click();
+    await page.locator("#approval .error", { hasText: "not yet submitted by 9 of 10 communes" }).waitFor();
+    const communes = await page.$$eval("#status-table tbody tr td:first-child", (cells) => cells.map((cell) => cell.textContent ?? ""));
+    for (const commune of communes.slice(1)) {
+      await page.fill("#approval-area", commune);
+      await page.getByRole("button", { name: "Nộp", exact: true }).click();
+      await page.locator("#approval-state", { hasText: "Đã nộp" }).waitFor();
+    }
+    await page.fill("#approval-area", "38");
+    await page.getByRole("button", { name: "Phê duyệt", exact: true }).click();
+    await page.locator("#approval-state", { hasText: "Đã duyệt" }).waitFor();
+    await page.getByRole("button", { name: "Xem", exact: true }).click();
+    await page
+      .locator("#status-table tbody tr td", { hasText: "dev-admin" })
+      .nth(communes.length - 1)
+      .waitFor();
 
     await page.fill("#report-area", "38");
     await page.fill("#report-year", year);
