@@ -17,7 +17,10 @@ async function main(args: string[]): Promise<void> {
   const system = await startSystem({ db, only, host: config.host, production: config.production, seedDemo });
   const where = config.database.url ? "PostgreSQL" : `embedded PGlite (${config.database.dataDir})`;
   rootLogger.info({ gateway: system.gatewayUrl, subgraphs: system.subgraphUrls, database: where }, "system started");
-  if (system.gatewayUrl) console.log(`\nGateway ready at ${system.gatewayUrl}  (database: ${where})\n`);
+  if (system.gatewayUrl) {
+    console.log(`\nGateway ready at ${system.gatewayUrl}  (database: ${where})`);
+    console.log(`Web application at ${system.gatewayUrl.replace(/\/graphql$/, "/")}\n`);
+  }
 
   let stopping = false;
   const shutdown = async (signal: string) => {
