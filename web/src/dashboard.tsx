@@ -270,13 +270,10 @@ export function Dashboard({ claims }: { claims: Claims }) {
                     return (
                       <tr key={v.id} data-area={v.area.code}>
                         <th scope="row">
-                          {childLevel === "COMMUNE" ? (
-                            areaName(v.area)
-                          ) : (
-                            <button type="button" class="link" onClick={() => setAreaCode(v.area.code)} title={`${t.dashboard.drill} ${areaName(v.area)}`}>
-                              {areaName(v.area)}
-                            </button>
-                          )}
+                          {/* A commune opens on its own: its years and targets. */}
+                          <button type="button" class="link" onClick={() => setAreaCode(v.area.code)} title={`${t.dashboard.drill} ${areaName(v.area)}`}>
+                            {areaName(v.area)}
+                          </button>
                           {v.approximate && (
                             <abbr class="approx" title={t.dashboard.approximate}>
                               {" "}
