@@ -60,6 +60,11 @@ export interface SystemOptions {
   auth?: AuthConfig;
   /** The gateway's shared response cache (default: RESPONSE_CACHE, on). */
   responseCache?: boolean;
+  /**
+   * The web application's sign-in issues tokens (`/dev/token`); by default only with the checkout's own development
+   * secret, never in production. Tests, which sign with a fixed secret, stand in for the embedded default with true.
+   */
+  developmentTokens?: boolean;
 }
 
 export interface RunningSystem {
@@ -114,8 +119,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         production: options.production,
         subgraphUrls: urls,
         responseCache: (options.responseCache ?? loadConfig().responseCache) ? options.db : undefined,
-        // The embedded default's secret lets the web application sign in without an identity provider.
-        developmentTokens: !options.production && auth.secret ? { secret: auth.secret, issuer: auth.issuer, audience: auth.audience } : undefined,
+        // Only the checkout's own development secret lets the web application sign in without an identity provider:
+        // a deployment with AUTH_JWT_SECRET or an identity provider never offers tokens, production or not.
+        developmentTokens:
+          !options.production && (options.developmentTokens ?? auth.developmentSecret) && auth.secret
+            ? { secret: auth.secret, issuer: auth.issuer, audience: auth.audience }
+            : undefined,
       });
       servers.push(gateway);
       gatewayUrl = gateway.url;

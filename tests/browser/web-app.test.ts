@@ -43,7 +43,7 @@ describeInChromium(__filename, "the web application in Chromium", () => {
   let year = "";
 
   beforeAll(async () => {
-    system = await startTestSystem({ seedDemo: true });
+    system = await startTestSystem({ seedDemo: true, developmentTokens: true });
     base = system.gatewayUrl!.replace(/\/graphql$/, "");
     browser = await launchChromium();
     fs.mkdirSync(IMAGES, { recursive: true });

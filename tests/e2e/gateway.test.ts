@@ -101,3 +101,15 @@ describe("health endpoints", () => {
     }
   });
 });
+
+describe("development tokens", () => {
+  it("are not offered by a system whose tokens are signed with a configured secret", async () => {
+    // The suite signs with AUTH_JWT_SECRET, as a small deployment would: the sign-in route must not exist there.
+    const answer = await fetch(new URL("/dev/token", system.gatewayUrl!), {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ roles: ["ADMIN"], areaCodes: ["VN"] }),
+    });
+    expect(answer.status).toBe(404);
+  });
+});

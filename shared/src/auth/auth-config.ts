@@ -10,6 +10,8 @@ export interface AuthConfig {
   audience: string;
   /** HS256 secret for user tokens (embedded default and small deployments). */
   secret?: Uint8Array;
+  /** True when `secret` is the checkout's own development secret (no identity provider or secret configured); absent: false. */
+  developmentSecret?: boolean;
   /** RS256: PEM public key, or a JWKS URL (e.g. the identity provider's). */
   publicKeyPem?: string;
   jwksUrl?: string;
@@ -63,7 +65,8 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env, devFiles: D
   const publicKeyPem = env.AUTH_JWT_PUBLIC_KEY || undefined;
   const jwksUrl = env.AUTH_JWKS_URL || undefined;
   let secret = env.AUTH_JWT_SECRET ? secretFrom(env.AUTH_JWT_SECRET, "AUTH_JWT_SECRET") : undefined;
-  if (!secret && !publicKeyPem && !jwksUrl) {
+  const developmentSecret = !secret && !publicKeyPem && !jwksUrl;
+  if (developmentSecret) {
     if (production) throw new Error("Set AUTH_JWKS_URL, AUTH_JWT_PUBLIC_KEY or AUTH_JWT_SECRET in production");
     secret = devSecret(devFiles.user);
   }
@@ -79,6 +82,7 @@ export function loadAuthConfig(env: NodeJS.ProcessEnv = process.env, devFiles: D
     issuer: env.AUTH_JWT_ISSUER ?? "vnge",
     audience: env.AUTH_JWT_AUDIENCE ?? "vnge-api",
     secret,
+    developmentSecret,
     publicKeyPem,
     jwksUrl,
     internalSecret,

@@ -36,6 +36,12 @@ describe("loadAuthConfig", () => {
     expect((await verify(await signInternalToken(again, "api-key:abc", [Role.PARTNER], ["38"]))).via).toBe("internal");
   });
 
+  it("calls only the checkout's own secret a development secret (the web application's sign-in offers tokens with it alone)", () => {
+    expect(loadAuthConfig({}, files).developmentSecret).toBe(true);
+    expect(loadAuthConfig({ AUTH_JWT_SECRET: USER_SECRET }, files).developmentSecret).toBe(false);
+    expect(loadAuthConfig({ AUTH_JWKS_URL: "https://id.example.gov.vn/jwks" }, files).developmentSecret).toBe(false);
+  });
+
   it("does not fall back to AUTH_JWT_SECRET for the internal secret outside production", async () => {
     const config = loadAuthConfig({ AUTH_JWT_SECRET: USER_SECRET }, files);
     expect(new TextDecoder().decode(config.secret)).toBe(USER_SECRET);
