@@ -27,11 +27,18 @@ function groupByVersion(keys: readonly string[]): Map<string, string[]> {
   return groups;
 }
 
+/**
+ * An area row as the typed client returns it. The read path's lookups run as SQL on the driver: the typed client
+ * compiles every call anew, which cost more CPU than the statements (docs/decisions/0116-read-path-cpu.md).
+ */
+const AREA_COLUMNS = `hierarchy AS "hierarchyCode", code, level::text AS level, name, name_en AS "nameEn", full_name AS "fullName",
+  full_name_en AS "fullNameEn", parent_code AS "parentCode", province_code AS "provinceCode", district_code AS "districtCode"`;
+
 export class AreaStore {
   constructor(private readonly db: Database) {}
 
   findByCodes(codes: readonly string[], hierarchy: string): Promise<AreaRecord[]> {
-    return this.db.prisma.area.findMany({ where: { hierarchyCode: hierarchy, code: { in: [...codes] } } });
+    return this.db.query<AreaRecord>(`SELECT ${AREA_COLUMNS} FROM indicators.area WHERE hierarchy = $1 AND code = ANY($2::text[])`, [hierarchy, [...codes]]);
   }
 
   /** Areas by areaKey, any mix of versions: one statement per version. */
@@ -56,7 +63,10 @@ export class AreaStore {
     const groups = [...groupByVersion(parentKeys)];
     const found = await Promise.all(
       groups.map(([hierarchy, codes]) =>
-        this.db.prisma.area.findMany({ where: { hierarchyCode: hierarchy, parentCode: { in: codes } }, orderBy: { code: "asc" } }),
+        this.db.query<AreaRecord>(`SELECT ${AREA_COLUMNS} FROM indicators.area WHERE hierarchy = $1 AND parent_code = ANY($2::text[]) ORDER BY code`, [
+          hierarchy,
+          codes,
+        ]),
       ),
     );
     return found.flat();
@@ -64,13 +74,12 @@ export class AreaStore {
 
   /** Ordered by code; a page starts after its cursor's code. */
   findByLevel(level: AreaLevel, withinCode: string | undefined, hierarchy: string, page: Page = {}): Promise<AreaRecord[]> {
-    const within = withinCode ? { OR: [{ parentCode: withinCode }, { provinceCode: withinCode }, { districtCode: withinCode }] } : {};
-    const after = page.after ? { code: { gt: page.after } } : {};
-    return this.db.prisma.area.findMany({
-      where: { hierarchyCode: hierarchy, level, ...within, ...after },
-      orderBy: { code: "asc" },
-      ...(page.first ? { take: page.first } : {}),
-    });
+    const params: unknown[] = [hierarchy, level];
+    const where = ["hierarchy = $1", `level = $2::text::indicators."AreaLevel"`];
+    if (withinCode) where.push(`$${params.push(withinCode)} IN (parent_code, province_code, district_code)`);
+    if (page.after) where.push(`code > $${params.push(page.after)}`);
+    const limit = page.first ? ` LIMIT $${params.push(page.first)}` : "";
+    return this.db.query<AreaRecord>(`SELECT ${AREA_COLUMNS} FROM indicators.area WHERE ${where.join(" AND ")} ORDER BY code${limit}`, params);
   }
 
   /** The published mapping edges from (`direction` "from") or into ("to") each area given by areaKey. */
