@@ -2,8 +2,16 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@
 import { REQUEST_ID_HEADER } from "@vnge/shared";
 import type { GatewayContext } from "./context";
 
-/** Only the request id and a verifiable credential travel to the subgraphs: nothing else of the client's request. */
+/**
+ * Only the request id and a verifiable credential travel to the subgraphs: nothing else of the client's request.
+ * Requests go through Node's own fetch (undici) rather than the default make-fetch-happen: it costs the gateway less
+ * CPU per subgraph call, and it closes a pooled connection before the subgraph's keep-alive timeout ends it, where
+ * the default kept idle connections for ever and now and then sent a query on one the subgraph had just closed
+ * (ECONNRESET, answered to the client as a service unavailable; docs/decisions/0116-read-path-cpu.md).
+ */
 export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  override fetcher = globalThis.fetch as unknown as RemoteGraphQLDataSource["fetcher"];
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http?.headers;
     if (!headers || !context?.requestId) return; // requests made without a client carry nothing
