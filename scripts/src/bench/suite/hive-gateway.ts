@@ -12,6 +12,7 @@ interface HiveRuntime {
     graphiql: false;
     landingPage: false;
     propagateHeaders: { fromClientToSubgraphs(payload: { request: Request }): Record<string, string | null> };
+    unifiedGraphHandler?: unknown;
   }): http.RequestListener & { dispose(): Promise<void> | void };
 }
 
@@ -27,8 +28,14 @@ const { createGatewayRuntime } = require("@graphql-hive/gateway-runtime") as Hiv
  */
 const FORWARDED_HEADERS = ["authorization", REQUEST_ID_HEADER] as const;
 
-export async function startHiveGateway(options: { supergraphSdl: string; port: number; host: string }): Promise<RunningServer> {
+/**
+ * With `rustPlanner`, Hive Gateway plans with Hive Router's query planner (a native addon) and executes the plans
+ * with that runtime's executor (@graphql-hive/router-runtime) instead of its default JavaScript stitching runtime.
+ */
+export async function startHiveGateway(options: { supergraphSdl: string; port: number; host: string; rustPlanner?: boolean }): Promise<RunningServer> {
   const gateway = createGatewayRuntime({
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    ...(options.rustPlanner ? { unifiedGraphHandler: (require("@graphql-hive/router-runtime") as { unifiedGraphHandler: unknown }).unifiedGraphHandler } : {}),
     supergraph: options.supergraphSdl,
     logging: "error",
     graphiql: false,

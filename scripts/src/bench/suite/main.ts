@@ -1,4 +1,4 @@
-// npm run bench -- [--smoke] [--areas <vn-units.json>] [--warmup <s>] [--duration <s>] [--keep]
+// npm run bench -- [--smoke] [--areas <vn-units.json>] [--warmup <s>] [--duration <s>] [--repeat <n>] [--keep]
 // The suite on a scratch database created on the PostgreSQL server of BENCH_DATABASE_URL (dropped
 // afterwards unless --keep). The area list is read from --areas, VN_UNITS_FILE or NATIONAL_DATA_DIR
 // (see ../areas-file.ts); --smoke uses the demo areas and sub-second rows.
@@ -13,6 +13,14 @@ function seconds(args: string[], flag: string): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
   if (!(n > 0)) throw new Error(`${flag} needs a positive number of seconds`);
+  return n;
+}
+
+function runs(args: string[]): number | undefined {
+  const value = flagValue(args, "--repeat");
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error("--repeat needs a whole number of runs, 1 or more");
   return n;
 }
 
@@ -35,6 +43,7 @@ runCli(async (args) => {
       smoke,
       warmupSeconds: seconds(args, "--warmup"),
       durationSeconds: seconds(args, "--duration"),
+      repeat: runs(args),
       log: (line) => console.log(line),
     });
     console.log(`\n${formatReport(result)}\n`);

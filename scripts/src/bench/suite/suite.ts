@@ -16,8 +16,10 @@ export const CONNECTION_LEVELS = [1, 10, 50] as const;
 /** Smoke runs last a fraction of a second per row: fewer connections, so responses finish inside it. */
 export const SMOKE_CONNECTION_LEVELS = [1, 2, 4] as const;
 /** "Apollo Gateway, cached": ours with its shared response cache (decision 0070); "Apollo Gateway" runs without it. */
-export const LAYERS = ["subgraph", "Apollo Gateway", "Apollo Gateway, cached", "Hive Gateway", "bare SQL"] as const;
-export const GATEWAY_LAYERS = ["Apollo Gateway", "Apollo Gateway, cached", "Hive Gateway"] as const;
+export const LAYERS = ["subgraph", "Apollo Gateway", "Apollo Gateway, cached", "Hive Gateway", "Hive Gateway, Rust planner", "bare SQL"] as const;
+export const GATEWAY_LAYERS = ["Apollo Gateway", "Apollo Gateway, cached", "Hive Gateway", "Hive Gateway, Rust planner"] as const;
+/** The peers ours is compared with. */
+export const PEER_LAYERS = ["Hive Gateway", "Hive Gateway, Rust planner"] as const;
 export type Layer = (typeof LAYERS)[number];
 export type HttpLayer = Exclude<Layer, "bare SQL">;
 /** The five years of the national data set; the cost-growth step adds the five before them. */
@@ -37,7 +39,22 @@ export interface SuiteOptions {
   durationSeconds?: number;
   /** Values per submitDataValues request and requests in flight, for loading and for ingest under load. */
   batchSize?: number;
+  /** Runs of each row, back to back: the row reports the median run (by throughput) and the range of all. */
+  repeat?: number;
   log?: (line: string) => void;
+}
+
+/** The range of a row's repeated runs: [min, max]. */
+export interface Spread {
+  rps: [number, number];
+  p95: [number, number];
+}
+
+/** The median of repeated runs by `score`, with the range of throughput and p95 over all of them. */
+export function medianRun<T>(runs: readonly T[], score: (run: T) => number, p95: (run: T) => number): { median: T; spread: Spread } {
+  const sorted = [...runs].sort((a, b) => score(a) - score(b));
+  const range = (f: (run: T) => number): [number, number] => [Math.min(...runs.map(f)), Math.max(...runs.map(f))];
+  return { median: sorted[Math.floor((sorted.length - 1) / 2)], spread: { rps: range(score), p95: range(p95) } };
 }
 
 export interface MeasuredRow extends LoadFigures {
@@ -49,6 +66,8 @@ export interface MeasuredRow extends LoadFigures {
   gatewayRssMiB: number | null;
   /** Peak RSS (MiB) of the process running the four subgraphs over the row. */
   subgraphsRssMiB: number;
+  runs: number;
+  spread: Spread;
 }
 
 export interface IngestRow {
@@ -60,6 +79,9 @@ export interface IngestRow {
   valuesPerSecond: number;
   gatewayRssMiB: number | null;
   subgraphsRssMiB: number;
+  runs: number;
+  /** Range of values/s (as `rps`) and of the dashboard's p95 over the runs. */
+  spread: Spread;
 }
 
 export interface SuiteResult {
@@ -68,6 +90,7 @@ export interface SuiteResult {
   subgraphsInOwnProcess: boolean;
   warmupSeconds: number;
   durationSeconds: number;
+  repeat: number;
   workloads: { name: WorkloadName; description: string }[];
   connectionLevels: readonly number[];
   rows: MeasuredRow[];
@@ -101,6 +124,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const durationSeconds = options.durationSeconds ?? (options.smoke ? 0.5 : 10);
   const batchSize = options.batchSize ?? (options.smoke ? 500 : 10_000);
   const levels = options.smoke ? SMOKE_CONNECTION_LEVELS : CONNECTION_LEVELS;
+  const repeat = options.repeat ?? 1;
   const ingestConnections = levels[1];
   const areas: AreaSet = readAreaSet(options.areasFile);
   const catalogue = await loadReferenceData(options.db, areas);
@@ -144,9 +168,23 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     stops.unshift(cached.stop);
     const hive = await startServiceProcess({ kind: "hive-gateway", subgraphUrls: subgraphs.urls });
     stops.unshift(hive.stop);
+    const hiveRust = await startServiceProcess({ kind: "hive-gateway", subgraphUrls: subgraphs.urls, rustPlanner: true });
+    stops.unshift(hiveRust.stop);
     const running: Running = {
-      urls: { subgraph: indicatorsUrl, "Apollo Gateway": apollo.urls.gateway, "Apollo Gateway, cached": cached.url, "Hive Gateway": hive.urls.gateway },
-      pids: { subgraphs: subgraphs.pid, "Apollo Gateway": apollo.pid, "Apollo Gateway, cached": cached.pid, "Hive Gateway": hive.pid },
+      urls: {
+        subgraph: indicatorsUrl,
+        "Apollo Gateway": apollo.urls.gateway,
+        "Apollo Gateway, cached": cached.url,
+        "Hive Gateway": hive.urls.gateway,
+        "Hive Gateway, Rust planner": hiveRust.urls.gateway,
+      },
+      pids: {
+        subgraphs: subgraphs.pid,
+        "Apollo Gateway": apollo.pid,
+        "Apollo Gateway, cached": cached.pid,
+        "Hive Gateway": hive.pid,
+        "Hive Gateway, Rust planner": hiveRust.pid,
+      },
       indicatorsUrl,
       plansUrl: subgraphs.urls.plans,
     };
@@ -169,23 +207,36 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     const measure = async (years: number, workload: Workload, layer: Layer, connections: number): Promise<MeasuredRow> => {
       const gatewayPid = layer === "subgraph" || layer === "bare SQL" ? null : running.pids[layer];
       const pids = gatewayPid ? [running.pids.subgraphs, gatewayPid] : [running.pids.subgraphs];
-      const { value, peakMiB } = await withPeakRss(pids, () =>
-        layer === "bare SQL"
-          ? runSqlLoad({ work: workload.sql(options.db), connections, warmupSeconds, durationSeconds })
-          : runLoad({ url: running.urls[layer], body: workload.body, headers, connections, warmupSeconds, durationSeconds }),
+      const runs: { value: LoadFigures; peakMiB: Map<number, number> }[] = [];
+      for (let run = 0; run < repeat; run++) {
+        runs.push(
+          await withPeakRss(pids, () =>
+            layer === "bare SQL"
+              ? runSqlLoad({ work: workload.sql(options.db), connections, warmupSeconds, durationSeconds })
+              : runLoad({ url: running.urls[layer], body: workload.body, headers, connections, warmupSeconds, durationSeconds }),
+          ),
+        );
+        // Requests still in flight when the client stopped finish before the next run.
+        await new Promise((resolve) => setTimeout(resolve, options.smoke ? 100 : 1000));
+      }
+      const { median, spread } = medianRun(
+        runs,
+        (run) => run.value.rps,
+        (run) => run.value.p95,
       );
+      const peak = (pid: number) => Math.max(...runs.map((run) => run.peakMiB.get(pid)!));
       const row: MeasuredRow = {
         years,
         workload: workload.name,
         layer,
         connections,
-        ...value,
-        gatewayRssMiB: gatewayPid ? peakMiB.get(gatewayPid)! : null,
-        subgraphsRssMiB: peakMiB.get(running.pids.subgraphs)!,
+        ...median.value,
+        gatewayRssMiB: gatewayPid ? peak(gatewayPid) : null,
+        subgraphsRssMiB: peak(running.pids.subgraphs),
+        runs: repeat,
+        spread,
       };
       log(formatRowLine(row));
-      // Requests still in flight when the client stopped finish before the next row.
-      await new Promise((resolve) => setTimeout(resolve, options.smoke ? 100 : 1000));
       return row;
     };
 
@@ -197,10 +248,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     const ingest: IngestRow[] = [];
     const dashboard = suite.find((w) => w.name === "dashboard")!;
     const writes = endless((year) => yearValues(areas.communes, catalogue, year, batchSize), INGEST_FIRST_YEAR);
-    for (const layer of ["subgraph", ...GATEWAY_LAYERS] as const) {
-      const gatewayPid = layer === "subgraph" ? null : running.pids[layer];
-      const pids = gatewayPid ? [running.pids.subgraphs, gatewayPid] : [running.pids.subgraphs];
-      const { value, peakMiB } = await withPeakRss(pids, async () => {
+    const ingestOnce = async (layer: HttpLayer, pids: number[]) =>
+      withPeakRss(pids, async () => {
         let reading = true;
         const read = runLoad({
           url: running.urls[layer],
@@ -215,15 +264,27 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
         const start = performance.now();
         const written = await submitBatches(running.urls[layer], headers, writes, 2, () => !reading);
         const seconds = (performance.now() - start) / 1000;
-        return { read: await read, values: written.values, seconds };
+        return { read: await read, values: written.values, seconds, valuesPerSecond: written.values / seconds };
       });
+    for (const layer of ["subgraph", ...GATEWAY_LAYERS] as const) {
+      const gatewayPid = layer === "subgraph" ? null : running.pids[layer];
+      const pids = gatewayPid ? [running.pids.subgraphs, gatewayPid] : [running.pids.subgraphs];
+      const runs: Awaited<ReturnType<typeof ingestOnce>>[] = [];
+      for (let run = 0; run < repeat; run++) runs.push(await ingestOnce(layer, pids));
+      const { median, spread } = medianRun(
+        runs,
+        (run) => run.value.valuesPerSecond,
+        (run) => run.value.read.p95,
+      );
+      const peak = (pid: number) => Math.max(...runs.map((run) => run.peakMiB.get(pid)!));
       const row: IngestRow = {
         layer,
         connections: ingestConnections,
-        ...value,
-        valuesPerSecond: value.values / value.seconds,
-        gatewayRssMiB: gatewayPid ? peakMiB.get(gatewayPid)! : null,
-        subgraphsRssMiB: peakMiB.get(running.pids.subgraphs)!,
+        ...median.value,
+        gatewayRssMiB: gatewayPid ? peak(gatewayPid) : null,
+        subgraphsRssMiB: peak(running.pids.subgraphs),
+        runs: repeat,
+        spread,
       };
       log(
         `ingest under read load via ${layer}: ${Math.round(row.valuesPerSecond)} values/s; dashboard at ${row.connections} connections p95 ${row.read.p95.toFixed(1)} ms, errors ${row.read.errors + row.read.non2xx + row.read.graphqlErrors}`,
@@ -256,6 +317,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
       subgraphsInOwnProcess: running.pids.subgraphs !== process.pid,
       warmupSeconds,
       durationSeconds,
+      repeat,
       workloads: suite.map((w) => ({ name: w.name, description: w.description })),
       connectionLevels: levels,
       rows,

@@ -24,11 +24,11 @@ it("measures every workload through every layer without errors", async () => {
 
   const fiveYears = result.rows.filter((r) => r.years === 5);
   const layersOf = (workload: string) => [...new Set(fiveYears.filter((r) => r.workload === workload).map((r) => r.layer))];
-  const gateways = ["Apollo Gateway", "Apollo Gateway, cached", "Hive Gateway"];
+  const gateways = ["Apollo Gateway", "Apollo Gateway, cached", "Hive Gateway", "Hive Gateway, Rust planner"];
   expect(layersOf("dashboard")).toEqual(["subgraph", ...gateways, "bare SQL"]);
   expect(layersOf("drill-down")).toEqual(["subgraph", ...gateways, "bare SQL"]);
   expect(layersOf("plan targets")).toEqual([...gateways, "bare SQL"]);
-  expect(fiveYears).toHaveLength(14 * SMOKE_CONNECTION_LEVELS.length);
+  expect(fiveYears).toHaveLength(17 * SMOKE_CONNECTION_LEVELS.length);
   expect(result.rows.filter((r) => r.years === 10).map((r) => [r.layer, r.connections])).toEqual(
     ["subgraph", ...gateways].flatMap((layer) => SMOKE_CONNECTION_LEVELS.map((c) => [layer, c])),
   );
