@@ -1,11 +1,9 @@
-// npm run bench:indicators -- [--smoke] [--areas <vn-units.json>] [--write-doc] [--keep]
+// npm run bench:indicators -- [--smoke] [--areas <vn-units.json>] [--markdown] [--keep]
 // Runs against a scratch database created on the PostgreSQL server of BENCH_DATABASE_URL or
 // DATABASE_URL (dropped afterwards unless --keep). The area list is read from --areas, VN_UNITS_FILE or
 // NATIONAL_DATA_DIR (see areas-file.ts); --smoke uses the demo areas and a few thousand values.
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import { createServerDatabase, migrate, openDatabase, repoRoot } from "@vnge/shared";
+import { createServerDatabase, migrate, openDatabase } from "@vnge/shared";
 import { flagValue, hasFlag, runCli } from "../cli/run";
 import { benchAreasFile } from "./areas-file";
 import { type BenchResult, formatTable, runIndicatorBench } from "./indicators-bench";
@@ -48,16 +46,15 @@ runCli(async (args) => {
   console.log(`\n${table}\n`);
   for (const line of verdict(result)) console.log(line);
 
-  if (hasFlag(args, "--write-doc")) {
+  // The section of docs/benchmarks.md, printed to be pasted there: the file holds every benchmark's results.
+  if (hasFlag(args, "--markdown")) {
     const doc = [
-      "# Benchmarks",
-      "",
       "## Indicator engine",
       "",
       "Reproduce (PostgreSQL server; the benchmark creates and drops its own scratch database):",
       "",
       "```sh",
-      `BENCH_DATABASE_URL=postgresql://root@127.0.0.1:5432/postgres npm run bench:indicators -- --areas /path/to/vn-units-2025-03.json${smoke ? " --smoke" : ""} --write-doc`,
+      `BENCH_DATABASE_URL=postgresql://root@127.0.0.1:5432/postgres npm run bench:indicators -- --areas /path/to/vn-units-2025-03.json${smoke ? " --smoke" : ""}`,
       "```",
       "",
       `Machine: ${machine()}. PostgreSQL server on the same machine; gateway, the four subgraphs and the load generator in one Node process.`,
@@ -77,7 +74,6 @@ runCli(async (args) => {
       ...verdict(result),
       "",
     ].join("\n");
-    fs.writeFileSync(path.join(repoRoot, "docs", "benchmarks.md"), doc);
-    console.log("wrote docs/benchmarks.md");
+    console.log(`\n${doc}`);
   }
 });
