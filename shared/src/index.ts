@@ -27,3 +27,4 @@ export * from "./areas/succession";
 export * from "./periods/period";
 export * from "./periods/period-months";
 export * from "./disclosure";
+export * from "./metrics";

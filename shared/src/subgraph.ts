@@ -15,6 +15,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type RequestInfo, type RouteHandler, type RunningServer, sendJson, startServiceServer } from "./http/service-server";
 import type { ServiceContext } from "./service-context";
 import type { SubgraphEntry } from "./subgraphs";
+import { type ServiceMetrics, operationMetricsPlugin, serviceMetrics, watchDatabasePool } from "./metrics";
 
 export type { ServiceContext } from "./service-context";
 
@@ -29,6 +30,8 @@ export interface SubgraphModule<TContext extends ServiceContext = ServiceContext
   routes?: Record<string, SubgraphRoute<TContext>>;
   /** Writes the embedded demo's rows for this subgraph's own tables; safe to run twice. */
   seedDemo(db: Database, extent: DemoExtent): Promise<void>;
+  /** Registers the subgraph's own series read at each scrape (e.g. a backlog counted in a table). */
+  watch?(db: Database, metrics: ServiceMetrics): void;
 }
 
 /** An endpoint of a subgraph (a method, so a module typed by its own context still fits SubgraphModule<ServiceContext>). */
@@ -52,6 +55,9 @@ export async function serveSubgraph<TContext extends ServiceContext>(
   options: SubgraphServeOptions,
 ): Promise<RunningServer> {
   const logger = serviceLogger(module.name);
+  const metrics = serviceMetrics(module.name);
+  watchDatabasePool(metrics, db);
+  module.watch?.(db, metrics);
   for (const route of Object.values(module.routes ?? {})) await route.start?.(logger);
   const apollo = new ApolloServer<TContext>({
     schema: await module.buildSchema(),
@@ -63,7 +69,12 @@ export async function serveSubgraph<TContext extends ServiceContext>(
     stopOnTerminationSignals: false,
     // Inline traces serve Apollo's hosted studio, which this system does not report to.
     // No plugin resolves per field: Apollo then leaves the resolvers unwrapped (no cache hints are used here).
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled(), denialLogPlugin<TContext>()],
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      denialLogPlugin<TContext>(),
+      operationMetricsPlugin<TContext>(metrics),
+    ],
   });
   return startServiceServer(
     {

@@ -67,6 +67,8 @@ export interface Database extends SqlQuery {
   onStatement(listener: (sql: string) => void): () => void;
   /** Resolves when the database answers a trivial query. */
   ping(): Promise<void>;
+  /** The pool's connections and the queries waiting for one (PostgreSQL); null on PGlite, which has one connection. */
+  poolUse(): { open: number; idle: number; waiting: number; max: number } | null;
   close(): Promise<void>;
 }
 
@@ -216,6 +218,7 @@ function openPostgres(url: string, poolSize: number): Database {
     async ping() {
       await pool.query("SELECT 1");
     },
+    poolUse: () => ({ open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: poolSize }),
     async close() {
       await prisma.$disconnect();
       await pool.end();
@@ -289,6 +292,7 @@ async function openPGlite(dataDir?: string): Promise<Database> {
     async ping() {
       await pglite.query("SELECT 1");
     },
+    poolUse: () => null,
     async close() {
       await prisma.$disconnect();
       await pglite.close();

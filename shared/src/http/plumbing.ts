@@ -5,6 +5,8 @@ import http, { type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
 import type { Logger } from "../logger";
+import { METRICS_PATH, measureRequest, sendMetrics } from "../metrics/http-metrics";
+import { serviceMetrics } from "../metrics/service-metrics";
 
 export interface RunningServer {
   url: string;
@@ -51,13 +53,25 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(JSON.stringify(body));
 }
 
-/** Listens with `handle` at /graphql's host and port; close() stops accepting, lets requests finish, then stops Apollo. */
+/**
+ * Listens with `handle` at /graphql's host and port; close() stops accepting, lets requests finish, then stops Apollo.
+ * Every request is counted in the service's metrics, which answer at /metrics.
+ */
 export async function listen<TContext extends BaseContext>(
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void>,
   options: { name: string; apollo: ApolloServer<TContext>; logger: Logger; port: number; host: string; details?: Record<string, unknown> },
 ): Promise<RunningServer> {
   const { logger } = options;
+  const metrics = serviceMetrics(options.name);
   const server = http.createServer((req, res) => {
+    if (req.method === "GET" && req.url?.split("?")[0] === METRICS_PATH) {
+      sendMetrics(metrics, res).catch((error: unknown) => {
+        logger.error({ err: error }, "metrics failed");
+        if (!res.headersSent) sendJson(res, 500, { error: "metrics unavailable" });
+      });
+      return;
+    }
+    measureRequest(metrics, req, res);
     handle(req, res).catch((error: unknown) => {
       logger.error({ err: error }, "request failed");
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });

@@ -1,0 +1,3 @@
+export * from "./service-metrics";
+export * from "./operation-metrics";
+export * from "./http-metrics";
