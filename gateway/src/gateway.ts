@@ -3,7 +3,18 @@
 import { ApolloGateway } from "@apollo/gateway";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { type Database, type RunningServer, type TokenVerifier, createErrorFormatter, serviceLogger, subgraphEntry, subgraphUrl } from "@vnge/shared";
+import {
+  type Database,
+  type RunningServer,
+  type TokenVerifier,
+  createErrorFormatter,
+  operationMetricsPlugin,
+  serviceLogger,
+  serviceMetrics,
+  subgraphEntry,
+  subgraphUrl,
+  watchDatabasePool,
+} from "@vnge/shared";
 import { type ApiKeyAuthenticator, authenticate } from "./authenticate";
 import { startGatewayServer } from "./http/gateway-server";
 import { type HttpConfig, loadHttpConfig } from "./http/http-config";
@@ -46,6 +57,8 @@ export interface GatewayOptions {
 
 export async function startGateway(options: GatewayOptions): Promise<RunningServer> {
   const logger = serviceLogger("gateway");
+  const metrics = serviceMetrics("gateway");
+  if (options.responseCache) watchDatabasePool(metrics, options.responseCache);
   const protection = operationLimits();
   const supergraphSdl = options.supergraphSdl ?? readSupergraph();
   const cache = options.responseCache
@@ -68,6 +81,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     // Cache hints are not used: the response cache follows the data generation instead (decision 0070).
     // Apollo's landing page loads from a CDN: the gateway serves its own explorer instead (decision 0083).
     plugins: [
+      operationMetricsPlugin<GatewayContext>(metrics),
       ...protection.plugins,
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginLandingPageDisabled(),

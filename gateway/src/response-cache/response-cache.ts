@@ -3,7 +3,7 @@
 // did not see (GET) and stores the answers of misses (docs/decisions/0070-response-cache.md).
 import crypto from "node:crypto";
 import type { ApolloServerPlugin, GraphQLResponse } from "@apollo/server";
-import type { Database, GraphQLShortcut, Identity, Logger, ShortcutAnswer } from "@vnge/shared";
+import { type Database, type GraphQLShortcut, type Identity, type Logger, type ShortcutAnswer, serviceMetrics } from "@vnge/shared";
 import type { Credential } from "../authenticate";
 import type { GatewayContext, GatewayLocals } from "../context";
 import { graphQLMediaType } from "../http/media-type";
@@ -33,6 +33,12 @@ function answerWith(response: Pick<GraphQLResponse, "http">, status: "HIT" | "SH
   return { http: response.http, body: { kind: "single", singleResult: { data: JSON.parse(data) as Record<string, unknown> } } };
 }
 
+/** The operation's name as a request names it, or as its document's first operation does (the shortcut parses nothing). */
+function operationNameOf(body: GraphQLBody): string | null {
+  if (typeof body.operationName === "string") return body.operationName;
+  return typeof body.query === "string" ? (/\b(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/.exec(body.query)?.[1] ?? null) : null;
+}
+
 export interface ResponseCacheOptions {
   /** Production and development answer some requests differently (introspection): their answers are kept apart. */
   production?: boolean;
@@ -52,6 +58,9 @@ export class ResponseCache {
   private readonly neverCached: ReadonlySet<string>;
   private readonly schema: string;
   private readonly inFlight = new AnswersInFlight();
+  /** Answers by how the cache took part: HIT, SHARED (an identical request's answer in flight), MISS, BYPASS (never cached). */
+  private readonly metrics = serviceMetrics("gateway");
+  private readonly answers = this.metrics.counter("response_cache_answers_total", "GraphQL answers by the response cache's part in them", ["result"]);
 
   constructor(
     db: Database,
@@ -92,6 +101,7 @@ export class ResponseCache {
    */
   shortcut(authenticate: (headers: Parameters<GraphQLShortcut>[0]["headers"]) => Promise<Credential>): GraphQLShortcut<GatewayLocals> {
     return async (request): Promise<ShortcutAnswer | null> => {
+      const started = performance.now();
       const body = request.body as GraphQLBody | null;
       // Persisted queries arrive resolved (http/persisted-queries.ts): other extensions could change the answer.
       if (!body || typeof body.query !== "string" || body.extensions !== undefined) return null;
@@ -110,6 +120,11 @@ export class ResponseCache {
         request.locals.cacheProbe = probe;
         return null;
       }
+      this.answers.inc({ result: "HIT" });
+      // Answered before Apollo Server, whose plugin counts the other operations.
+      const operation = this.metrics.operationLabel(operationNameOf(body));
+      this.metrics.operations.inc({ operation, outcome: "ok" });
+      this.metrics.operationSeconds.observe({ operation }, (performance.now() - started) / 1000);
       return { status: 200, headers: { "content-type": mediaType, [CACHE_STATUS_HEADER]: "HIT" }, body: `{"data":${probe.lookup.body}}\n` };
     };
   }
@@ -135,20 +150,24 @@ export class ResponseCache {
             if (!operation) return null;
             if (!isCacheable(schema, document, operation, this.neverCached) || typeof request.query !== "string") {
               response.http.headers.set(CACHE_STATUS_HEADER, "BYPASS");
+              this.answers.inc({ result: "BYPASS" });
               return null;
             }
             const probe =
               contextValue.cacheProbe ??
               (await this.probe(request.query, request.operationName, request.variables, contextValue.identity, contextValue.headers["accept-language"]));
             if (probe.lookup.body !== null) {
+              this.answers.inc({ result: "HIT" });
               return answerWith(response, "HIT", probe.lookup.body);
             }
             const joined = this.inFlight.joinable(probe.key, probe.lookup);
             const shared = joined && (await joined);
             if (shared) {
+              this.answers.inc({ result: "SHARED" });
               return answerWith(response, "SHARED", shared);
             }
             response.http.headers.set(CACHE_STATUS_HEADER, "MISS");
+            this.answers.inc({ result: "MISS" });
             leader = this.inFlight.lead(probe.key, probe.lookup);
             // While a write is in flight an answer might predate it under a newer generation: it is kept with the
             // writers of this moment, and served only while they are all still writing (decision 0072).

@@ -1,4 +1,5 @@
 import type { SubgraphModule } from "@vnge/shared";
+import { CaseFeedStore } from "./case-feed/case-feed.store";
 import { type CasesContext, createContext } from "./context";
 import { seedDemo } from "./demo/seed";
 import { buildSchema } from "./schema";
@@ -8,6 +9,12 @@ export const subgraph: SubgraphModule<CasesContext> = {
   buildSchema,
   createContext,
   seedDemo,
+  watch(db, metrics) {
+    const store = new CaseFeedStore(db);
+    metrics.gauge("case_feed_pending", "Commune-years whose case tallies wait for a push to the indicators subgraph", [], async (gauge) => {
+      gauge.set(await store.pendingCount());
+    });
+  },
 };
 
 export { CaseFeed, type ResyncSummary } from "./case-feed/case-feed.service";

@@ -30,6 +30,12 @@ export class CaseFeedStore {
     return rows.map((row) => ({ ...row, count: Number(row.count) }));
   }
 
+  /** How many commune-years wait for a push to the indicators subgraph. */
+  async pendingCount(): Promise<number> {
+    const [row] = await this.db.query<{ pending: number }>(`SELECT count(*)::int AS pending FROM cases.case_feed_state WHERE pending`);
+    return Number(row?.pending ?? 0);
+  }
+
   /** Every commune-year that has ever had a case or a pending mark (`pendingOnly`: the pending ones). */
   async keys(pendingOnly: boolean): Promise<FeedKey[]> {
     const rows = await this.db.query<FeedKey>(

@@ -1,6 +1,13 @@
 // Data access for data sets and their approvals: the only module that reads or writes those tables.
-import type { AreaLevel, AreaRecord, Database } from "@vnge/shared";
+import { type AreaLevel, type AreaRecord, type Database, serviceMetrics } from "@vnge/shared";
 import { type ApprovalAction, ApprovalState } from "./data-approval.enums";
+
+/** Counted where a transition is committed: every path to one goes through `transition`. */
+const approvalTransitions = serviceMetrics("indicators").counter(
+  "data_approval_transitions_total",
+  "Data-set approval transitions committed, by action and new state",
+  ["action", "to"],
+);
 
 export interface DataSetRow {
   code: string;
@@ -164,5 +171,6 @@ export class DataApprovalStore {
         },
       });
     });
+    approvalTransitions.inc({ action: t.action, to: t.to });
   }
 }

@@ -13,12 +13,26 @@ import {
   checkPage,
   describeValidity,
   periodProblem,
+  serviceMetrics,
 } from "@vnge/shared";
 import { AreaStore } from "../area/area.store";
 import { ValueLock } from "../data-approval/value-lock.store";
 import { DataElementStore } from "../data-element/data-element.store";
 import { type DataValueChangeRow, DataValueStore, type ElementPeriod } from "./data-value.store";
 import { type AreaPlace, type ElementRule, MAX_BATCH_SIZE, type SubmittedValue, classifyAgainstStored, validateDataValues } from "./data-value.validation";
+
+/** Values submitted (through GraphQL, a file or DHIS2), by how they ended: imported, updated, unchanged or rejected. */
+const submittedValues = serviceMetrics("indicators").counter("data_values_submitted_total", "Data values submitted, by result and whether it was a dry run", [
+  "result",
+  "dry_run",
+]);
+
+function countSubmitted(result: SubmitResult, dryRun: boolean): void {
+  const dry_run = String(dryRun);
+  for (const outcome of ["imported", "updated", "unchanged", "rejected"] as const) {
+    if (result[outcome] > 0) submittedValues.inc({ result: outcome, dry_run }, result[outcome]);
+  }
+}
 
 export interface SubmitOptions {
   dryRun?: boolean;
@@ -221,6 +235,12 @@ export class DataValueService {
   }
 
   async submit(values: readonly SubmittedValue[], options: SubmitOptions): Promise<SubmitResult> {
+    const result = await this.checkAndWrite(values, options);
+    countSubmitted(result, options.dryRun === true);
+    return result;
+  }
+
+  private async checkAndWrite(values: readonly SubmittedValue[], options: SubmitOptions): Promise<SubmitResult> {
     if (values.length > MAX_BATCH_SIZE) {
       throw new BadUserInputError(`a batch holds at most ${MAX_BATCH_SIZE} values, got ${values.length}; split it into several batches`, { field: "values" });
     }
