@@ -1,5 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { REQUEST_ID_HEADER } from "@vnge/shared";
+import { REQUEST_ID_HEADER, injectTraceContext } from "@vnge/shared";
 import type { GatewayContext } from "./context";
 
 /**
@@ -16,6 +16,7 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const headers = request.http?.headers;
     if (!headers || !context?.requestId) return; // requests made without a client carry nothing
     headers.set(REQUEST_ID_HEADER, context.requestId);
+    injectTraceContext(headers);
     headers.set("authorization", context.subgraphAuthorization);
     const language = context.headers["accept-language"];
     if (typeof language === "string") headers.set("accept-language", language);

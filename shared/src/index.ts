@@ -28,3 +28,4 @@ export * from "./periods/period";
 export * from "./periods/period-months";
 export * from "./disclosure";
 export * from "./metrics";
+export * from "./tracing/tracing";

@@ -1,12 +1,14 @@
 // npm start: the whole system on one database (embedded PGlite with demo data unless DATABASE_URL is set).
 //   --only gateway,indicators   run only these services (PostgreSQL only: PGlite has one owner process)
 //   --demo / --no-demo          load the demo data (default: on for the embedded database, off for PostgreSQL)
-import { loadConfig, openDatabase, rootLogger } from "@vnge/shared";
+import { loadConfig, openDatabase, rootLogger, startTracing, tracingConfigured } from "@vnge/shared";
 import { SERVICE_NAMES, type ServiceName, startSystem } from "../system";
 import { flagValue, hasFlag } from "./run";
 
 async function main(args: string[]): Promise<void> {
   const config = loadConfig();
+  // Traces leave by OTLP only when an endpoint is configured (decision 0118).
+  const stopTracing = tracingConfigured() ? startTracing() : async () => undefined;
   const onlyArg = flagValue(args, "--only");
   const only = onlyArg?.split(",").map((name) => name.trim()) as ServiceName[] | undefined;
   const unknown = only?.filter((name) => !SERVICE_NAMES.includes(name));
@@ -29,6 +31,7 @@ async function main(args: string[]): Promise<void> {
     rootLogger.info({ signal }, "shutting down");
     await system.stop();
     await db.close();
+    await stopTracing();
     process.exit(0);
   };
   process.on("SIGTERM", () => void shutdown("SIGTERM"));

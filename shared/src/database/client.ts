@@ -8,6 +8,7 @@ import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client";
 import type { DatabaseConfig } from "../config";
 import { rootLogger } from "../logger";
+import { traceStatement } from "../tracing/tracing";
 
 export { PrismaClient };
 
@@ -113,13 +114,17 @@ function releaseClient(client: pg.PoolClient): void {
   client.release(brokenClients.get(client));
 }
 
+/** A statement's text, given as a string or as the driver's query config. */
+const statementText = (statement: unknown): string =>
+  typeof statement === "string" ? statement : String((statement as { text?: unknown } | null)?.text ?? "");
+
 /** The listeners of a database's statements (`Database.onStatement`). */
 function statementListeners() {
   const listeners = new Set<(sql: string) => void>();
   return {
     tell(statement: unknown): void {
       if (listeners.size === 0) return;
-      const sql = typeof statement === "string" ? statement : String((statement as { text?: unknown } | null)?.text ?? "");
+      const sql = statementText(statement);
       for (const listener of listeners) listener(sql);
     },
     onStatement(listener: (sql: string) => void): () => void {
@@ -136,7 +141,7 @@ function reportStatements(pool: pg.Pool, heard: StatementListeners): void {
     const query = client.query as (...args: unknown[]) => unknown;
     client.query = function (this: unknown, ...args: unknown[]) {
       heard.tell(args[0]);
-      return query.apply(this, args);
+      return traceStatement("postgresql", statementText(args[0]), args, (traced) => query.apply(this, traced));
     } as typeof client.query;
   });
 }
@@ -307,24 +312,17 @@ function reportPGliteStatements(pglite: PGlite, heard: StatementListeners): void
   const exec = pglite.exec.bind(pglite);
   const transaction = pglite.transaction.bind(pglite);
   type Tx = Parameters<Parameters<PGlite["transaction"]>[0]>[0];
-  const told = (tx: Tx): Tx =>
+  type Run = (sql: string, ...rest: unknown[]) => unknown;
+  const told = (sql: string, rest: unknown[], run: (traced: unknown[]) => unknown) => {
+    heard.tell(sql);
+    return traceStatement("postgresql", sql, rest, run);
+  };
+  const inTransaction = (tx: Tx): Tx =>
     Object.assign(Object.create(tx) as Tx, {
-      query: (sql: string, ...rest: unknown[]) => {
-        heard.tell(sql);
-        return (tx.query as (...args: unknown[]) => unknown)(sql, ...rest);
-      },
-      exec: (sql: string, ...rest: unknown[]) => {
-        heard.tell(sql);
-        return (tx.exec as (...args: unknown[]) => unknown)(sql, ...rest);
-      },
+      query: (sql: string, ...rest: unknown[]) => told(sql, rest, (traced) => (tx.query as Run)(sql, ...traced)),
+      exec: (sql: string, ...rest: unknown[]) => told(sql, rest, (traced) => (tx.exec as Run)(sql, ...traced)),
     });
-  pglite.query = ((sql: string, ...rest: unknown[]) => {
-    heard.tell(sql);
-    return (query as (...args: unknown[]) => unknown)(sql, ...rest);
-  }) as PGlite["query"];
-  pglite.exec = ((sql: string, ...rest: unknown[]) => {
-    heard.tell(sql);
-    return (exec as (...args: unknown[]) => unknown)(sql, ...rest);
-  }) as PGlite["exec"];
-  pglite.transaction = ((work: (tx: Tx) => Promise<unknown>) => transaction((tx) => work(told(tx)))) as PGlite["transaction"];
+  pglite.query = ((sql: string, ...rest: unknown[]) => told(sql, rest, (traced) => (query as Run)(sql, ...traced))) as PGlite["query"];
+  pglite.exec = ((sql: string, ...rest: unknown[]) => told(sql, rest, (traced) => (exec as Run)(sql, ...traced))) as PGlite["exec"];
+  pglite.transaction = ((work: (tx: Tx) => Promise<unknown>) => transaction((tx) => work(inTransaction(tx)))) as PGlite["transaction"];
 }

@@ -7,6 +7,8 @@ import { type ApolloServer, type BaseContext, HeaderMap } from "@apollo/server";
 import type { Logger } from "../logger";
 import { METRICS_PATH, measureRequest, sendMetrics } from "../metrics/http-metrics";
 import { serviceMetrics } from "../metrics/service-metrics";
+import { inServerSpan } from "../tracing/tracing";
+import { REQUEST_ID_HEADER } from "./request-id";
 
 export interface RunningServer {
   url: string;
@@ -72,7 +74,7 @@ export async function listen<TContext extends BaseContext>(
       return;
     }
     measureRequest(metrics, req, res);
-    handle(req, res).catch((error: unknown) => {
+    inServerSpan(options.name, REQUEST_ID_HEADER, req, res, () => handle(req, res)).catch((error: unknown) => {
       logger.error({ err: error }, "request failed");
       if (!res.headersSent) sendJson(res, 500, { errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] });
       else res.end();
