@@ -13,6 +13,7 @@ interface HiveRuntime {
     landingPage: false;
     propagateHeaders: { fromClientToSubgraphs(payload: { request: Request }): Record<string, string | null> };
     unifiedGraphHandler?: unknown;
+    transportEntries?: Record<string, { options: { deduplicateInflightRequests: boolean } }>;
   }): http.RequestListener & { dispose(): Promise<void> | void };
 }
 
@@ -31,9 +32,18 @@ const FORWARDED_HEADERS = ["authorization", REQUEST_ID_HEADER] as const;
 /**
  * With `rustPlanner`, Hive Gateway plans with Hive Router's query planner (a native addon) and executes the plans
  * with that runtime's executor (@graphql-hive/router-runtime) instead of its default JavaScript stitching runtime.
+ * With `unshared`, it sends every subgraph request: by default it sends identical requests in flight (same body and
+ * headers, so the same caller) once and shares the answer, which the benchmark's one token makes the common case.
  */
-export async function startHiveGateway(options: { supergraphSdl: string; port: number; host: string; rustPlanner?: boolean }): Promise<RunningServer> {
+export async function startHiveGateway(options: {
+  supergraphSdl: string;
+  port: number;
+  host: string;
+  rustPlanner?: boolean;
+  unshared?: boolean;
+}): Promise<RunningServer> {
   const gateway = createGatewayRuntime({
+    ...(options.unshared ? { transportEntries: { "*.http": { options: { deduplicateInflightRequests: false } } } } : {}),
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     ...(options.rustPlanner ? { unifiedGraphHandler: (require("@graphql-hive/router-runtime") as { unifiedGraphHandler: unknown }).unifiedGraphHandler } : {}),
     supergraph: options.supergraphSdl,

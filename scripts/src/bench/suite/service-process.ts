@@ -41,7 +41,7 @@ async function start(spec: ServiceSpec): Promise<{ ready: ServiceReady; stop: ()
     }
     case "hive-gateway": {
       const supergraphSdl = withSubgraphUrls(readSupergraph(), spec.subgraphUrls);
-      const server = await startHiveGateway({ supergraphSdl, port: spec.port ?? 0, host, rustPlanner: spec.rustPlanner });
+      const server = await startHiveGateway({ supergraphSdl, port: spec.port ?? 0, host, rustPlanner: spec.rustPlanner, unshared: spec.unshared });
       return { ready: { urls: { gateway: server.url } }, stop: () => server.close() };
     }
   }

@@ -16,10 +16,10 @@ export const CONNECTION_LEVELS = [1, 10, 50] as const;
 /** Smoke runs last a fraction of a second per row: fewer connections, so responses finish inside it. */
 export const SMOKE_CONNECTION_LEVELS = [1, 2, 4] as const;
 /** "Apollo Gateway, cached": ours with its shared response cache (decision 0070); "Apollo Gateway" runs without it. */
-export const LAYERS = ["subgraph", "Apollo Gateway", "Apollo Gateway, cached", "Hive Gateway", "Hive Gateway, Rust planner", "bare SQL"] as const;
-export const GATEWAY_LAYERS = ["Apollo Gateway", "Apollo Gateway, cached", "Hive Gateway", "Hive Gateway, Rust planner"] as const;
-/** The peers ours is compared with. */
-export const PEER_LAYERS = ["Hive Gateway", "Hive Gateway, Rust planner"] as const;
+/** The peers ours is compared with: Hive Gateway as it ships, with the Rust planner, and that without sharing requests in flight. */
+export const PEER_LAYERS = ["Hive Gateway", "Hive Gateway, Rust planner", "Hive Gateway, Rust planner, unshared"] as const;
+export const GATEWAY_LAYERS = ["Apollo Gateway", "Apollo Gateway, cached", ...PEER_LAYERS] as const;
+export const LAYERS = ["subgraph", ...GATEWAY_LAYERS, "bare SQL"] as const;
 export type Layer = (typeof LAYERS)[number];
 export type HttpLayer = Exclude<Layer, "bare SQL">;
 /** The five years of the national data set; the cost-growth step adds the five before them. */
@@ -170,6 +170,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     stops.unshift(hive.stop);
     const hiveRust = await startServiceProcess({ kind: "hive-gateway", subgraphUrls: subgraphs.urls, rustPlanner: true });
     stops.unshift(hiveRust.stop);
+    const hiveUnshared = await startServiceProcess({ kind: "hive-gateway", subgraphUrls: subgraphs.urls, rustPlanner: true, unshared: true });
+    stops.unshift(hiveUnshared.stop);
     const running: Running = {
       urls: {
         subgraph: indicatorsUrl,
@@ -177,6 +179,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
         "Apollo Gateway, cached": cached.url,
         "Hive Gateway": hive.urls.gateway,
         "Hive Gateway, Rust planner": hiveRust.urls.gateway,
+        "Hive Gateway, Rust planner, unshared": hiveUnshared.urls.gateway,
       },
       pids: {
         subgraphs: subgraphs.pid,
@@ -184,6 +187,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
         "Apollo Gateway, cached": cached.pid,
         "Hive Gateway": hive.pid,
         "Hive Gateway, Rust planner": hiveRust.pid,
+        "Hive Gateway, Rust planner, unshared": hiveUnshared.pid,
       },
       indicatorsUrl,
       plansUrl: subgraphs.urls.plans,
