@@ -86,7 +86,7 @@ describe("metrics at /metrics on every service", () => {
     expect(sample(text, "http_requests_total", { route: "/graphql", method: "POST", status: "200" })).toBeGreaterThanOrEqual(5);
     expect(sample(text, "http_requests_total", { route: "/graphql", method: "POST", status: "400" })).toBe(1);
     expect(sample(text, "http_request_duration_seconds_count", { route: "/graphql" })).toBeGreaterThanOrEqual(6);
-    expect(sample(text, "process_resident_memory_bytes", { service: "gateway" })).toBeGreaterThan(0);
+    expect(sample(text, "process_resident_memory_bytes", {})).toBeGreaterThan(0);
   });
 
   it("counts submitted values by result, approval transitions and the case feed's backlog in the subgraphs", () => {

@@ -21,23 +21,12 @@ export class ServiceMetrics {
 
   constructor(readonly service: string) {
     this.registry.setDefaultLabels({ service });
-    collectDefaultMetrics({ register: this.registry });
     this.operations = this.counter("graphql_operations_total", "GraphQL operations answered, by operation name and outcome", ["operation", "outcome"]);
-    this.operationSeconds = new Histogram({
-      name: "graphql_operation_duration_seconds",
-      help: "Time from a GraphQL request's start to its answer, by operation name",
-      labelNames: ["operation"],
-      buckets: SECONDS_BUCKETS,
-      registers: [this.registry],
-    });
+    this.operationSeconds = this.seconds("graphql_operation_duration_seconds", "Time from a GraphQL request's start to its answer, by operation name", [
+      "operation",
+    ]);
     this.httpRequests = this.counter("http_requests_total", "HTTP requests answered, by route, method and status", ["route", "method", "status"]);
-    this.httpSeconds = new Histogram({
-      name: "http_request_duration_seconds",
-      help: "Time from an HTTP request's arrival to the end of its answer, by route",
-      labelNames: ["route"],
-      buckets: SECONDS_BUCKETS,
-      registers: [this.registry],
-    });
+    this.httpSeconds = this.seconds("http_request_duration_seconds", "Time from an HTTP request's arrival to the end of its answer, by route", ["route"]);
   }
 
   /** An operation name as a label: `anonymous` without one, `other` when malformed or past the distinct-name bound. */
@@ -52,6 +41,12 @@ export class ServiceMetrics {
   counter<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Counter<L> {
     const existing = this.registry.getSingleMetric(name);
     return (existing as Counter<L> | undefined) ?? new Counter({ name, help, labelNames, registers: [this.registry] });
+  }
+
+  /** A histogram of durations in seconds, from 5 ms to 30 s. */
+  seconds<L extends string>(name: string, help: string, labelNames: readonly L[] = []): Histogram<L> {
+    const existing = this.registry.getSingleMetric(name);
+    return (existing as Histogram<L> | undefined) ?? new Histogram({ name, help, labelNames, buckets: SECONDS_BUCKETS, registers: [this.registry] });
   }
 
   /** A gauge read when scraped (`collect` sets it, e.g. from a pool or a table). */
@@ -69,13 +64,30 @@ export class ServiceMetrics {
     });
   }
 
-  text(): Promise<string> {
-    return this.registry.metrics();
+  /** The service's series, then the process's (CPU, memory, event-loop delay, GC), which the services of a process share. */
+  async text(): Promise<string> {
+    return `${await this.registry.metrics()}\n${await processRegistry().metrics()}`;
   }
 
   get contentType(): string {
     return this.registry.contentType;
   }
+}
+
+/**
+ * prom-client's process series, collected once per process: each collection keeps an event-loop monitor and a GC
+ * observer running, so one per service (or per test file, which reloads modules) would pile up. Kept on globalThis
+ * for that reason.
+ */
+function processRegistry(): Registry {
+  const key = Symbol.for("vnge.metrics.process");
+  const holder = globalThis as typeof globalThis & { [key: symbol]: Registry | undefined };
+  if (!holder[key]) {
+    const registry = new Registry();
+    collectDefaultMetrics({ register: registry });
+    holder[key] = registry;
+  }
+  return holder[key];
 }
 
 const byService = new Map<string, ServiceMetrics>();
