@@ -10,6 +10,8 @@ export interface LoadRun {
   connections: number;
   warmupSeconds: number;
   durationSeconds: number;
+  /** Instead of a measured window: exactly this many requests (a smoke run's check that every layer answers). */
+  requests?: number;
 }
 
 export interface LoadFigures {
@@ -34,7 +36,8 @@ const spec = JSON.parse(process.env.LOAD_RUN);
 const base = { url: spec.url, method: "POST", headers: spec.headers, body: spec.body, connections: spec.connections };
 const ok = (body) => body.startsWith('{"data":{') && !body.includes('"errors":');
 const run = (duration, latencies) => new Promise((resolve, reject) => {
-  const instance = autocannon({ ...base, duration, verifyBody: ok }, (error, result) => (error ? reject(error) : resolve(result)));
+  const length = spec.requests && latencies ? { amount: spec.requests } : { duration };
+  const instance = autocannon({ ...base, ...length, verifyBody: ok }, (error, result) => (error ? reject(error) : resolve(result)));
   if (latencies) instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms));
 });
 (async () => {

@@ -217,7 +217,16 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
           await withPeakRss(pids, () =>
             layer === "bare SQL"
               ? runSqlLoad({ work: workload.sql(options.db), connections, warmupSeconds, durationSeconds })
-              : runLoad({ url: running.urls[layer], body: workload.body, headers, connections, warmupSeconds, durationSeconds }),
+              : runLoad({
+                  url: running.urls[layer],
+                  body: workload.body,
+                  headers,
+                  connections,
+                  warmupSeconds,
+                  durationSeconds,
+                  // A smoke row checks that the layer answers: a count of requests, whatever they take on a busy machine.
+                  ...(options.smoke ? { requests: 2 * connections } : {}),
+                }),
           ),
         );
         // Requests still in flight when the client stopped finish before the next run.

@@ -1,5 +1,5 @@
 // The suite's verdict on the targets of the read path and the gateway engine, judged on made-up figures
-// (the smoke run in suite.test.ts measures no 10- or 50-connection rows, so it judges nothing).
+// (the smoke run in suite.postgres.test.ts measures no 10- or 50-connection rows, so it judges nothing).
 import { formatReadTable, verdict } from "../report";
 import { type IngestRow, type Layer, type MeasuredRow, type SuiteResult, medianRun } from "../suite";
 import type { WorkloadName } from "../workloads";

@@ -1,6 +1,7 @@
-// The benchmark suite's smoke mode on the test database: demo areas, every workload through every
-// layer (Hive Gateway included) at every connection level, ingest under read load and the
-// cost-growth rows, in short runs. The service processes run from the build.
+// The benchmark suite's smoke mode on a PostgreSQL server, as the benchmark runs (it needs one: the services run in
+// processes of their own on it): demo areas, every workload through every layer (Hive Gateway's runtimes included)
+// at every connection level, ingest under read load and the cost-growth rows, a few requests a row. The service
+// processes run from the build.
 import path from "node:path";
 import { readUnitListFile } from "@vnge/indicators";
 import { repoRoot } from "@vnge/shared";
@@ -20,7 +21,7 @@ it("measures every workload through every layer without errors", async () => {
   const result = await runSuite({ db, databaseUrl: db.url, poolSize: 5, smoke: true, areasFile });
   expect(result.load.values).toBe(communes * 20 * 2 * 5);
   expect(result.load.targets).toBe(25);
-  expect(result.subgraphsInOwnProcess).toBe(db.url !== undefined);
+  expect(result.subgraphsInOwnProcess).toBe(true);
 
   const fiveYears = result.rows.filter((r) => r.years === 5);
   const layersOf = (workload: string) => [...new Set(fiveYears.filter((r) => r.workload === workload).map((r) => r.layer))];
