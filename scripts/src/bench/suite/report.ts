@@ -45,7 +45,7 @@ export function formatReport(result: SuiteResult): string {
       `${result.load.values.toLocaleString("en")} values (20 elements x 2 sexes x ${YEARS.length} years, ${YEARS[0]}-${YEARS[YEARS.length - 1]}) loaded at ` +
       `${Math.round(result.load.valuesPerSecond).toLocaleString("en")} values/s (batches of ${result.load.batchSize.toLocaleString("en")}, 2 in flight); ` +
       `${result.load.targets} plan targets in province ${result.areas.province}; then ${result.load.earlierValues.toLocaleString("en")} more values (${EARLIER_YEARS[0]}-${EARLIER_YEARS[EARLIER_YEARS.length - 1]}) for the 10-year rows.`,
-    `Each row: ${result.warmupSeconds} s warm-up, ${result.durationSeconds} s measured${result.repeat > 1 ? `, ${result.repeat} runs back to back (the median run by throughput${result.repeat % 2 === 0 ? ", the slower of the middle two" : ""}, the range of all in brackets)` : ""}. Subgraphs ${result.subgraphsInOwnProcess ? "in a process of their own" : "in the benchmark's process"}; each gateway in its own process.`,
+    `Each row: ${result.warmupSeconds} s warm-up, ${result.durationSeconds} s measured${result.repeat > 1 ? `, ${result.repeat} runs back to back (the median run by throughput${result.repeat % 2 === 0 ? ", the slower of the middle two" : ""}, the range of all in brackets)` : ""}. Subgraphs in a process of their own; each gateway in its own process.`,
     "",
     ...result.workloads.map((w) => `- ${w.name}: ${w.description}`),
     "",

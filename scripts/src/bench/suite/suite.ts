@@ -2,9 +2,7 @@
 // and Hive Gateway each in a process of its own, and measures every read workload at 1, 10 and 50
 // connections straight to the subgraph, through each gateway and as bare SQL; then reads while
 // commune batches are submitted; then the dashboard again with twice the years of data.
-import { startGateway } from "@vnge/gateway";
-import { type Database, SUBGRAPHS, createTokenVerifier, loadAuthConfig } from "@vnge/shared";
-import { startSystem } from "../../system";
+import type { Database } from "@vnge/shared";
 import { type LoadFigures, runLoad } from "../load/load-client";
 import { benchHeaders } from "./bench-client";
 import { type AreaSet, type DataValueInput, createProvincePlan, loadReferenceData, readAreaSet, submitBatches, targetValues, yearValues } from "./dataset";
@@ -30,8 +28,8 @@ const INGEST_FIRST_YEAR = 2024;
 
 export interface SuiteOptions {
   db: Database;
-  /** PostgreSQL URL of `db`: the subgraphs then run in a process of their own (PGlite keeps them here). */
-  databaseUrl?: string;
+  /** PostgreSQL URL of `db`: the subgraphs and the gateways run in processes of their own on it. */
+  databaseUrl: string;
   poolSize?: number;
   areasFile: string;
   smoke: boolean;
@@ -87,7 +85,6 @@ export interface IngestRow {
 export interface SuiteResult {
   areas: { provinces: number; districts: number; communes: number; province: string; provinceDistricts: number };
   load: { values: number; seconds: number; valuesPerSecond: number; batchSize: number; targets: number; earlierValues: number };
-  subgraphsInOwnProcess: boolean;
   warmupSeconds: number;
   durationSeconds: number;
   repeat: number;
@@ -105,13 +102,8 @@ interface Running {
 }
 
 async function startSubgraphs(options: SuiteOptions): Promise<{ urls: Record<string, string>; pid: number; stop(): Promise<void> }> {
-  const only = SUBGRAPHS.map((entry) => entry.name);
-  if (options.databaseUrl) {
-    const child = await startServiceProcess({ kind: "subgraphs", databaseUrl: options.databaseUrl, poolSize: options.poolSize ?? 10 });
-    return { urls: child.urls, pid: child.pid, stop: () => child.stop() };
-  }
-  const system = await startSystem({ db: options.db, only, ports: "random", host: "127.0.0.1", migrate: false });
-  return { urls: system.subgraphUrls as Record<string, string>, pid: process.pid, stop: () => system.stop() };
+  const child = await startServiceProcess({ kind: "subgraphs", databaseUrl: options.databaseUrl, poolSize: options.poolSize ?? 10 });
+  return { urls: child.urls, pid: child.pid, stop: () => child.stop() };
 }
 
 function* endless(batches: (year: number) => Generator<DataValueInput[]>, firstYear: number): Generator<DataValueInput[]> {
@@ -327,7 +319,6 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
         targets,
         earlierValues: earlier.values,
       },
-      subgraphsInOwnProcess: running.pids.subgraphs !== process.pid,
       warmupSeconds,
       durationSeconds,
       repeat,
@@ -341,20 +332,10 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   }
 }
 
-/** Our gateway with its response cache: a process of its own on PostgreSQL, in this process with PGlite (one owner). */
+/** Our gateway with its response cache, in a process of its own. */
 async function startCachedGateway(options: SuiteOptions, subgraphUrls: Record<string, string>): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  if (options.databaseUrl) {
-    const child = await startServiceProcess({ kind: "apollo-gateway", subgraphUrls, databaseUrl: options.databaseUrl });
-    return { url: child.urls.gateway, pid: child.pid, stop: () => child.stop() };
-  }
-  const server = await startGateway({
-    verifyToken: createTokenVerifier(loadAuthConfig()),
-    port: 0,
-    host: "127.0.0.1",
-    subgraphUrls,
-    responseCache: options.db,
-  });
-  return { url: server.url, pid: process.pid, stop: () => server.close() };
+  const child = await startServiceProcess({ kind: "apollo-gateway", subgraphUrls, databaseUrl: options.databaseUrl });
+  return { url: child.urls.gateway, pid: child.pid, stop: () => child.stop() };
 }
 
 export class WrongAnswerError extends Error {}

@@ -58,7 +58,6 @@ function result(change: (rows: MeasuredRow[], ingest: IngestRow[]) => void = () 
   return {
     areas: { provinces: 63, districts: 696, communes: 10_035, province: "01", provinceDistricts: 30 },
     load: { values: 1, seconds: 1, valuesPerSecond: 1, batchSize: 10_000, targets: 25, earlierValues: 1 },
-    subgraphsInOwnProcess: true,
     warmupSeconds: 2,
     durationSeconds: 6,
     repeat: 1,
