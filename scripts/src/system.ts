@@ -18,6 +18,7 @@ import {
   migrate,
   portFor,
   repoRoot,
+  rootLogger,
   serveSubgraph,
   subgraphEntry,
   subgraphUrl,
@@ -70,6 +71,8 @@ export interface SystemOptions {
 export interface RunningSystem {
   gatewayUrl?: string;
   subgraphUrls: Partial<Record<SubgraphEntry["name"], string>>;
+  /** Readiness fails from now on, while requests are still served (the first step of a graceful stop). */
+  drain(): void;
   stop(): Promise<void>;
 }
 
@@ -86,7 +89,11 @@ export async function seedDemoData(db: Database, extent: DemoExtent = "present")
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const only = new Set(options.only ?? SERVICE_NAMES);
   const portOf = (name: string, fallback: number) => (options.ports === "random" ? 0 : portFor(name, fallback));
-  if (options.migrate ?? true) await migrate(options.db);
+  if (options.migrate ?? true) {
+    // Every copy of a fleet migrates at start; the advisory lock lets one apply and the others find it done.
+    const migrations = await migrate(options.db);
+    rootLogger.info({ applied: migrations.applied.length, alreadyApplied: migrations.alreadyApplied.length }, "migrations checked");
+  }
   if (options.seedDemo) await seedDemoData(options.db, options.seedDemo === true ? "present" : options.seedDemo);
 
   const auth = options.auth ?? loadAuthConfig();
@@ -132,6 +139,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     return {
       gatewayUrl,
       subgraphUrls,
+      drain: () => {
+        for (const server of servers) server.drain();
+      },
       // The gateway (last started) stops first, so no request reaches a stopped subgraph.
       stop: async () => {
         for (const server of [...servers].reverse()) await server.close();

@@ -17,17 +17,22 @@ export interface ServiceConfig {
   database: DatabaseConfig;
   /** The gateway answers repeated queries from its shared cache (RESPONSE_CACHE=off turns it off). */
   responseCache: boolean;
+  /**
+   * On SIGTERM, how long a copy goes on serving while its readiness says it is stopping, so a load balancer's health
+   * check takes it out of rotation before it stops listening (SHUTDOWN_GRACE_MS; 0, the default, stops at once).
+   */
+  shutdownGraceMs: number;
 }
 
 /** Repository root, found from this file's location (works from src/ and dist/). */
 export const repoRoot = path.resolve(__dirname, "..", "..");
 
-function intFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
+function intFromEnv(name: string, fallback: number, env: NodeJS.ProcessEnv = process.env, least = 1): number {
   const raw = env[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new Error(`${name} must be a positive integer, got "${raw}"`);
+  if (!Number.isInteger(value) || value < least) {
+    throw new Error(`${name} must be ${least === 0 ? "a whole number of 0 or more" : "a positive integer"}, got "${raw}"`);
   }
   return value;
 }
@@ -50,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServiceConfig 
       poolSize: intFromEnv("DATABASE_POOL_SIZE", 10, env),
     },
     responseCache: onOffFromEnv("RESPONSE_CACHE", true, env),
+    shutdownGraceMs: intFromEnv("SHUTDOWN_GRACE_MS", 0, env, 0),
   };
 }
 

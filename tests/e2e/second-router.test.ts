@@ -9,7 +9,7 @@ import { startHiveGateway } from "../../scripts/src/bench/suite/hive-gateway";
 import { type Caller, ADMIN, type GraphQLBody, authHeader, postGraphQL, startTestSystem, type TestSystem } from "../testkit";
 
 let system: TestSystem;
-let hive: RunningServer;
+let hive: Omit<RunningServer, "drain">;
 beforeAll(async () => {
   system = await startTestSystem();
   // A 2023 plan of Kon Tum beside the demo's, with targets far on either side of the demo's values.

@@ -28,7 +28,10 @@ async function main(args: string[]): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    rootLogger.info({ signal }, "shutting down");
+    rootLogger.info({ signal, graceMs: config.shutdownGraceMs }, "shutting down");
+    // Behind a load balancer: fail readiness and keep serving until its health check has moved traffic elsewhere.
+    system.drain();
+    if (config.shutdownGraceMs > 0) await new Promise((resolve) => setTimeout(resolve, config.shutdownGraceMs));
     await system.stop();
     await db.close();
     await stopTracing();

@@ -13,8 +13,16 @@ import { REQUEST_ID_HEADER } from "./request-id";
 export interface RunningServer {
   url: string;
   port: number;
+  /**
+   * Starts a graceful stop behind a load balancer: /readyz answers 503 (so the balancer's health check takes this copy
+   * out of rotation) and every answer closes its connection, while requests are still served until close().
+   */
+  drain(): void;
   close(): Promise<void>;
 }
+
+/** The readiness path the load balancer checks (decision 0119). */
+export const READINESS_PATH = "/readyz";
 
 export class PayloadTooLargeError extends Error {}
 
@@ -65,7 +73,12 @@ export async function listen<TContext extends BaseContext>(
 ): Promise<RunningServer> {
   const { logger } = options;
   const metrics = serviceMetrics(options.name);
+  let draining = false;
   const server = http.createServer((req, res) => {
+    if (draining) {
+      res.setHeader("connection", "close");
+      if (req.url?.split("?")[0] === READINESS_PATH) return sendJson(res, 503, { status: "draining", service: options.name });
+    }
     if (req.method === "GET" && req.url?.split("?")[0] === METRICS_PATH) {
       sendMetrics(metrics, res).catch((error: unknown) => {
         logger.error({ err: error }, "metrics failed");
@@ -90,6 +103,10 @@ export async function listen<TContext extends BaseContext>(
   return {
     url,
     port,
+    drain() {
+      if (!draining) logger.info({ url }, `${options.name} draining`);
+      draining = true;
+    },
     async close() {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

@@ -3,7 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ApolloServer, BaseContext } from "@apollo/server";
 import type { Logger } from "../logger";
-import { PayloadTooLargeError, type RunningServer, headerMapOf, isJsonContentType, listen, readBody, sendJson } from "./plumbing";
+import { PayloadTooLargeError, READINESS_PATH, type RunningServer, headerMapOf, isJsonContentType, listen, readBody, sendJson } from "./plumbing";
 import { REQUEST_ID_HEADER, requestIdFrom } from "./request-id";
 
 export { type RunningServer, sendJson } from "./plumbing";
@@ -64,7 +64,7 @@ export async function startServiceServer<TContext extends BaseContext>(
     res.setHeader(REQUEST_ID_HEADER, requestId);
 
     if (url.pathname === "/healthz") return sendJson(res, 200, { status: "ok", service: name });
-    if (url.pathname === "/readyz") {
+    if (url.pathname === READINESS_PATH) {
       try {
         await options.readiness();
         return sendJson(res, 200, { status: "ready", service: name });

@@ -41,7 +41,7 @@ export async function startHiveGateway(options: {
   host: string;
   rustPlanner?: boolean;
   unshared?: boolean;
-}): Promise<RunningServer> {
+}): Promise<Omit<RunningServer, "drain">> {
   const gateway = createGatewayRuntime({
     ...(options.unshared ? { transportEntries: { "*.http": { options: { deduplicateInflightRequests: false } } } } : {}),
     // eslint-disable-next-line @typescript-eslint/no-require-imports
