@@ -1,5 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from "@apollo/gateway";
-import { REQUEST_ID_HEADER, injectTraceContext } from "@vnge/shared";
+import type { GraphQLError } from "graphql";
+import { REQUEST_ID_HEADER, ServiceUnavailableError, injectTraceContext } from "@vnge/shared";
 import type { GatewayContext } from "./context";
 
 /**
@@ -21,4 +22,15 @@ export class SubgraphDataSource extends RemoteGraphQLDataSource<GatewayContext> 
     const language = context.headers["accept-language"];
     if (typeof language === "string") headers.set("accept-language", language);
   }
+
+  /**
+   * A subgraph copy that died or restarts mid-request is answered by the load balancer with 502, 503 or 504: the client
+   * hears SERVICE_UNAVAILABLE, which it may retry (decision 0119), instead of an internal error.
+   */
+  override async errorFromResponse(response: Parameters<RemoteGraphQLDataSource["errorFromResponse"]>[0]): Promise<GraphQLError> {
+    if (UNAVAILABLE_STATUSES.has(response.status)) return new ServiceUnavailableError();
+    return super.errorFromResponse(response);
+  }
 }
+
+const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);

@@ -79,11 +79,21 @@ export class DatabaseUnavailableError extends AppError {
   }
 }
 
+/** A service behind this one could not answer (stopped, restarting, or its load balancer found no copy up). */
+export class ServiceUnavailableError extends AppError {
+  constructor(message = "A service needed for this query is unavailable; try again shortly.") {
+    super(message, "SERVICE_UNAVAILABLE");
+  }
+}
+
 const CONNECTION_ERROR_CODES = new Set([
   "ECONNREFUSED",
   "ECONNRESET",
   "ETIMEDOUT",
   "EPIPE",
+  // Node's fetch (undici): a socket the other side closed mid-exchange, e.g. a subgraph copy that died answering
+  "UND_ERR_SOCKET",
+  "UND_ERR_CONNECT_TIMEOUT",
   "57P01", // admin_shutdown
   "57P02", // crash_shutdown
   "57P03", // cannot_connect_now

@@ -32,4 +32,17 @@ describe("SubgraphDataSource", () => {
   it("adds nothing to requests made without a client", () => {
     expect([...send(undefined).keys()]).toEqual([]);
   });
+
+  it.each([502, 503, 504])("tells the client a subgraph answered by its load balancer with %i is unavailable, a code it may retry", async (status) => {
+    const source = new SubgraphDataSource({ url: "http://subgraph.invalid/graphql" });
+    const error = await source.errorFromResponse(new Response("<html>no server is available</html>", { status }) as never);
+    expect(error.extensions.code).toBe("SERVICE_UNAVAILABLE");
+    expect(error.message).not.toMatch(/html|server is available/);
+  });
+
+  it("keeps Apollo's reading of other failures", async () => {
+    const source = new SubgraphDataSource({ url: "http://subgraph.invalid/graphql" });
+    const error = await source.errorFromResponse(new Response("{}", { status: 403, headers: { "content-type": "application/json" } }) as never);
+    expect(error.extensions.code).toBe("FORBIDDEN");
+  });
 });
