@@ -100,7 +100,11 @@ describe("metrics at /metrics on every service", () => {
     for (const name of ["indicators", "plans", "cases", "communications"]) {
       expect(texts[name]).toContain("# TYPE db_pool_connections gauge");
       // PGlite has one connection and no pool to report
-      if (system.db.kind === "postgres") expect(sample(texts[name], "db_pool_connections", { state: "max", service: name })).toBeGreaterThan(0);
+      if (system.db.kind === "postgres") {
+        expect(sample(texts[name], "db_pool_connections", { state: "max", service: name })).toBeGreaterThan(0);
+        // every checkout of the pool is timed; the smoke queries took some
+        expect(sample(texts[name], "db_pool_wait_seconds_count", { service: name })).toBeGreaterThan(0);
+      }
     }
   });
 

@@ -70,6 +70,11 @@ export interface Database extends SqlQuery {
   ping(): Promise<void>;
   /** The pool's connections and the queries waiting for one (PostgreSQL); null on PGlite, which has one connection. */
   poolUse(): { open: number; idle: number; waiting: number; max: number } | null;
+  /**
+   * Calls `listener` with the seconds each checkout of a pooled connection waited (PostgreSQL; PGlite has no pool and
+   * never calls it); returns the function that stops it.
+   */
+  onConnectionWait(listener: (seconds: number) => void): () => void;
   close(): Promise<void>;
 }
 
@@ -107,6 +112,39 @@ function watchPool(pool: pg.Pool): void {
       }, BROKEN_CLIENT_GRACE_MS).unref();
     });
   });
+}
+
+/**
+ * Times every checkout of `pool`: its own queries (callback form), Prisma's adapter and transactions (promise form).
+ * A checkout that finds an idle client takes microseconds; one that waits for a full pool shows here.
+ */
+function timeCheckouts(pool: pg.Pool) {
+  const listeners = new Set<(seconds: number) => void>();
+  const connect = pool.connect.bind(pool) as (callback?: (err: Error | undefined, ...rest: unknown[]) => void) => Promise<pg.PoolClient> | undefined;
+  const tell = (started: number) => {
+    if (listeners.size === 0) return;
+    const seconds = (performance.now() - started) / 1000;
+    for (const listener of listeners) listener(seconds);
+  };
+  pool.connect = ((callback?: (err: Error | undefined, ...rest: unknown[]) => void) => {
+    const started = performance.now();
+    if (callback) {
+      return connect((err, ...rest) => {
+        if (!err) tell(started);
+        callback(err, ...rest);
+      });
+    }
+    return connect()!.then((client) => {
+      tell(started);
+      return client;
+    });
+  }) as typeof pool.connect;
+  return {
+    onConnectionWait(listener: (seconds: number) => void): () => void {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
 }
 
 function releaseClient(client: pg.PoolClient): void {
@@ -184,6 +222,7 @@ function openPostgres(url: string, poolSize: number): Database {
   // An idle client losing its server emits 'error' on the pool; unhandled, it would end the process.
   pool.on("error", (err) => rootLogger.warn({ err }, "idle database connection lost"));
   watchPool(pool);
+  const waits = timeCheckouts(pool);
   const heard = statementListeners();
   reportStatements(pool, heard);
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
@@ -224,6 +263,7 @@ function openPostgres(url: string, poolSize: number): Database {
       await pool.query("SELECT 1");
     },
     poolUse: () => ({ open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount, max: poolSize }),
+    onConnectionWait: waits.onConnectionWait,
     async close() {
       await prisma.$disconnect();
       await pool.end();
@@ -298,6 +338,7 @@ async function openPGlite(dataDir?: string): Promise<Database> {
       await pglite.query("SELECT 1");
     },
     poolUse: () => null,
+    onConnectionWait: () => () => undefined,
     async close() {
       await prisma.$disconnect();
       await pglite.close();

@@ -31,7 +31,9 @@ export async function sendMetrics(metrics: ServiceMetrics, res: ServerResponse):
 }
 
 /** The pool's connections (open, idle) and the requests waiting for one, read when scraped; nothing on PGlite. */
-export function watchDatabasePool(metrics: ServiceMetrics, db: Pick<Database, "poolUse">): void {
+export function watchDatabasePool(metrics: ServiceMetrics, db: Pick<Database, "poolUse" | "onConnectionWait">): void {
+  const waits = metrics.seconds("db_pool_wait_seconds", "Time a query waited for a pooled database connection (PostgreSQL)");
+  db.onConnectionWait((seconds) => waits.observe(seconds));
   metrics.gauge("db_pool_connections", "Database pool connections by state (open, idle, max) and queries waiting for one (waiting)", ["state"], (gauge) => {
     const use = db.poolUse();
     if (!use) return;
