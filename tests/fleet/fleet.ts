@@ -1,10 +1,11 @@
 // A fleet on one machine, as deploy/ runs it: two copies of every service, each its own process started with the
 // image's command (deploy/Dockerfile), behind HAProxy configured by deploy/haproxy.cfg, on one PostgreSQL database.
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { SUBGRAPHS, repoRoot } from "@vnge/shared";
+import { describeWithPrerequisite } from "@vnge/shared/testing";
 
 export const SERVICES = [...SUBGRAPHS.map((entry) => entry.name), "gateway"] as const;
 export type Service = (typeof SERVICES)[number];
@@ -20,6 +21,24 @@ export function imageCommand(): string[] {
   const [program, ...args] = JSON.parse(entrypoint[1]) as string[];
   if (program !== "node") throw new Error(`deploy/Dockerfile's ENTRYPOINT runs ${program}, not node`);
   return args;
+}
+
+/** HAProxy's version line when it is installed; in CI its absence is an error, not a skip. */
+function findHAProxy(): string | undefined {
+  const version = spawnSync("haproxy", ["-v"], { encoding: "utf8" });
+  if (!version.error && version.status === 0) return version.stdout.split("\n")[0];
+  if (process.env.CI) throw new Error("haproxy is missing: install it with apt-get update && apt-get install -y haproxy");
+  return undefined;
+}
+
+/** `describe` when HAProxy is installed; otherwise a skip announced in one line, or a failure in CI. */
+export function describeWithHAProxy(testFile: string, name: string, tests: () => void): void {
+  describeWithPrerequisite(
+    testFile,
+    name,
+    { find: findHAProxy, placeholder: () => "", absence: "haproxy not found", remedy: "apt-get install -y haproxy" },
+    tests,
+  );
 }
 
 async function freePort(): Promise<number> {
