@@ -45,6 +45,8 @@ export interface GatewayOptions {
   responseCache?: Database;
   /** Bytes the response cache may hold (default: RESPONSE_CACHE_MAX_MB, else 256 MiB). */
   responseCacheMaxBytes?: number;
+  /** Whether the response cache keeps provisional answers (default true; see ResponseCacheOptions). */
+  responseCacheProvisionalAnswers?: boolean;
   /** Registered operations: sent by hash alone, and the only ones keys marked trusted-documents-only may send. */
   trustedDocuments?: TrustedDocuments;
   /** Allowed origins and the explorer (default: CORS_ORIGINS and EXPLORER, see decision 0082). */
@@ -62,7 +64,11 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
   const protection = operationLimits();
   const supergraphSdl = options.supergraphSdl ?? readSupergraph();
   const cache = options.responseCache
-    ? new ResponseCache(options.responseCache, supergraphSdl, logger, { production: options.production, maxBytes: options.responseCacheMaxBytes })
+    ? new ResponseCache(options.responseCache, supergraphSdl, logger, {
+        production: options.production,
+        maxBytes: options.responseCacheMaxBytes,
+        provisionalAnswers: options.responseCacheProvisionalAnswers,
+      })
     : null;
   const authenticateCaller = (headers: GatewayContext["headers"]) => authenticate(headers, options.verifyToken, options.apiKeys);
   const indicatorsUrl = () => options.subgraphUrls?.indicators ?? subgraphUrl(subgraphEntry("indicators"));

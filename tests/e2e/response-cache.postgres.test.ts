@@ -2,7 +2,8 @@
 // open, which PGlite's single connection cannot): answers computed meanwhile might predate the write
 // under the generation it has already taken, so they are served only while that write is still in
 // flight; identical requests meanwhile share one computation.
-import { ResponseCacheStore } from "@vnge/gateway";
+import { ResponseCacheStore, startGateway } from "@vnge/gateway";
+import { createTokenVerifier, loadAuthConfig } from "@vnge/shared";
 import pg from "pg";
 import { type TestSystem, authHeader, postGraphQL, startTestSystem } from "../testkit";
 
@@ -83,6 +84,34 @@ describe("response cache during a write (PostgreSQL)", () => {
       expect((await postGraphQL(system.gatewayUrl!, NATIONAL, {}, headers)).headers.get("x-response-cache")).toBe("MISS");
     } finally {
       await writer.end();
+    }
+  });
+
+  it("keeps nothing computed during a write when provisional answers are off, and still shares what is in flight", async () => {
+    const settledOnly = await startGateway({
+      verifyToken: createTokenVerifier(loadAuthConfig()),
+      port: 0,
+      subgraphUrls: system.subgraphUrls as Record<string, string>,
+      responseCache: system.db,
+      responseCacheProvisionalAnswers: false,
+      webAppDir: false,
+    });
+    const writer = new pg.Client({ connectionString: system.db.url });
+    await writer.connect();
+    const headers = await authHeader();
+    const OTHER = `{ rollup(indicatorCodes: ["LIVE_BIRTHS"], periods: ["2023"], parentCode: "38") { total } }`;
+    const ask = () => postGraphQL(settledOnly.url, OTHER, {}, headers);
+    try {
+      await writer.query("BEGIN");
+      await writer.query(`UPDATE indicators.data_value SET comment = comment WHERE false`);
+      expect((await ask()).headers.get("x-response-cache")).toBe("MISS");
+      expect((await ask()).headers.get("x-response-cache")).toBe("MISS");
+      await writer.query("COMMIT");
+      expect((await ask()).headers.get("x-response-cache")).toBe("MISS");
+      expect((await ask()).headers.get("x-response-cache")).toBe("HIT");
+    } finally {
+      await writer.end();
+      await settledOnly.close();
     }
   });
 });

@@ -44,6 +44,11 @@ export interface ResponseCacheOptions {
   production?: boolean;
   /** Bytes of keys and answers `cache.response` may hold (default: RESPONSE_CACHE_MAX_MB, else 256 MiB). */
   maxBytes?: number;
+  /**
+   * Keep answers computed while writes are in flight, served while those writes last (decision 0072; default true).
+   * False keeps only settled answers, as decision 0070 did: the benchmark's comparison of the two.
+   */
+  provisionalAnswers?: boolean;
 }
 
 /** RESPONSE_CACHE_MAX_MB, when set to a positive number. */
@@ -58,6 +63,7 @@ export class ResponseCache {
   private readonly neverCached: ReadonlySet<string>;
   private readonly schema: string;
   private readonly inFlight = new AnswersInFlight();
+  private readonly provisionalAnswers: boolean;
   /** Answers by how the cache took part: HIT, SHARED (an identical request's answer in flight), MISS, BYPASS (never cached). */
   private readonly metrics = serviceMetrics("gateway");
   private readonly answers = this.metrics.counter("response_cache_answers_total", "GraphQL answers by the response cache's part in them", ["result"]);
@@ -69,6 +75,7 @@ export class ResponseCache {
     options: ResponseCacheOptions = {},
   ) {
     this.store = new ResponseCacheStore(db, options.maxBytes ?? maxCacheBytesFromEnv());
+    this.provisionalAnswers = options.provisionalAnswers ?? true;
     this.mode = options.production ? "production" : "development";
     this.neverCached = fieldsOnlyFrom(supergraphSdl);
     this.schema = crypto.createHash("sha256").update(supergraphSdl).digest("base64url");
@@ -172,7 +179,8 @@ export class ResponseCache {
             // While a write is in flight an answer might predate it under a newer generation: it is kept with the
             // writers of this moment, and served only while they are all still writing (decision 0072).
             if (probe.lookup.generation !== null) toStore = { key: probe.key, generation: probe.lookup.generation, writers: [] };
-            else if (probe.lookup.current != null) toStore = { key: probe.key, generation: probe.lookup.current, writers: probe.lookup.writers ?? [] };
+            else if (this.provisionalAnswers && probe.lookup.current != null)
+              toStore = { key: probe.key, generation: probe.lookup.current, writers: probe.lookup.writers ?? [] };
             return null;
           },
 

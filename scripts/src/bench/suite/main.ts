@@ -1,11 +1,11 @@
-// npm run bench -- [--smoke] [--areas <vn-units.json>] [--warmup <s>] [--duration <s>] [--repeat <n>] [--keep]
+// npm run bench -- [--smoke] [--areas <vn-units.json>] [--warmup <s>] [--duration <s>] [--repeat <n>] [--only ingest] [--keep]
 // The suite on a scratch database created on the PostgreSQL server of BENCH_DATABASE_URL (dropped
 // afterwards unless --keep). The area list is read from --areas, VN_UNITS_FILE or NATIONAL_DATA_DIR
 // (see ../areas-file.ts); --smoke uses the demo areas and sub-second rows.
 import { createServerDatabase, loadConfig, migrate, openDatabase } from "@vnge/shared";
 import { flagValue, hasFlag, runCli } from "../../cli/run";
 import { benchAreasFile } from "../areas-file";
-import { formatReport, machine, verdict } from "./report";
+import { formatReport, machine, provisionalAnswersComparison, verdict } from "./report";
 import { runSuite } from "./suite";
 
 function seconds(args: string[], flag: string): number | undefined {
@@ -22,6 +22,13 @@ function runs(args: string[]): number | undefined {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new Error("--repeat needs a whole number of runs, 1 or more");
   return n;
+}
+
+function only(args: string[]): "ingest" | undefined {
+  const value = flagValue(args, "--only");
+  if (value === undefined) return undefined;
+  if (value !== "ingest") throw new Error(`--only takes "ingest" (the ingest rows alone), not "${value}"`);
+  return value;
 }
 
 runCli(async (args) => {
@@ -44,10 +51,13 @@ runCli(async (args) => {
       warmupSeconds: seconds(args, "--warmup"),
       durationSeconds: seconds(args, "--duration"),
       repeat: runs(args),
+      only: only(args),
       log: (line) => console.log(line),
     });
     console.log(`\n${formatReport(result)}\n`);
     for (const line of verdict(result)) console.log(line);
+    const provisional = provisionalAnswersComparison(result);
+    if (provisional) console.log(provisional);
   } finally {
     await db.close();
     if (!hasFlag(args, "--keep")) await scratch.drop();

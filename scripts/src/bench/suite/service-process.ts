@@ -30,6 +30,7 @@ async function start(spec: ServiceSpec): Promise<{ ready: ServiceReady; stop: ()
         host,
         subgraphUrls: spec.subgraphUrls,
         responseCache: db,
+        responseCacheProvisionalAnswers: spec.provisionalAnswers,
       });
       return {
         ready: { urls: { gateway: server.url } },

@@ -20,6 +20,12 @@ export const GATEWAY_LAYERS = ["Apollo Gateway", "Apollo Gateway, cached", ...PE
 export const LAYERS = ["subgraph", ...GATEWAY_LAYERS, "bare SQL"] as const;
 export type Layer = (typeof LAYERS)[number];
 export type HttpLayer = Exclude<Layer, "bare SQL">;
+/**
+ * Measured under ingest only, where it differs from the cached gateway: the cached gateway keeping settled answers
+ * alone, without decision 0072's provisional ones (reads without writes are the same as the cached gateway's).
+ */
+export const SETTLED_ONLY = "Apollo Gateway, cached, settled answers only";
+export type IngestLayer = HttpLayer | typeof SETTLED_ONLY;
 /** The five years of the national data set; the cost-growth step adds the five before them. */
 export const YEARS = [2019, 2020, 2021, 2022, 2023];
 export const EARLIER_YEARS = [2014, 2015, 2016, 2017, 2018];
@@ -39,6 +45,8 @@ export interface SuiteOptions {
   batchSize?: number;
   /** Runs of each row, back to back: the row reports the median run (by throughput) and the range of all. */
   repeat?: number;
+  /** "ingest": only the ingest rows (the read rows and the ten-year rows are left out). */
+  only?: "ingest";
   log?: (line: string) => void;
 }
 
@@ -69,7 +77,7 @@ export interface MeasuredRow extends LoadFigures {
 }
 
 export interface IngestRow {
-  layer: HttpLayer;
+  layer: IngestLayer;
   connections: number;
   read: LoadFigures;
   values: number;
@@ -95,8 +103,8 @@ export interface SuiteResult {
 }
 
 interface Running {
-  urls: Record<HttpLayer, string>;
-  pids: { subgraphs: number } & Record<(typeof GATEWAY_LAYERS)[number], number>;
+  urls: Record<IngestLayer, string>;
+  pids: { subgraphs: number } & Record<(typeof GATEWAY_LAYERS)[number] | typeof SETTLED_ONLY, number>;
   indicatorsUrl: string;
   plansUrl: string;
 }
@@ -158,6 +166,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     stops.unshift(apollo.stop);
     const cached = await startCachedGateway(options, subgraphs.urls);
     stops.unshift(cached.stop);
+    const settledOnly = await startCachedGateway(options, subgraphs.urls, { provisionalAnswers: false });
+    stops.unshift(settledOnly.stop);
     const hive = await startServiceProcess({ kind: "hive-gateway", subgraphUrls: subgraphs.urls });
     stops.unshift(hive.stop);
     const hiveRust = await startServiceProcess({ kind: "hive-gateway", subgraphUrls: subgraphs.urls, rustPlanner: true });
@@ -169,6 +179,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
         subgraph: indicatorsUrl,
         "Apollo Gateway": apollo.urls.gateway,
         "Apollo Gateway, cached": cached.url,
+        [SETTLED_ONLY]: settledOnly.url,
         "Hive Gateway": hive.urls.gateway,
         "Hive Gateway, Rust planner": hiveRust.urls.gateway,
         "Hive Gateway, Rust planner, unshared": hiveUnshared.urls.gateway,
@@ -177,6 +188,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
         subgraphs: subgraphs.pid,
         "Apollo Gateway": apollo.pid,
         "Apollo Gateway, cached": cached.pid,
+        [SETTLED_ONLY]: settledOnly.pid,
         "Hive Gateway": hive.pid,
         "Hive Gateway, Rust planner": hiveRust.pid,
         "Hive Gateway, Rust planner, unshared": hiveUnshared.pid,
@@ -246,14 +258,16 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     };
 
     const rows: MeasuredRow[] = [];
-    for (const workload of suite) {
-      for (const layer of layersOf(workload)) for (const connections of levels) rows.push(await measure(YEARS.length, workload, layer, connections));
+    if (options.only !== "ingest") {
+      for (const workload of suite) {
+        for (const layer of layersOf(workload)) for (const connections of levels) rows.push(await measure(YEARS.length, workload, layer, connections));
+      }
     }
 
     const ingest: IngestRow[] = [];
     const dashboard = suite.find((w) => w.name === "dashboard")!;
     const writes = endless((year) => yearValues(areas.communes, catalogue, year, batchSize), INGEST_FIRST_YEAR);
-    const ingestOnce = async (layer: HttpLayer, pids: number[]) =>
+    const ingestOnce = async (layer: IngestLayer, pids: number[]) =>
       withPeakRss(pids, async () => {
         let reading = true;
         const read = runLoad({
@@ -271,7 +285,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
         const seconds = (performance.now() - start) / 1000;
         return { read: await read, values: written.values, seconds, valuesPerSecond: written.values / seconds };
       });
-    for (const layer of ["subgraph", ...GATEWAY_LAYERS] as const) {
+    for (const layer of ["subgraph", ...GATEWAY_LAYERS, SETTLED_ONLY] as const) {
       const gatewayPid = layer === "subgraph" ? null : running.pids[layer];
       const pids = gatewayPid ? [running.pids.subgraphs, gatewayPid] : [running.pids.subgraphs];
       const runs: Awaited<ReturnType<typeof ingestOnce>>[] = [];
@@ -297,10 +311,13 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
       ingest.push(row);
     }
 
-    log(`loading ${EARLIER_YEARS.length} earlier years (twice the data) for the cost-growth rows`);
-    const earlier = await loadYears(EARLIER_YEARS);
-    for (const layer of ["subgraph", ...GATEWAY_LAYERS] as const) {
-      for (const connections of levels) rows.push(await measure(YEARS.length + EARLIER_YEARS.length, dashboard, layer, connections));
+    let earlier = { values: 0, seconds: 0 };
+    if (options.only !== "ingest") {
+      log(`loading ${EARLIER_YEARS.length} earlier years (twice the data) for the cost-growth rows`);
+      earlier = await loadYears(EARLIER_YEARS);
+      for (const layer of ["subgraph", ...GATEWAY_LAYERS] as const) {
+        for (const connections of levels) rows.push(await measure(YEARS.length + EARLIER_YEARS.length, dashboard, layer, connections));
+      }
     }
 
     return {
@@ -333,8 +350,12 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
 }
 
 /** Our gateway with its response cache, in a process of its own. */
-async function startCachedGateway(options: SuiteOptions, subgraphUrls: Record<string, string>): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const child = await startServiceProcess({ kind: "apollo-gateway", subgraphUrls, databaseUrl: options.databaseUrl });
+async function startCachedGateway(
+  options: SuiteOptions,
+  subgraphUrls: Record<string, string>,
+  cache: { provisionalAnswers?: boolean } = {},
+): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const child = await startServiceProcess({ kind: "apollo-gateway", subgraphUrls, databaseUrl: options.databaseUrl, ...cache });
   return { url: child.urls.gateway, pid: child.pid, stop: () => child.stop() };
 }
 
