@@ -9,7 +9,9 @@ module.exports = {
     "<rootDir>/subgraphs/*/src/**/__tests__/**/*.test.ts",
   ],
   // *.postgres.test.ts need a PostgreSQL server (e.g. to cut its connection); they run when TEST_DATABASE_URL is set.
-  testPathIgnorePatterns: ["/node_modules/", ...(process.env.TEST_DATABASE_URL ? [] : ["\\.postgres\\.test\\.ts$"])],
+  // What a person sees (tests/browser, tests/documents) is tested once, on the embedded database: the pages and
+  // documents read the API, whose answers the rest of the suite checks on both databases.
+  testPathIgnorePatterns: ["/node_modules/", ...(process.env.TEST_DATABASE_URL ? ["/tests/browser/", "/tests/documents/"] : ["\\.postgres\\.test\\.ts$"])],
   transform: {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.json", diagnostics: false }],
   },
@@ -24,4 +26,7 @@ module.exports = {
   setupFiles: ["reflect-metadata", "<rootDir>/tests/setup-env.ts"],
   reporters: ["default", "<rootDir>/tests/summary-reporter.js"],
   testTimeout: 120000,
+  // Files run in two workers (tests/run-suite.js); a worker that has grown past this after a file (PGlite's memory is
+  // not all given back) is replaced, where it would otherwise slow every later file with garbage collection.
+  workerIdleMemoryLimit: "1GB",
 };

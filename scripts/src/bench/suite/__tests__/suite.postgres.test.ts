@@ -49,7 +49,7 @@ it("measures every workload through every layer without errors", async () => {
     expect(row.read.requests).toBeGreaterThan(0);
     expect(row.read.errors + row.read.non2xx + row.read.graphqlErrors).toBe(0);
   }
-  expect(formatReport(result)).toContain("| plan targets | 5 | Hive Gateway | 4 |");
+  expect(formatReport(result)).toContain("| plan targets | 5 | Hive Gateway | 2 |");
   expect(result.connectionLevels).toEqual(SMOKE_CONNECTION_LEVELS);
   // the targets are stated at 10 and 50 clients, which a smoke run does not measure
   expect(verdict(result)).toEqual([]);
