@@ -49,7 +49,9 @@ async function post(url: string, headers: Record<string, string>, body: string):
   }
 }
 
-const retryable = (answer: Answer) => (answer.failure !== undefined && RETRYABLE_CODES.has(answer.failure)) || RETRYABLE_STATUSES.has(answer.status);
+/** A connection that closed without an answer (status 0) is a transport failure a client retries too. */
+const retryable = (answer: Answer) =>
+  (answer.failure !== undefined && RETRYABLE_CODES.has(answer.failure)) || RETRYABLE_STATUSES.has(answer.status) || answer.status === 0;
 
 /** How many of a batch's values the database holds with the submitted figure: 0 or all of them, never some. */
 async function storedOf(db: Database, batch: readonly DataValueInput[]): Promise<number> {
