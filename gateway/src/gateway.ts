@@ -5,6 +5,7 @@ import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import {
   type Database,
+  ServiceUnavailableError,
   type RunningServer,
   type TokenVerifier,
   createErrorFormatter,
@@ -78,7 +79,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     logger,
   });
   const formatError = createErrorFormatter(logger, {
-    unavailable: { message: "A service needed for this query is unavailable; try again shortly.", code: "SERVICE_UNAVAILABLE" },
+    unavailable: { message: new ServiceUnavailableError().message, code: "SERVICE_UNAVAILABLE" },
   });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,

@@ -12,7 +12,7 @@ export * from "./federation/input-validation";
 export * from "./http/query-parameters";
 export * from "./http/request-id";
 export * from "./http/service-server";
-export { PayloadTooLargeError, headerMapOf, isJsonContentType, listen, readBody } from "./http/plumbing";
+export { PayloadTooLargeError, READINESS_PATH, headerMapOf, isJsonContentType, listen, readBody } from "./http/plumbing";
 export * from "./database/records";
 export * from "./federation/area-reference";
 export * from "./federation/entity-id";

@@ -9,6 +9,7 @@ import {
   type Logger,
   PayloadTooLargeError,
   REQUEST_ID_HEADER,
+  READINESS_PATH,
   type RouteHandler,
   type RunningServer,
   headerMapOf,
@@ -75,7 +76,7 @@ export async function startGatewayServer<TContext extends object>(
     res.setHeader(REQUEST_ID_HEADER, requestId);
     if ((await cors(req, res)) === "answered") return;
 
-    if (url.pathname === "/healthz" || url.pathname === "/readyz") {
+    if (url.pathname === "/healthz" || url.pathname === READINESS_PATH) {
       const status = url.pathname === "/healthz" ? "ok" : "ready";
       return sendAnswer(
         req,
