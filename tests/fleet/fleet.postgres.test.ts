@@ -173,7 +173,7 @@ describeWithHAProxy(__filename, "a fleet behind HAProxy", () =>
       const failures: Answer[] = [];
       const partial: string[] = [];
       let killed: Promise<void> | undefined;
-      let killedBusy = false;
+      let killedWriting = false;
       let backup: Promise<void> | undefined;
       let beforeBackup = new Set<number>();
       const dumpFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "vnge-fleet-")), "during-import.dump");
@@ -181,8 +181,8 @@ describeWithHAProxy(__filename, "a fleet behind HAProxy", () =>
 
       const whenProgress = () => {
         if (acknowledged.size >= 8 && !killed) {
-          killed = killWhileBusy(victim).then((busy) => {
-            killedBusy = busy;
+          killed = killWhileWriting(victim).then((writing) => {
+            killedWriting = writing;
           });
         }
         if (acknowledged.size >= 16 && !backup) {
@@ -221,8 +221,9 @@ describeWithHAProxy(__filename, "a fleet behind HAProxy", () =>
       await backup;
       const readAnswers = await reads.stop();
 
-      // The kill hit requests in flight at the copy; every client saw only errors it may retry, and no batch was ever half there.
-      expect(killedBusy).toBe(true);
+      // The kill cut a submission in the middle; its client, and any other, saw only errors it may retry, and no batch was ever half there.
+      expect(killedWriting).toBe(true);
+      expect(failures.length).toBeGreaterThan(0);
       expect(failures.filter((f) => !retryable(f))).toEqual([]);
       expect(readAnswers.filter((a) => a.failure !== undefined && !retryable(a))).toEqual([]);
       expect(partial).toEqual([]);
@@ -315,20 +316,29 @@ describeWithHAProxy(__filename, "a fleet behind HAProxy", () =>
       return line ? Number(line.split(" ").pop()) : 0;
     }
 
-    /** Kills the copy once the balancer shows it has requests in flight, then starts it again as an orchestrator would. */
-    /** Kills the copy once the balancer shows it has requests in flight, then starts it again as an orchestrator would. */
-    async function killWhileBusy(copy: Copy): Promise<boolean> {
-      const deadline = Date.now() + 20_000;
-      let busy = await fleet.inFlight(copy);
-      while (Date.now() < deadline && !busy) {
-        await new Promise((resolve) => setTimeout(resolve, 20));
-        busy = await fleet.inFlight(copy);
+    /**
+     * Kills the copy while one of its connections is inside a transaction that has written (it holds a transaction
+     * id) but not committed: a submission cut in the middle. Then starts it again, as an orchestrator would.
+     */
+    async function killWhileWriting(copy: Copy): Promise<boolean> {
+      const deadline = Date.now() + 30_000;
+      const writing = async () => {
+        const [row] = await db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1 AND backend_xid IS NOT NULL AND state <> 'idle'`,
+          [copy.name],
+        );
+        return row.n > 0;
+      };
+      let caught = await writing();
+      while (Date.now() < deadline && !caught) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        caught = await writing();
       }
       await fleet.kill(copy);
       await new Promise((resolve) => setTimeout(resolve, 1_000));
       await fleet.startCopy(copy);
       await fleet.waitInRotation(copy, true);
-      return busy;
+      return caught;
     }
   }),
 );

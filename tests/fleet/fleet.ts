@@ -49,6 +49,12 @@ async function freePort(): Promise<number> {
   return port;
 }
 
+function withApplicationName(databaseUrl: string, name: string): string {
+  const url = new URL(databaseUrl);
+  url.searchParams.set("application_name", name);
+  return url.toString();
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls `check` every 100 ms until it holds, or fails naming `what`. */
@@ -152,7 +158,8 @@ export class Fleet {
     const env: NodeJS.ProcessEnv = {
       ...process.env,
       NODE_ENV: "production",
-      DATABASE_URL: this.options.databaseUrl,
+      // Each copy's connections carry its name, so pg_stat_activity tells which copy is writing.
+      DATABASE_URL: withApplicationName(this.options.databaseUrl, copy.name),
       DATABASE_POOL_SIZE: String(this.options.poolSize ?? 5),
       HOST: "127.0.0.1",
       [`${copy.service.toUpperCase()}_PORT`]: String(copy.port),
@@ -219,11 +226,6 @@ export class Fleet {
   /** The balancer's view of each copy: UP, DOWN, ... by copy name. */
   async rotation(): Promise<Map<string, string>> {
     return new Map([...(await this.statistics())].map(([name, record]) => [name, record.status]));
-  }
-
-  /** Whether the balancer has a request of a client at this copy right now. */
-  async inFlight(copy: Copy): Promise<boolean> {
-    return Number((await this.statistics()).get(copy.name)?.scur ?? 0) > 0;
   }
 
   async waitInRotation(copy: Copy, up: boolean): Promise<void> {
