@@ -46,8 +46,6 @@ export interface GatewayOptions {
   responseCache?: Database;
   /** Bytes the response cache may hold (default: RESPONSE_CACHE_MAX_MB, else 256 MiB). */
   responseCacheMaxBytes?: number;
-  /** Whether the response cache keeps provisional answers (default true; see ResponseCacheOptions). */
-  responseCacheProvisionalAnswers?: boolean;
   /** Registered operations: sent by hash alone, and the only ones keys marked trusted-documents-only may send. */
   trustedDocuments?: TrustedDocuments;
   /** Allowed origins and the explorer (default: CORS_ORIGINS and EXPLORER, see decision 0082). */
@@ -68,7 +66,6 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     ? new ResponseCache(options.responseCache, supergraphSdl, logger, {
         production: options.production,
         maxBytes: options.responseCacheMaxBytes,
-        provisionalAnswers: options.responseCacheProvisionalAnswers,
       })
     : null;
   const authenticateCaller = (headers: GatewayContext["headers"]) => authenticate(headers, options.verifyToken, options.apiKeys);

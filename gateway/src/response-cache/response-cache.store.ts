@@ -21,14 +21,6 @@ export interface CacheProbe {
   lookup: CacheLookup;
 }
 
-interface StoredRow {
-  body: string | null;
-  /** Writers of a provisional answer (computed while they were writing); null for a settled one. */
-  provisional: string[] | null;
-  generation: string | null;
-  current: string | null;
-}
-
 /**
  * Whether every transaction writing when an answer was computed (`then`) is still writing (`now`): with the
  * generation unchanged, no write can have committed in between (decision 0072).
@@ -56,39 +48,35 @@ export class ResponseCacheStore {
   ) {}
 
   /**
-   * The current answer, or else the generation to store a new one at and the generation at this
-   * moment (one statement, as cheap to plan as a hit needs); while writes are in flight, also which
-   * transactions they are (a second statement).
+   * The current answer, or else the generation to store a new one at (null while a write is in flight) and
+   * the generation at this moment, in one statement as cheap to plan as a hit needs; while writes are in
+   * flight, also which transactions they are (a second statement), for sharing the computation (decision 0072).
    */
   async lookup(key: string): Promise<CacheLookup> {
-    const [row] = await this.db.query<StoredRow>(
-      `SELECT r.body, CASE WHEN cardinality(r.writers) > 0 THEN r.writers END AS provisional, s.settled::text AS generation,
-              CASE WHEN r.body IS NULL OR cardinality(r.writers) > 0 THEN cache.current_generation()::text END AS current
+    const [row] = await this.db.query<{ body: string | null; generation: string | null; current: string | null }>(
+      `SELECT r.body,
+              CASE WHEN r.body IS NULL THEN cache.settled_generation()::text END AS generation,
+              CASE WHEN r.body IS NULL THEN cache.current_generation()::text END AS current
          FROM (SELECT 1) AS one
-         LEFT JOIN cache.response r ON r.key = $1 AND r.generation = cache.current_generation()
-         CROSS JOIN LATERAL (SELECT CASE WHEN r.body IS NULL OR cardinality(r.writers) > 0 THEN cache.settled_generation() END AS settled) AS s`,
+         LEFT JOIN cache.response r ON r.key = $1 AND r.generation = cache.current_generation()`,
       [key],
     );
-    const found = row ?? { body: null, provisional: null, generation: null, current: null };
-    if (found.body !== null && found.provisional === null) return { body: found.body, generation: null };
-    // Settled now: a provisional answer's writers have all committed, so it is a miss like any other.
-    if (found.generation !== null) return { body: null, generation: found.generation, current: found.current, writers: null };
+    if (row.body !== null) return { body: row.body, generation: null };
+    if (row.generation !== null) return { body: null, generation: row.generation, current: row.current, writers: null };
     const [{ writers }] = await this.db.query<{ writers: string[] }>(WRITERS);
-    if (found.body !== null && found.provisional !== null && stillWriting(found.provisional, writers)) return { body: found.body, generation: null };
-    return { body: null, generation: null, current: found.current, writers };
+    return { body: null, generation: null, current: row.current, writers };
   }
 
   /**
-   * Keeps the answer for `key`, computed at `generation` while `writers` were in flight (none: settled).
-   * An older generation's answer never replaces a newer one's, nor a provisional answer a settled one.
+   * Keeps the answer for `key`, computed at the settled `generation` (no write was in flight when it began).
+   * An older generation's answer never replaces a newer one's.
    */
-  async store(key: string, generation: string, body: string, writers: readonly string[] = []): Promise<void> {
+  async store(key: string, generation: string, body: string): Promise<void> {
     await this.db.query(
-      `INSERT INTO cache.response AS r (key, generation, body, stored_at, writers) VALUES ($1, $2::bigint, $3, now(), $4::text[])
-       ON CONFLICT (key) DO UPDATE SET generation = EXCLUDED.generation, body = EXCLUDED.body, stored_at = EXCLUDED.stored_at, writers = EXCLUDED.writers
-        WHERE r.generation < EXCLUDED.generation
-           OR (r.generation = EXCLUDED.generation AND (cardinality(EXCLUDED.writers) = 0 OR cardinality(r.writers) > 0))`,
-      [key, generation, body, [...writers]],
+      `INSERT INTO cache.response AS r (key, generation, body, stored_at) VALUES ($1, $2::bigint, $3, now())
+       ON CONFLICT (key) DO UPDATE SET generation = EXCLUDED.generation, body = EXCLUDED.body, stored_at = EXCLUDED.stored_at
+        WHERE r.generation <= EXCLUDED.generation`,
+      [key, generation, body],
     );
     if (!Number.isFinite(this.maxBytes)) return;
     this.storedSinceEviction += key.length + body.length;

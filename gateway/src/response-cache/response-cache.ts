@@ -44,11 +44,6 @@ export interface ResponseCacheOptions {
   production?: boolean;
   /** Bytes of keys and answers `cache.response` may hold (default: RESPONSE_CACHE_MAX_MB, else 256 MiB). */
   maxBytes?: number;
-  /**
-   * Keep answers computed while writes are in flight, served while those writes last (decision 0072; default true).
-   * False keeps only settled answers, as decision 0070 did: the benchmark's comparison of the two.
-   */
-  provisionalAnswers?: boolean;
 }
 
 /** RESPONSE_CACHE_MAX_MB, when set to a positive number. */
@@ -63,7 +58,6 @@ export class ResponseCache {
   private readonly neverCached: ReadonlySet<string>;
   private readonly schema: string;
   private readonly inFlight = new AnswersInFlight();
-  private readonly provisionalAnswers: boolean;
   /** Answers by how the cache took part: HIT, SHARED (an identical request's answer in flight), MISS, BYPASS (never cached). */
   private readonly metrics = serviceMetrics("gateway");
   private readonly answers = this.metrics.counter("response_cache_answers_total", "GraphQL answers by the response cache's part in them", ["result"]);
@@ -75,7 +69,6 @@ export class ResponseCache {
     options: ResponseCacheOptions = {},
   ) {
     this.store = new ResponseCacheStore(db, options.maxBytes ?? maxCacheBytesFromEnv());
-    this.provisionalAnswers = options.provisionalAnswers ?? true;
     this.mode = options.production ? "production" : "development";
     this.neverCached = fieldsOnlyFrom(supergraphSdl);
     this.schema = crypto.createHash("sha256").update(supergraphSdl).digest("base64url");
@@ -149,7 +142,7 @@ export class ResponseCache {
       },
 
       requestDidStart: async () => {
-        let toStore: { key: string; generation: string; writers: string[] } | null = null;
+        let toStore: { key: string; generation: string } | null = null;
         let leader: Leader | null = null;
         return {
           responseForOperation: async ({ schema, document, operation, request, contextValue, response }) => {
@@ -176,11 +169,9 @@ export class ResponseCache {
             response.http.headers.set(CACHE_STATUS_HEADER, "MISS");
             this.answers.inc({ result: "MISS" });
             leader = this.inFlight.lead(probe.key, probe.lookup);
-            // While a write is in flight an answer might predate it under a newer generation: it is kept with the
-            // writers of this moment, and served only while they are all still writing (decision 0072).
-            if (probe.lookup.generation !== null) toStore = { key: probe.key, generation: probe.lookup.generation, writers: [] };
-            else if (this.provisionalAnswers && probe.lookup.current != null)
-              toStore = { key: probe.key, generation: probe.lookup.current, writers: probe.lookup.writers ?? [] };
+            // While a write is in flight an answer might predate it under a newer generation: it is shared with
+            // identical requests in flight but not kept (decisions 0072, 0121).
+            if (probe.lookup.generation !== null) toStore = { key: probe.key, generation: probe.lookup.generation };
             return null;
           },
 
@@ -190,9 +181,7 @@ export class ResponseCache {
             const body = result?.data && !(result.errors && result.errors.length > 0) ? JSON.stringify(result.data) : null;
             leader?.settle(body);
             if (!toStore || body === null || body.length > MAX_CACHED_BYTES) return;
-            await store
-              .store(toStore.key, toStore.generation, body, toStore.writers)
-              .catch((err: unknown) => logger.warn({ err }, "response cache store failed"));
+            await store.store(toStore.key, toStore.generation, body).catch((err: unknown) => logger.warn({ err }, "response cache store failed"));
           },
         };
       },

@@ -5,7 +5,7 @@
 import { createServerDatabase, loadConfig, migrate, openDatabase } from "@vnge/shared";
 import { flagValue, hasFlag, runCli } from "../../cli/run";
 import { benchAreasFile } from "../areas-file";
-import { formatReport, machine, provisionalAnswersComparison, verdict } from "./report";
+import { formatReport, machine, verdict } from "./report";
 import { runSuite } from "./suite";
 
 function seconds(args: string[], flag: string): number | undefined {
@@ -56,8 +56,6 @@ runCli(async (args) => {
     });
     console.log(`\n${formatReport(result)}\n`);
     for (const line of verdict(result)) console.log(line);
-    const provisional = provisionalAnswersComparison(result);
-    if (provisional) console.log(provisional);
   } finally {
     await db.close();
     if (!hasFlag(args, "--keep")) await scratch.drop();

@@ -1,17 +1,6 @@
 // The suite's figures as Markdown tables and the performance targets judged on them.
 import os from "node:os";
-import {
-  EARLIER_YEARS,
-  type IngestLayer,
-  type IngestRow,
-  PEER_LAYERS,
-  type Layer,
-  type MeasuredRow,
-  SETTLED_ONLY,
-  type Spread,
-  type SuiteResult,
-  YEARS,
-} from "./suite";
+import { EARLIER_YEARS, type IngestRow, PEER_LAYERS, type Layer, type MeasuredRow, type Spread, type SuiteResult, YEARS } from "./suite";
 
 const ms = (value: number) => (Number.isFinite(value) ? `${value.toFixed(1)} ms` : "-");
 const mib = (value: number | null) => (value === null || !Number.isFinite(value) ? "-" : `${value.toFixed(0)} MiB`);
@@ -105,7 +94,7 @@ export function verdict(result: SuiteResult): string[] {
       }
     }
   }
-  for (const peer of result.ingest.filter((r) => (PEER_LAYERS as readonly IngestLayer[]).includes(r.layer))) {
+  for (const peer of result.ingest.filter((r) => (PEER_LAYERS as readonly Layer[]).includes(r.layer))) {
     for (const layer of ["Apollo Gateway", "Apollo Gateway, cached"] as const) {
       const mine = result.ingest.find((r) => r.layer === layer);
       if (!mine) continue;
@@ -144,24 +133,4 @@ export function verdict(result: SuiteResult): string[] {
       `${ms(sql1.p50)}: ${met(sql1.p50 <= DASHBOARD_SQL_TARGET_MS)}.`,
   );
   return lines;
-}
-
-/**
- * Whether decision 0072's provisional answers earn their keep: the cached gateway with them against the same gateway
- * keeping settled answers only, under ingest. A gain counts when the two rows' ranges over the runs do not overlap.
- */
-export function provisionalAnswersComparison(result: SuiteResult): string | null {
-  const withThem = result.ingest.find((r) => r.layer === "Apollo Gateway, cached");
-  const without = result.ingest.find((r) => r.layer === SETTLED_ONLY);
-  if (!withThem || !without) return null;
-  const values = (r: IngestRow) => Math.round(r.valuesPerSecond).toLocaleString("en");
-  const fasterIngest = withThem.spread.rps[0] > without.spread.rps[1];
-  const fasterReads = withThem.spread.p95[1] < without.spread.p95[0];
-  const beyondNoise = withThem.runs > 1 && (fasterIngest || fasterReads);
-  return (
-    `- Provisional answers (decision 0072) under ingest: with them ${values(withThem)} values/s, dashboard p95 ${ms(withThem.read.p95)}; ` +
-    `settled answers only ${values(without)} values/s, p95 ${ms(without.read.p95)}` +
-    `${withThem.runs > 1 ? ` (ranges over ${withThem.runs} runs in the table)` : " (one run: no range to judge the noise by)"}: ` +
-    `${beyondNoise ? `a gain beyond the noise (${[fasterIngest && "ingest", fasterReads && "read p95"].filter(Boolean).join(", ")})` : "no gain beyond the noise"}.`
-  );
 }

@@ -30,7 +30,6 @@ async function start(spec: ServiceSpec): Promise<{ ready: ServiceReady; stop: ()
         host,
         subgraphUrls: spec.subgraphUrls,
         responseCache: db,
-        responseCacheProvisionalAnswers: spec.provisionalAnswers,
       });
       return {
         ready: { urls: { gateway: server.url } },

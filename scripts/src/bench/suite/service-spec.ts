@@ -1,8 +1,8 @@
 // What the benchmark asks a service process to run, and what it answers once listening.
 export type ServiceSpec =
   | { kind: "subgraphs"; databaseUrl: string; poolSize: number }
-  /** With `databaseUrl`, the gateway keeps its response cache in that database; `provisionalAnswers: false`, settled ones only. */
-  | { kind: "apollo-gateway"; subgraphUrls: Record<string, string>; port?: number; databaseUrl?: string; provisionalAnswers?: boolean }
+  /** With `databaseUrl`, the gateway keeps its response cache in that database. */
+  | { kind: "apollo-gateway"; subgraphUrls: Record<string, string>; port?: number; databaseUrl?: string }
   /** With `rustPlanner`, Hive Gateway plans with Hive Router's Rust query planner; `unshared`: no sharing of requests in flight. */
   | { kind: "hive-gateway"; subgraphUrls: Record<string, string>; port?: number; rustPlanner?: boolean; unshared?: boolean };
 

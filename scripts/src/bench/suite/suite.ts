@@ -20,12 +20,6 @@ export const GATEWAY_LAYERS = ["Apollo Gateway", "Apollo Gateway, cached", ...PE
 export const LAYERS = ["subgraph", ...GATEWAY_LAYERS, "bare SQL"] as const;
 export type Layer = (typeof LAYERS)[number];
 export type HttpLayer = Exclude<Layer, "bare SQL">;
-/**
- * Measured under ingest only, where it differs from the cached gateway: the cached gateway keeping settled answers
- * alone, without decision 0072's provisional ones (reads without writes are the same as the cached gateway's).
- */
-export const SETTLED_ONLY = "Apollo Gateway, cached, settled answers only";
-export type IngestLayer = HttpLayer | typeof SETTLED_ONLY;
 /** The five years of the national data set; the cost-growth step adds the five before them. */
 export const YEARS = [2019, 2020, 2021, 2022, 2023];
 export const EARLIER_YEARS = [2014, 2015, 2016, 2017, 2018];
@@ -77,7 +71,7 @@ export interface MeasuredRow extends LoadFigures {
 }
 
 export interface IngestRow {
-  layer: IngestLayer;
+  layer: HttpLayer;
   connections: number;
   read: LoadFigures;
   values: number;
@@ -103,8 +97,8 @@ export interface SuiteResult {
 }
 
 interface Running {
-  urls: Record<IngestLayer, string>;
-  pids: { subgraphs: number } & Record<(typeof GATEWAY_LAYERS)[number] | typeof SETTLED_ONLY, number>;
+  urls: Record<HttpLayer, string>;
+  pids: { subgraphs: number } & Record<(typeof GATEWAY_LAYERS)[number], number>;
   indicatorsUrl: string;
   plansUrl: string;
 }
@@ -166,8 +160,6 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     stops.unshift(apollo.stop);
     const cached = await startCachedGateway(options, subgraphs.urls);
     stops.unshift(cached.stop);
-    const settledOnly = await startCachedGateway(options, subgraphs.urls, { provisionalAnswers: false });
-    stops.unshift(settledOnly.stop);
     const hive = await startServiceProcess({ kind: "hive-gateway", subgraphUrls: subgraphs.urls });
     stops.unshift(hive.stop);
     const hiveRust = await startServiceProcess({ kind: "hive-gateway", subgraphUrls: subgraphs.urls, rustPlanner: true });
@@ -179,7 +171,6 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
         subgraph: indicatorsUrl,
         "Apollo Gateway": apollo.urls.gateway,
         "Apollo Gateway, cached": cached.url,
-        [SETTLED_ONLY]: settledOnly.url,
         "Hive Gateway": hive.urls.gateway,
         "Hive Gateway, Rust planner": hiveRust.urls.gateway,
         "Hive Gateway, Rust planner, unshared": hiveUnshared.urls.gateway,
@@ -188,7 +179,6 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
         subgraphs: subgraphs.pid,
         "Apollo Gateway": apollo.pid,
         "Apollo Gateway, cached": cached.pid,
-        [SETTLED_ONLY]: settledOnly.pid,
         "Hive Gateway": hive.pid,
         "Hive Gateway, Rust planner": hiveRust.pid,
         "Hive Gateway, Rust planner, unshared": hiveUnshared.pid,
@@ -267,7 +257,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
     const ingest: IngestRow[] = [];
     const dashboard = suite.find((w) => w.name === "dashboard")!;
     const writes = endless((year) => yearValues(areas.communes, catalogue, year, batchSize), INGEST_FIRST_YEAR);
-    const ingestOnce = async (layer: IngestLayer, pids: number[]) =>
+    const ingestOnce = async (layer: HttpLayer, pids: number[]) =>
       withPeakRss(pids, async () => {
         let reading = true;
         const read = runLoad({
@@ -285,7 +275,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
         const seconds = (performance.now() - start) / 1000;
         return { read: await read, values: written.values, seconds, valuesPerSecond: written.values / seconds };
       });
-    for (const layer of ["subgraph", ...GATEWAY_LAYERS, SETTLED_ONLY] as const) {
+    for (const layer of ["subgraph", ...GATEWAY_LAYERS] as const) {
       const gatewayPid = layer === "subgraph" ? null : running.pids[layer];
       const pids = gatewayPid ? [running.pids.subgraphs, gatewayPid] : [running.pids.subgraphs];
       const runs: Awaited<ReturnType<typeof ingestOnce>>[] = [];
@@ -350,12 +340,8 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
 }
 
 /** Our gateway with its response cache, in a process of its own. */
-async function startCachedGateway(
-  options: SuiteOptions,
-  subgraphUrls: Record<string, string>,
-  cache: { provisionalAnswers?: boolean } = {},
-): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
-  const child = await startServiceProcess({ kind: "apollo-gateway", subgraphUrls, databaseUrl: options.databaseUrl, ...cache });
+async function startCachedGateway(options: SuiteOptions, subgraphUrls: Record<string, string>): Promise<{ url: string; pid: number; stop(): Promise<void> }> {
+  const child = await startServiceProcess({ kind: "apollo-gateway", subgraphUrls, databaseUrl: options.databaseUrl });
   return { url: child.urls.gateway, pid: child.pid, stop: () => child.stop() };
 }
 

@@ -1,7 +1,7 @@
 // The suite's verdict on the targets of the read path and the gateway engine, judged on made-up figures
 // (the smoke run in suite.postgres.test.ts measures no 10- or 50-connection rows, so it judges nothing).
-import { formatReadTable, provisionalAnswersComparison, verdict } from "../report";
-import { type IngestRow, type Layer, type MeasuredRow, SETTLED_ONLY, type SuiteResult, medianRun } from "../suite";
+import { formatReadTable, verdict } from "../report";
+import { type IngestRow, type Layer, type MeasuredRow, type SuiteResult, medianRun } from "../suite";
 import type { WorkloadName } from "../workloads";
 
 const figures = { requests: 100, p50: 10, p99: 200, errors: 0, non2xx: 0, graphqlErrors: 0 };
@@ -127,36 +127,4 @@ it("takes the median run and the range of all runs, and prints the range", () =>
 it("judges ours against every peer runtime", () => {
   const lines = verdict(result((rows) => void rows.push(row("dashboard", "Hive Gateway, Rust planner", 10, 130, 70))));
   expect(lines[2]).toContain("behind on 1 of 22 (dashboard 5y Apollo Gateway 10 conn. 110.0 vs Hive Gateway, Rust planner 130.0)");
-});
-
-describe("provisional answers against settled answers only, under ingest", () => {
-  const runs = (r: IngestRow, valuesPerSecond: [number, number], p95: [number, number]) => {
-    r.runs = 3;
-    r.spread = { rps: valuesPerSecond, p95 };
-  };
-  const compare = (cached: [number, number, number, number], settled: [number, number, number, number]) =>
-    provisionalAnswersComparison(
-      result((_rows, ingest) => {
-        const settledRow = ingestRow(SETTLED_ONLY, 20_000, 100);
-        ingest.push(settledRow);
-        runs(ingest.find((r) => r.layer === "Apollo Gateway, cached")!, [cached[0], cached[1]], [cached[2], cached[3]]);
-        runs(settledRow, [settled[0], settled[1]], [settled[2], settled[3]]);
-      }),
-    );
-
-  it("sees no gain when the runs' ranges overlap", () => {
-    expect(compare([21_000, 26_000, 80, 120], [20_000, 24_000, 90, 130])).toMatch(/no gain beyond the noise\.$/);
-  });
-
-  it("sees a gain when the ingest ranges do not overlap", () => {
-    expect(compare([27_000, 30_000, 80, 120], [20_000, 24_000, 90, 130])).toMatch(/a gain beyond the noise \(ingest\)\.$/);
-  });
-
-  it("sees a gain when the read p95 ranges do not overlap", () => {
-    expect(compare([21_000, 26_000, 50, 70], [20_000, 24_000, 90, 130])).toMatch(/a gain beyond the noise \(read p95\)\.$/);
-  });
-
-  it("says nothing without both rows", () => {
-    expect(provisionalAnswersComparison(result())).toBeNull();
-  });
 });

@@ -7,7 +7,7 @@ import { readUnitListFile } from "@vnge/indicators";
 import { repoRoot } from "@vnge/shared";
 import { createTestDatabase, type TestDatabase } from "@vnge/shared/testing/test-database";
 import { formatReport, verdict } from "../report";
-import { SETTLED_ONLY, SMOKE_CONNECTION_LEVELS, runSuite } from "../suite";
+import { SMOKE_CONNECTION_LEVELS, runSuite } from "../suite";
 
 let db: TestDatabase;
 beforeAll(async () => {
@@ -40,7 +40,7 @@ it("measures every workload through every layer without errors", async () => {
     expect(row.subgraphsRssMiB).toBeGreaterThan(0);
     if (row.layer.includes("Gateway")) expect(row.gatewayRssMiB).toBeGreaterThan(0);
   }
-  expect(result.ingest.map((r) => r.layer)).toEqual(["subgraph", ...gateways, SETTLED_ONLY]);
+  expect(result.ingest.map((r) => r.layer)).toEqual(["subgraph", ...gateways]);
   // the cached layer kept answers (one per workload and caller at least)
   const cachedRows = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM cache.response`);
   expect(cachedRows[0].n).toBeGreaterThanOrEqual(3);
