@@ -83,6 +83,8 @@ describe("metrics at /metrics on every service", () => {
     // the second rollup is the first one's answer, kept while the data stayed the same
     expect(sample(text, "response_cache_answers_total", { result: "MISS" })).toBeGreaterThanOrEqual(1);
     expect(sample(text, "response_cache_answers_total", { result: "HIT" })).toBeGreaterThanOrEqual(1);
+    // no two identical requests were in flight together: the series is there, at 0
+    expect(sample(text, "response_cache_answers_total", { result: "SHARED" })).toBe(0);
     expect(sample(text, "http_requests_total", { route: "/graphql", method: "POST", status: "200" })).toBeGreaterThanOrEqual(5);
     expect(sample(text, "http_requests_total", { route: "/graphql", method: "POST", status: "400" })).toBe(1);
     expect(sample(text, "http_request_duration_seconds_count", { route: "/graphql" })).toBeGreaterThanOrEqual(6);

@@ -13,6 +13,9 @@ import { fieldsOnlyFrom, isCacheable } from "./cacheable-operation";
 import { type CacheLookup, type CacheProbe, ResponseCacheStore } from "./response-cache.store";
 
 export const CACHE_STATUS_HEADER = "x-response-cache";
+/** How the cache took part in an answer (that header's value and the metric's label). */
+const CACHE_RESULTS = ["HIT", "SHARED", "MISS", "BYPASS"] as const;
+type CacheResult = (typeof CACHE_RESULTS)[number];
 /** Answers longer than this (characters of JSON) are not kept: a cache row is read whole on every hit. */
 export const MAX_CACHED_BYTES = 4 * 1024 * 1024;
 /** What `cache.response` may hold by default (bytes of keys and answers); the oldest answers are evicted beyond it. */
@@ -28,7 +31,7 @@ interface GraphQLBody {
 }
 
 /** An answer from stored or shared JSON of a response's data, with how it was found. */
-function answerWith(response: Pick<GraphQLResponse, "http">, status: "HIT" | "SHARED", data: string): GraphQLResponse {
+function answerWith(response: Pick<GraphQLResponse, "http">, status: Extract<CacheResult, "HIT" | "SHARED">, data: string): GraphQLResponse {
   response.http.headers.set(CACHE_STATUS_HEADER, status);
   return { http: response.http, body: { kind: "single", singleResult: { data: JSON.parse(data) as Record<string, unknown> } } };
 }
@@ -69,6 +72,8 @@ export class ResponseCache {
     options: ResponseCacheOptions = {},
   ) {
     this.store = new ResponseCacheStore(db, options.maxBytes ?? maxCacheBytesFromEnv());
+    // Every outcome's series exists from the start, so a dashboard's rate of SHARED reads 0 before the first one.
+    for (const result of CACHE_RESULTS) this.answers.inc({ result }, 0);
     this.mode = options.production ? "production" : "development";
     this.neverCached = fieldsOnlyFrom(supergraphSdl);
     this.schema = crypto.createHash("sha256").update(supergraphSdl).digest("base64url");
