@@ -16,6 +16,7 @@ import { type RequestInfo, type RouteHandler, type RunningServer, sendJson, star
 import type { ServiceContext } from "./service-context";
 import type { SubgraphEntry } from "./subgraphs";
 import { type ServiceMetrics, operationMetricsPlugin, serviceMetrics, watchDatabasePool } from "./metrics";
+import { compiledExecution } from "./federation/compiled-execution";
 
 export type { ServiceContext } from "./service-context";
 
@@ -60,7 +61,8 @@ export async function serveSubgraph<TContext extends ServiceContext>(
   module.watch?.(db, metrics);
   for (const route of Object.values(module.routes ?? {})) await route.start?.(logger);
   const apollo = new ApolloServer<TContext>({
-    schema: await module.buildSchema(),
+    // Operations run compiled (decision 0122); Apollo Server still parses, validates and runs the plugins.
+    gateway: compiledExecution(await module.buildSchema()),
     formatError: createErrorFormatter(logger),
     includeStacktraceInErrorResponses: false,
     introspection: !options.production,
