@@ -3,7 +3,7 @@
 // formatting of errors. Apollo Server takes a custom executor only through its `gateway` option, so the schema is
 // handed over that way: the subgraph is not a gateway.
 import type { ApolloServerOptionsWithGateway, BaseContext } from "@apollo/server";
-import { type GraphQLSchema, getVariableValues, printSchema } from "graphql";
+import { GraphQLError, type GraphQLSchema, type Source, getVariableValues, printSchema } from "graphql";
 import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
 
 type GatewayInterface = ApolloServerOptionsWithGateway<BaseContext>["gateway"];
@@ -11,6 +11,18 @@ type GatewayExecutor = NonNullable<Awaited<ReturnType<GatewayInterface["load"]>>
 
 /** Distinct operations kept compiled; beyond this the least recently used is compiled again when it returns. */
 export const COMPILED_OPERATIONS = 500;
+
+/**
+ * graphql-jit's errors leave `extensions` undefined where graphql-js's are {}, and Apollo Server, reading their code,
+ * would answer each as an internal error without its path: each becomes the error graphql-js would have made.
+ */
+function asGraphQLError(error: GraphQLError, source: Source): GraphQLError {
+  if (error.extensions) return error;
+  const lineStarts = [0];
+  for (let i = 0; i < source.body.length; i++) if (source.body[i] === "\n") lineStarts.push(i + 1);
+  const positions = error.locations?.map(({ line, column }) => (lineStarts[line - 1] ?? 0) + column - 1);
+  return new GraphQLError(error.message, { source, positions, path: error.path, originalError: error.originalError ?? undefined });
+}
 
 export function compiledExecution(schema: GraphQLSchema, capacity = COMPILED_OPERATIONS): GatewayInterface {
   const compiled = new Map<string, CompiledQuery>();
@@ -32,7 +44,9 @@ export function compiledExecution(schema: GraphQLSchema, capacity = COMPILED_OPE
       if (compiled.size >= capacity) compiled.delete(compiled.keys().next().value as string);
     }
     compiled.set(key, query);
-    return query.query(undefined, request.context, variables);
+    const result = await query.query(undefined, request.context, variables);
+    const source = request.document.loc?.source;
+    return result.errors && source ? { ...result, errors: result.errors.map((error) => asGraphQLError(error, source)) } : result;
   };
   return {
     async load() {

@@ -1,6 +1,8 @@
 import { ApolloServer } from "@apollo/server";
 import { GraphQLError, type GraphQLSchema, buildSchema, execute, parse } from "graphql";
 import * as jit from "graphql-jit";
+import { createErrorFormatter } from "../../errors";
+import { serviceLogger } from "../../logger";
 import { compiledExecution } from "../compiled-execution";
 
 jest.mock("graphql-jit", () => {
@@ -16,7 +18,7 @@ interface Context {
 function areaSchema(): GraphQLSchema {
   const schema = buildSchema(`
     type Area { code: ID! name: String! parent: Area children: [Area!]! population(sex: String): Float }
-    type Query { area(code: ID!): Area whoami: String! refused: String }
+    type Query { area(code: ID!): Area whoami: String! refused: String unreachable: String }
   `);
   const areas: Record<string, { code: string; name: string; parent: string | null }> = {
     VN: { code: "VN", name: "Viet Nam", parent: null },
@@ -31,6 +33,10 @@ function areaSchema(): GraphQLSchema {
   const query = schema.getQueryType()!.getFields();
   query.area.resolve = (_root, args: { code: string }) => areas[args.code] ?? null;
   query.whoami.resolve = (_root, _args, context: Context) => context.caller;
+  query.unreachable.resolve = async () => {
+    // what the PostgreSQL driver throws when the server is away
+    throw Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+  };
   query.refused.resolve = () => {
     throw new GraphQLError("not for you", { extensions: { code: "FORBIDDEN" } });
   };
@@ -51,7 +57,7 @@ describe("compiled execution of a subgraph's operations", () => {
   beforeEach(() => compileQuery.mockClear());
 
   async function serve(capacity?: number) {
-    const server = new ApolloServer<Context>({ gateway: compiledExecution(schema, capacity) });
+    const server = new ApolloServer<Context>({ gateway: compiledExecution(schema, capacity), formatError: createErrorFormatter(serviceLogger("test")) });
     await server.start();
     const run = async (query: string, variables: Record<string, unknown> = {}) => {
       const response = await server.executeOperation({ query, variables }, { contextValue: { caller: "clerk" } });
@@ -68,10 +74,28 @@ describe("compiled execution of a subgraph's operations", () => {
       const expected = await execute({ schema, document: parse(DASHBOARD), variableValues: variables, contextValue: { caller: "clerk" } });
       const answer = await run(DASHBOARD, variables);
       expect(answer.data).toEqual(JSON.parse(JSON.stringify(expected.data)));
-      expect(answer.errors?.map((e) => ({ message: e.message, path: e.path, code: e.extensions?.code }))).toEqual([
-        { message: "not for you", path: ["refused"], code: "FORBIDDEN" },
-      ]);
+      const shape = (e: { message: string; path?: readonly (string | number)[]; locations?: readonly unknown[]; extensions?: Record<string, unknown> }) => ({
+        message: e.message,
+        path: e.path,
+        locations: e.locations,
+        code: e.extensions?.code,
+      });
+      expect(answer.errors?.map(shape)).toEqual([{ message: "not for you", path: ["refused"], locations: [{ line: 5, column: 3 }], code: "FORBIDDEN" }]);
+      expect(answer.errors?.map(shape)).toEqual(expected.errors?.map((e) => shape(e.toJSON())));
       expect(compileQuery).toHaveBeenCalledTimes(1);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it("keeps a resolver's error its path and its cause, so a lost database is still DATABASE_UNAVAILABLE", async () => {
+    const { server, run } = await serve();
+    try {
+      const answer = await run("query Lost {\n  whoami\n  unreachable\n}");
+      expect(answer.data).toEqual({ whoami: "clerk", unreachable: null });
+      expect(answer.errors).toEqual([
+        { message: "The database is unavailable; try again shortly.", path: ["unreachable"], extensions: { code: "DATABASE_UNAVAILABLE" } },
+      ]);
     } finally {
       await server.stop();
     }
