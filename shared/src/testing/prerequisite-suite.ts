@@ -1,15 +1,16 @@
 // Declares the tests of a file that need something the checkout may lack (the national lists, a browser).
-// Where it is found they run; where it is not, and not required, they are declared skipped, so jest's
-// summary counts them, and one line says how many did not run and what to do. Where it is required (CI),
-// finding it absent throws, failing the file instead of skipping it unnoticed.
+// Where it is found they run; where it is not, and not required, they are counted but not declared, one line
+// says how many did not run and what to do, and one test checks that the prerequisite is indeed absent (jest
+// wants a test in every file). Where it is required (CI), finding it absent throws, failing the file.
 import path from "node:path";
 import { repoRoot } from "../config";
 
 type Block = (title: string, body: () => void) => void;
 type Declare = (...args: never[]) => unknown;
+const HOOKS = ["beforeAll", "afterAll", "beforeEach", "afterEach"] as const;
 /** jest's globals, typed here so the helper builds without jest's types. */
-export interface JestGlobals {
-  describe: Block & { skip: Block };
+export interface JestGlobals extends Partial<Record<(typeof HOOKS)[number], Declare>> {
+  describe: Block;
   it: Declare;
   test: Declare;
 }
@@ -50,24 +51,24 @@ export function describeWithPrerequisite<T>(
     return;
   }
 
+  // The body runs with declaring stubbed out, to count its tests; its hooks and tests never run.
   let declared = 0;
-  const counting = <F extends Declare>(declare: F): F =>
-    new Proxy(declare, {
-      apply: (target, self, args) => {
-        declared++;
-        return Reflect.apply(target, self, args);
-      },
-    });
-  g.describe.skip(title, () => {
-    const { it, test } = g;
-    g.it = counting(it);
-    g.test = counting(test);
-    try {
-      body(prerequisite.placeholder());
-    } finally {
-      g.it = it;
-      g.test = test;
-    }
-  });
-  notice(`${prerequisite.absence}: ${declared} test${declared === 1 ? "" : "s"} of ${path.relative(repoRoot, testFile)} not run (${prerequisite.remedy})`);
+  const stubbed = ["describe", "it", "test", ...HOOKS] as const;
+  const saved = Object.fromEntries(stubbed.map((name) => [name, g[name]]));
+  const count = (() => void declared++) as Declare;
+  Object.assign(g, { describe: (_title: string, block: () => void) => block(), it: count, test: count });
+  for (const hook of HOOKS) g[hook] = () => undefined;
+  try {
+    body(prerequisite.placeholder());
+  } finally {
+    Object.assign(g, saved);
+  }
+  const line = `${prerequisite.absence}: ${declared} test${declared === 1 ? "" : "s"} of ${path.relative(repoRoot, testFile)} not run (${prerequisite.remedy})`;
+  notice(line);
+  g.describe(title, () =>
+    (g.it as (name: string, fn: () => void) => void)(line, () => {
+      // Absent when the file was loaded: still absent, or its tests were wrongly left out.
+      if (prerequisite.find() !== undefined) throw new Error(`${title}: found now, though absent when the file was loaded; run the file again`);
+    }),
+  );
 }

@@ -37,24 +37,17 @@ describe("the national data folder", () => {
   });
 });
 
-/** Records what a test file would declare. */
+/** Records what a test file would declare, hooks included. */
 function fakeJest() {
-  const declared: { kind: string; title: string }[] = [];
+  const declared: { kind: string; title: string; fn?: () => void }[] = [];
   const globals: JestGlobals = {
-    describe: Object.assign(
-      (title: string, body: () => void) => {
-        declared.push({ kind: "describe", title });
-        body();
-      },
-      {
-        skip: (title: string, body: () => void) => {
-          declared.push({ kind: "describe.skip", title });
-          body();
-        },
-      },
-    ),
-    it: ((title: string) => declared.push({ kind: "it", title })) as JestGlobals["it"],
-    test: ((title: string) => declared.push({ kind: "test", title })) as JestGlobals["test"],
+    describe: (title: string, body: () => void) => {
+      declared.push({ kind: "describe", title });
+      body();
+    },
+    it: ((title: string, fn?: () => void) => declared.push({ kind: "it", title, fn })) as JestGlobals["it"],
+    test: ((title: string, fn?: () => void) => declared.push({ kind: "test", title, fn })) as JestGlobals["test"],
+    beforeAll: ((fn: () => void) => declared.push({ kind: "beforeAll", title: "", fn })) as JestGlobals["it"],
   };
   return { declared, globals };
 }
@@ -79,15 +72,26 @@ describe("describeWithNationalData", () => {
     expect(notices).toEqual([]);
   });
 
-  it("declares them skipped when the lists are absent and says in one line how many did not run", () => {
+  it("declares none of them when the lists are absent, says in one line how many did not run, and checks the lists are absent", () => {
     const { declared, globals } = fakeJest();
     const notices: string[] = [];
-    describeWithNationalData(file, "national", body(globals, []), { env: { NATIONAL_DATA_DIR: absent }, globals, notice: (line) => notices.push(line) });
-    expect(declared[0]).toEqual({ kind: "describe.skip", title: "national" });
-    expect(notices).toEqual([`national lists not found at ${absent}: 3 tests of tests/some.test.ts not run (set NATIONAL_DATA_DIR)`]);
-    // The counting wrappers are gone afterwards.
+    const seen: string[] = [];
+    const withHook = (data: { dir: string }) => {
+      (globals.beforeAll as unknown as (fn: () => void) => void)(() => seen.push(data.dir));
+      body(globals, seen)(data);
+    };
+    describeWithNationalData(file, "national", withHook, { env: { NATIONAL_DATA_DIR: absent }, globals, notice: (line) => notices.push(line) });
+    const line = `national lists not found at ${absent}: 3 tests of tests/some.test.ts not run (set NATIONAL_DATA_DIR)`;
+    expect(notices).toEqual([line]);
+    // one test in the file, named by that line; neither the body's tests nor its hook were declared
+    expect(declared.map(({ kind, title }) => ({ kind, title }))).toEqual([
+      { kind: "describe", title: "national" },
+      { kind: "it", title: line },
+    ]);
+    expect(() => declared[1].fn?.()).not.toThrow();
+    // Declaring works as before afterwards.
     globals.it();
-    expect(declared.filter((d) => d.kind === "it")).toHaveLength(3);
+    expect(declared.filter((d) => d.kind === "it")).toHaveLength(2);
   });
 
   it("fails when the lists are required and absent", () => {
