@@ -16,12 +16,15 @@ export const COMPILED_OPERATIONS = 500;
  * graphql-jit's errors leave `extensions` undefined where graphql-js's are {}, and Apollo Server, reading their code,
  * would answer each as an internal error without its path: each becomes the error graphql-js would have made.
  */
-function asGraphQLError(error: GraphQLError, source: Source): GraphQLError {
-  if (error.extensions) return error;
+function asGraphQLErrors(errors: readonly GraphQLError[], source: Source): GraphQLError[] {
+  if (errors.every((error) => error.extensions)) return [...errors];
   const lineStarts = [0];
   for (let i = 0; i < source.body.length; i++) if (source.body[i] === "\n") lineStarts.push(i + 1);
-  const positions = error.locations?.map(({ line, column }) => (lineStarts[line - 1] ?? 0) + column - 1);
-  return new GraphQLError(error.message, { source, positions, path: error.path, originalError: error.originalError ?? undefined });
+  return errors.map((error) => {
+    if (error.extensions) return error;
+    const positions = error.locations?.map(({ line, column }) => (lineStarts[line - 1] ?? 0) + column - 1);
+    return new GraphQLError(error.message, { source, positions, path: error.path, originalError: error.originalError ?? undefined });
+  });
 }
 
 export function compiledExecution(schema: GraphQLSchema, capacity = COMPILED_OPERATIONS): GatewayInterface {
@@ -46,7 +49,7 @@ export function compiledExecution(schema: GraphQLSchema, capacity = COMPILED_OPE
     compiled.set(key, query);
     const result = await query.query(undefined, request.context, variables);
     const source = request.document.loc?.source;
-    return result.errors && source ? { ...result, errors: result.errors.map((error) => asGraphQLError(error, source)) } : result;
+    return result.errors && source ? { ...result, errors: asGraphQLErrors(result.errors, source) } : result;
   };
   return {
     async load() {
