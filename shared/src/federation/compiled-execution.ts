@@ -31,10 +31,6 @@ export function compiledExecution(schema: GraphQLSchema, capacity = COMPILED_OPE
   const compiled = new Map<string, CompiledQuery>();
   const executor: GatewayExecutor = async (request) => {
     const variables = request.request.variables ?? {};
-    // Variables are checked by graphql-js first: its errors point at the variable's definition, which Apollo Server
-    // answers as BAD_USER_INPUT; graphql-jit's own would reach the client as internal errors.
-    const coerced = getVariableValues(schema, request.operation.variableDefinitions ?? [], variables);
-    if (coerced.errors) return { errors: coerced.errors };
     const operationName = request.operationName ?? request.request.operationName ?? undefined;
     const key = `${operationName ?? ""}\n${request.source}`;
     let query = compiled.get(key);
@@ -48,6 +44,12 @@ export function compiledExecution(schema: GraphQLSchema, capacity = COMPILED_OPE
     }
     compiled.set(key, query);
     const result = await query.query(undefined, request.context, variables);
+    if (result.data === undefined && result.errors) {
+      // No data at all: the variables were refused. graphql-js's errors for them point at the variable's definition,
+      // which Apollo Server answers as BAD_USER_INPUT; graphql-jit's own would reach the client as internal errors.
+      const coerced = getVariableValues(schema, request.operation.variableDefinitions ?? [], variables);
+      if (coerced.errors) return { errors: coerced.errors };
+    }
     const source = request.document.loc?.source;
     return result.errors && source ? { ...result, errors: asGraphQLErrors(result.errors, source) } : result;
   };
