@@ -55,7 +55,8 @@ export function describeWithPrerequisite<T>(
   let declared = 0;
   const stubbed = ["describe", "it", "test", ...HOOKS] as const;
   const saved = Object.fromEntries(stubbed.map((name) => [name, g[name]]));
-  const count = (() => void declared++) as Declare;
+  // it.each(table)(name, fn) declares a test per row of the table
+  const count = Object.assign(() => void declared++, { each: (table: readonly unknown[]) => () => void (declared += table.length) }) as Declare;
   Object.assign(g, { describe: (_title: string, block: () => void) => block(), it: count, test: count });
   for (const hook of HOOKS) g[hook] = () => undefined;
   try {

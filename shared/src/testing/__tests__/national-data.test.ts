@@ -79,9 +79,10 @@ describe("describeWithNationalData", () => {
     const withHook = (data: { dir: string }) => {
       (globals.beforeAll as unknown as (fn: () => void) => void)(() => seen.push(data.dir));
       body(globals, seen)(data);
+      (globals.it as unknown as { each: (table: unknown[]) => (title: string) => void }).each([[1], [2]])("row %i");
     };
     describeWithNationalData(file, "national", withHook, { env: { NATIONAL_DATA_DIR: absent }, globals, notice: (line) => notices.push(line) });
-    const line = `national lists not found at ${absent}: 3 tests of tests/some.test.ts not run (set NATIONAL_DATA_DIR)`;
+    const line = `national lists not found at ${absent}: 5 tests of tests/some.test.ts not run (set NATIONAL_DATA_DIR)`;
     expect(notices).toEqual([line]);
     // one test in the file, named by that line; neither the body's tests nor its hook were declared
     expect(declared.map(({ kind, title }) => ({ kind, title }))).toEqual([
