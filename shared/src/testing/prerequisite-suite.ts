@@ -56,7 +56,16 @@ export function describeWithPrerequisite<T>(
   const stubbed = ["describe", "it", "test", ...HOOKS] as const;
   const saved = Object.fromEntries(stubbed.map((name) => [name, g[name]]));
   // it.each(table)(name, fn) declares a test per row of the table
-  const count = Object.assign(() => void declared++, { each: (table: readonly unknown[]) => () => void (declared += table.length) }) as Declare;
+  const count = Object.assign(
+    () => {
+      declared++;
+    },
+    {
+      each: (table: readonly unknown[]) => () => {
+        declared += table.length;
+      },
+    },
+  ) as Declare;
   Object.assign(g, { describe: (_title: string, block: () => void) => block(), it: count, test: count });
   for (const hook of HOOKS) g[hook] = () => undefined;
   try {
